@@ -1,0 +1,206 @@
+"""Drafts → the facts contract: canonical names, merged duplicates, evidence spans."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from supplywatch.extract.drafts import Draft
+from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
+from supplywatch.model import Entity, Fact, name_key
+
+STATUS_RANK = {"ended": 3, "planned": 2, "active": 1}
+
+
+def evidence(sent: Span) -> tuple[str, tuple[int, int]]:
+    text = sent.text.strip()
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    return text, (start, start + len(text))
+
+
+def entities_of(r: Reading) -> tuple[list[Entity], dict[int, str]]:
+    """Contract entities (e1, e2 ...) in order of first mention; cluster id -> name."""
+    out: list[Entity] = []
+    names: dict[int, str] = {}
+    doc = r.doc
+    order = sorted(
+        (i for i, c in enumerate(r.ents.clusters) if c.spans),
+        key=lambda i: min(s for s, _ in r.ents.clusters[i].spans),
+    )
+    for cid in order:
+        c = r.ents.clusters[cid]
+        name = c.name
+        names[cid] = name
+        mentions = sorted({(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in c.spans})
+        aliases = sorted({n for n in c.names if n != name}, key=str.lower)
+        out.append(Entity(id="", name=name, type=c.type, aliases=aliases,
+                          mentions=[tuple(m) for m in mentions]))
+    comps: dict[str, Entity] = {}
+    for comp in r.components:
+        key = name_key(comp.name)
+        ent = comps.get(key)
+        if ent is None:
+            ent = comps[key] = Entity(id="", name=comp.name, type="component")
+            out.append(ent)
+        ent.mentions.append((doc[comp.start].idx, doc[comp.end - 1].idx + len(doc[comp.end - 1])))
+    out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
+    for n, ent in enumerate(out, 1):
+        ent.id = f"e{n}"
+    return out, names
+
+
+def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]:
+    entities, names = entities_of(r)
+    makers = _product_makers(r, drafts)
+    facts: list[Fact] = []
+    facts += _supplies(drafts, names, makers)
+    facts += _owns(drafts, names)
+    facts += _recalls(r, drafts, names, makers)
+    facts += _makes(drafts, names)
+    facts += _partnerships(drafts, names)
+    facts.sort(key=lambda f: (f.span[0], f.type))
+    return entities, facts
+
+
+def _product_makers(r: Reading, drafts: list[Draft]) -> dict[int, int]:
+    makers: dict[int, int] = {}
+    for d in drafts:
+        if d.type == "makes":
+            makers.setdefault(d.roles["product"][0], d.roles["company"][0])
+    for pid, c in enumerate(r.ents.clusters):
+        if c.brand is not None:
+            makers[pid] = c.brand
+    return makers
+
+
+def _fact(type_: str, args: dict[str, Any], d: Draft) -> Fact:
+    text, span = evidence(d.sent)
+    return Fact(type=type_, args=args, evidence=text, span=span, confidence=d.confidence)
+
+
+def _supplies(drafts: list[Draft], names: dict[int, str], makers: dict[int, int]) -> list[Fact]:
+    merged: dict[tuple[int, int], tuple[Draft, dict[str, Any]]] = {}
+    for d in (d for d in drafts if d.type == "supplies"):
+        supplier = d.roles["supplier"][0]
+        product = d.roles.get("product", [None])[0]
+        customer = d.roles.get("customer", [None])[0]
+        if customer is None and product is not None:
+            customer = makers.get(product)
+        if customer is None or customer == supplier:
+            continue
+        key = (supplier, customer)
+        if key not in merged:
+            merged[key] = (d, {"component": None, "product": None, "quantity": None,
+                               "status": "active"})
+        first, args = merged[key]
+        args["component"] = args["component"] or d.extra.get("component")
+        args["quantity"] = args["quantity"] or d.extra.get("quantity")
+        if product is not None and args["product"] is None:
+            args["product"] = names.get(product)
+        status = d.extra.get("status") or "active"
+        if STATUS_RANK[status] > STATUS_RANK[args["status"]]:
+            args["status"] = status
+        if d.confidence > first.confidence:
+            merged[key] = (d, args)
+    return [
+        _fact("supplies", {"supplier": names[s], "customer": names[c], **args}, d)
+        for (s, c), (d, args) in merged.items()
+    ]
+
+
+def _owns(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
+    seen: dict[tuple[int, int], Fact] = {}
+    for d in (d for d in drafts if d.type == "owns"):
+        key = (d.roles["parent"][0], d.roles["child"][0])
+        if key in seen or (key[1], key[0]) in seen:
+            continue
+        seen[key] = _fact("owns", {"parent": names[key[0]], "child": names[key[1]],
+                                   "share": d.extra.get("share")}, d)
+    return list(seen.values())
+
+
+def _makes(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
+    seen: dict[tuple[int, int], Fact] = {}
+    for d in (d for d in drafts if d.type == "makes"):
+        key = (d.roles["company"][0], d.roles["product"][0])
+        if key[0] in names and key[1] in names and key not in seen:
+            seen[key] = _fact("makes", {"company": names[key[0]], "product": names[key[1]]}, d)
+    return list(seen.values())
+
+
+def _partnerships(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
+    seen: dict[frozenset[int], Fact] = {}
+    for d in (d for d in drafts if d.type == "partnership"):
+        key = frozenset(d.roles["parties"])
+        if len(key) >= 2 and not any(key <= k for k in seen):
+            seen[key] = _fact("partnership", {"parties": [names[p] for p in d.roles["parties"]]}, d)
+    return list(seen.values())
+
+
+def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
+             makers: dict[int, int]) -> list[Fact]:
+    by_company: dict[int, list[Draft]] = defaultdict(list)
+    for d in (d for d in drafts if d.type == "recall"):
+        by_company[d.roles["company"][0]].append(d)
+    if not by_company:
+        return []
+    extra_products: dict[int, list[int]] = defaultdict(list)
+    for pid, _sent in recalled_products(r):
+        owner = makers.get(pid)
+        if owner is None and len(by_company) == 1:
+            owner = next(iter(by_company))
+        if owner in by_company:
+            extra_products[owner].append(pid)
+    hazard, cause = _doc_hazard_and_cause(r, by_company, names)
+    facts = []
+    for company, ds in by_company.items():
+        ds.sort(key=lambda d: (-d.confidence, d.sent.start))
+        products = [p for d in ds for p in d.roles["products"]] + extra_products[company]
+        product_names = list(dict.fromkeys(names[p] for p in products if p in names))
+        generic = list(dict.fromkeys(t for d in ds for t in d.texts.get("products", [])))
+        units = next((d.extra["units"] for d in ds if d.extra.get("units")), None)
+        first = min(ds, key=lambda d: d.sent.start)
+        fact = _fact("recall", {
+            "company": names[company], "products": product_names or generic,
+            "units": units, "hazard": hazard, "cause": cause,
+            "date": r.doc.user_data.get("published"),
+            "units_shared": any(d.extra.get("joint") for d in ds) or None,
+        }, first)
+        fact.confidence = max(d.confidence for d in ds)
+        facts.append(fact)
+        for pid in dict.fromkeys(products):
+            if pid not in makers and pid in names:
+                facts.append(Fact("makes", {"company": names[company], "product": names[pid]},
+                                  fact.evidence, fact.span, 0.7))
+    return facts
+
+
+def _doc_hazard_and_cause(r: Reading, by_company: dict[int, list[Draft]],
+                          names: dict[int, str]) -> tuple[str | None, str | None]:
+    sents = list(r.doc.sents)
+    recall_idx = {i for i, s in enumerate(sents) for ds in by_company.values() for d in ds
+                  if d.sent.start == s.start}
+    hazard = None
+    for i in sorted(recall_idx):
+        for j in (i, i + 1, i - 1, i + 2):
+            if 0 <= j < len(sents):
+                hazard = hazard_in(r, sents[j])
+                if hazard:
+                    break
+        if hazard:
+            break
+    cause_text, cause_company = None, None
+    for s in sents:
+        text, company = cause_in(r, s)
+        cause_text = cause_text or text
+        if company is not None and company not in by_company:
+            cause_company = cause_company if cause_company is not None else company
+    cause = names.get(cause_company) if cause_company is not None else cause_text
+    return hazard, cause
+
+
+def published(doc: Doc) -> str | None:
+    return doc.user_data.get("published")

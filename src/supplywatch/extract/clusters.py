@@ -1,0 +1,245 @@
+"""Group a document's name candidates into entities: one name, one type per document."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from supplywatch.extract.lexicon import Lexicon
+from supplywatch.extract.mentions import Candidate, Cluster, context_votes
+from supplywatch.model import name_key
+
+TYPE_ORDER = ("company", "product", "place", "person")
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+
+
+class DocEntities:
+    """The entities of one document and which tokens name them."""
+
+    def __init__(self) -> None:
+        self.clusters: list[Cluster] = []
+        self.token_cluster: dict[int, int] = {}
+        self.by_key: dict[str, int] = {}
+
+    def add_span(self, cid: int, start: int, end: int, text: str) -> None:
+        cluster = self.clusters[cid]
+        if (start, end) not in cluster.spans:
+            cluster.spans.append((start, end))
+        cluster.names[text] += 1
+        for i in range(start, end):
+            self.token_cluster.setdefault(i, cid)
+        self.by_key.setdefault(name_key(text), cid)
+
+    def new_cluster(self, type_: str) -> int:
+        self.clusters.append(Cluster(type=type_))
+        return len(self.clusters) - 1
+
+    def of_type(self, type_: str) -> list[int]:
+        return [i for i, c in enumerate(self.clusters) if c.type == type_ and c.spans]
+
+
+def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
+    """One type per name key, by the sum of its votes across the document."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cands:
+        votes[name_key(c.text(doc))].update(c.votes)
+    # A name listed with a company ("Anker and rival Romoss") leans company too.
+    for c in cands:
+        root = doc[c.start:c.end].root
+        for other in (root.head, *root.conjuncts):
+            for c2 in cands:
+                if c2 is not c and c2.start <= other.i < c2.end:
+                    key2 = name_key(c2.text(doc))
+                    if votes[key2].most_common(1)[0][0] == "company" and root.dep_ == "conj" or (
+                        other in root.conjuncts and votes[key2]["company"] >= 3
+                    ):
+                        votes[name_key(c.text(doc))]["company"] += 1
+    return {
+        key: max(TYPE_ORDER, key=lambda t: (v[t], -TYPE_ORDER.index(t)))
+        for key, v in votes.items()
+    }
+
+
+def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
+          lex: Lexicon) -> DocEntities:
+    types = decide_types(cands, doc)
+    ents = DocEntities()
+    key_cluster: dict[str, int] = {}
+    for c in sorted(cands, key=lambda c: c.start):
+        text = c.text(doc)
+        key = name_key(text)
+        if not key:
+            continue
+        if key not in key_cluster:
+            key_cluster[key] = ents.new_cluster(types[key])
+        ents.add_span(key_cluster[key], c.start, c.end, text)
+    merge_acronyms(doc, ents)
+    merge_short_forms(ents)
+    add_missed_mentions(doc, ents)
+    add_products(doc, ents, models, lex)
+    add_descriptors(doc, ents, lex)
+    return ents
+
+
+def _merge(ents: DocEntities, keep: int, drop: int) -> None:
+    if keep == drop:
+        return
+    source = ents.clusters[drop]
+    target = ents.clusters[keep]
+    target.names.update(source.names)
+    for span in source.spans:
+        if span not in target.spans:
+            target.spans.append(span)
+    source.spans = []
+    source.names = Counter()
+    if target.type != "company" and source.type == "company":
+        target.type = "company"
+    for tok, cid in list(ents.token_cluster.items()):
+        if cid == drop:
+            ents.token_cluster[tok] = keep
+    for key, cid in list(ents.by_key.items()):
+        if cid == drop:
+            ents.by_key[key] = keep
+
+
+def merge_acronyms(doc: Doc, ents: DocEntities) -> None:
+    """ "Amperex Technology Limited (ATL)": the bracketed acronym names the same company."""
+    for cid, cluster in enumerate(ents.clusters):
+        for start, end in list(cluster.spans):
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text in (")", ","):
+                acr = doc[end + 1]
+                if ACRONYM.match(acr.text) and acr.text.lower() != name_key(doc[start:end].text):
+                    other = ents.token_cluster.get(acr.i)
+                    ents.add_span(cid, acr.i, acr.i + 1, acr.text)
+                    if other is not None:
+                        _merge(ents, cid, other)
+                    ents.token_cluster[acr.i] = cid
+                    # Every later use of the acronym is the same company.
+                    for tok in doc:
+                        if tok.text == acr.text and tok.i != acr.i:
+                            _merge_token(ents, cid, tok.i)
+                    cluster.type = "company"
+
+
+def _merge_token(ents: DocEntities, cid: int, i: int) -> None:
+    other = ents.token_cluster.get(i)
+    if other is None:
+        ents.add_span(cid, i, i + 1, ents_text(ents, cid, i))
+    elif other != cid:
+        _merge(ents, cid, other)
+
+
+def ents_text(ents: DocEntities, cid: int, i: int) -> str:
+    for name in ents.clusters[cid].names:
+        if len(name.split()) == 1 and name.isupper():
+            return name
+    return ents.clusters[cid].name
+
+
+def merge_short_forms(ents: DocEntities) -> None:
+    """ "Anker" for "Anker Innovations": a shorter name that starts a longer one is the same
+    company, unless the rest is an acronym ("Samsung" is not "Samsung SDI")."""
+    keys = {cid: name_key(c.name) for cid, c in enumerate(ents.clusters) if c.spans}
+    for cid, key in sorted(keys.items(), key=lambda kv: len(kv[1])):
+        cluster = ents.clusters[cid]
+        if not cluster.spans or cluster.type not in ("company", "person", "place"):
+            continue
+        longer = []
+        for other, okey in keys.items():
+            oc = ents.clusters[other]
+            if other == cid or not oc.spans or oc.type != "company":
+                continue
+            if okey.startswith(key + " "):
+                rest = oc.name.split()[len(cluster.name.split()):]
+                if rest and not all(ACRONYM.match(w) for w in rest):
+                    longer.append(other)
+        if len(longer) == 1 and (cluster.type == "company" or cluster.type != "person"):
+            _merge(ents, longer[0], cid)
+
+
+def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:
+    """Every later use of a name the model recognised once is a mention too: the small
+    model tags "Romoss" in one sentence and misses it in the next."""
+    matcher = PhraseMatcher(doc.vocab)
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.spans and cluster.type in ("company", "product"):
+            patterns = {doc[s:e].text: doc[s:e].as_doc() for s, e in cluster.spans
+                        if doc[s].text[:1].isupper() or doc[s].text[:1].isdigit()}
+            if patterns:
+                matcher.add(str(cid), list(patterns.values()))
+    for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
+        if any(i in ents.token_cluster for i in range(start, end)):
+            continue
+        cid = int(doc.vocab.strings[match_id])
+        ents.add_span(cid, start, end, doc[start:end].text)
+
+
+def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
+                 lex: Lexicon) -> None:
+    """Model numbers become products; a company name right before one is its brand."""
+    company_tokens = {i for i, cid in ents.token_cluster.items()
+                      if ents.clusters[cid].type == "company"}
+    for start, end in models:
+        left = start
+        brand: int | None = None
+        while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].whitespace_:
+            prev = left - 1
+            if prev in company_tokens:
+                brand = ents.token_cluster[prev]
+                break
+            left -= 1
+        product_text = doc[left:end].text
+        key = re.sub(r"[\s-]+", "", product_text.lower())
+        cid = _find_product(ents, key)
+        if cid is None:
+            cid = ents.new_cluster("product")
+        ents.add_span(cid, left, end, product_text)
+        for i in range(left, end):
+            ents.token_cluster[i] = cid
+        if brand is not None:
+            ents.clusters[cid].brand = brand
+            brand_name = ents.clusters[brand].names.most_common(1)[0][0]
+            ents.clusters[cid].names[f"{brand_name} {product_text}"] += 1
+            ents.clusters[brand].type = "company"
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.type == "product" and cluster.brand is None and cluster.spans:
+            start = cluster.spans[0][0]
+            if start > 0 and start - 1 in company_tokens:
+                cluster.brand = ents.token_cluster[start - 1]
+
+
+def _find_product(ents: DocEntities, compact: str) -> int | None:
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.type != "product" or not cluster.spans:
+            continue
+        for name in cluster.names:
+            other = re.sub(r"[\s-]+", "", name.lower())
+            short, long_ = sorted((other, compact), key=len)
+            if long_.endswith(short) and any(ch.isdigit() for ch in short):
+                return cid
+    return None
+
+
+def add_descriptors(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
+    """Role words written next to a company ("battery maker ATL"), used to resolve
+    later descriptive references ("the battery maker")."""
+    for cluster in ents.clusters:
+        if cluster.type != "company":
+            continue
+        for start, end in cluster.spans:
+            i = start - 1
+            while i >= 0 and i >= start - 5 and doc[i].is_lower and not doc[i].is_punct:
+                cluster.descriptors.add(doc[i].lemma_.lower())
+                i -= 1
+            if end + 3 < len(doc) and doc[end].text == ",":
+                for tok in doc[end + 1:min(len(doc), end + 8)]:
+                    if tok.is_punct:
+                        break
+                    if tok.is_lower:
+                        cluster.descriptors.add(tok.lemma_.lower())
+
+
+__all__ = ["DocEntities", "build", "context_votes"]

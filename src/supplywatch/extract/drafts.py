@@ -1,0 +1,100 @@
+"""Facts as the rules first find them: entity ids from the document, not names yet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.lexicon import Lexicon
+
+BASE_CONFIDENCE = 0.85
+HEDGED_CONFIDENCE = 0.6
+
+
+@dataclass
+class Draft:
+    type: str
+    roles: dict[str, list[int]]  # role -> cluster ids (lists for products/parties)
+    sent: Span
+    confidence: float = BASE_CONFIDENCE
+    extra: dict[str, Any] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)  # generic names ("power banks")
+
+
+def hedged(sent: Span, lex: Lexicon) -> bool:
+    """Is the sentence a reported claim rather than a plain statement?"""
+    low = sent.text.lower()
+    if any(p in low for p in lex.phrases["hedge_phrases"]):
+        return True
+    return any(t.lower_ in lex["hedge_words"] for t in sent if t.lower_ not in ("reports",)) \
+        or any(t.lower_ == "reports" and t.dep_ in ("nsubj",) for t in sent)
+
+
+def negated(tok: Token, lex: Lexicon) -> bool:
+    """The trigger (or the verb above it) is denied: "not recalled", "would not confirm"."""
+    for t in (tok, tok.head):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.lemma_.lower() in ("deny", "refute"):
+            return True
+    return False
+
+
+def confidence_for(sent: Span, lex: Lexicon, base: float = BASE_CONFIDENCE) -> float:
+    return HEDGED_CONFIDENCE if hedged(sent, lex) else base
+
+
+def status_of(tok: Token, lex: Lexicon) -> str:
+    """active / planned / ended for a supply relation stated around this trigger."""
+    chain = [tok, *tok.ancestors][:5]
+    words: set[str] = set()
+    for t in chain:
+        words.add(t.lower_)
+        words.add(t.lemma_.lower())
+        for c in t.children:
+            if c.dep_ in ("aux", "neg", "advmod", "amod", "compound") or c.lemma_.lower() in (
+                "deal", "agreement", "contract", "order"
+            ):
+                words.add(c.lower_)
+                words.add(c.lemma_.lower())
+    ended = lex["ended_words"] - {"replace", "replaced"}
+    if words & ended or "no" in words and "longer" in words:
+        return "ended"
+    planned = {"will", "plan", "planned", "plans", "agree", "agreed", "intend", "expect", "begin",
+               "nominate", "nominated", "deal", "agreement", "contract", "sign", "'ll", "shall"}
+    if words & planned or tok.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in ("would", "will", "to") for c in tok.children
+    ):
+        return "planned"
+    return "active"
+
+
+def clause_subject_tokens(tok: Token) -> list[Token]:
+    """Subjects of the clause a verb sits in, following xcomp/conj chains upward."""
+    verb: Token | None = tok
+    hops = 0
+    while verb is not None and hops < 4:
+        subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subs:
+            return subs
+        if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl") and verb.head.i != verb.i:
+            verb = verb.head
+        else:
+            verb = None
+        hops += 1
+    return []
+
+
+def children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def prep_objects(tok: Token, *preps: str) -> list[Token]:
+    """Objects of the named prepositions attached to tok ("to BMW", "from ATL")."""
+    out = []
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
+            out.extend(c for c in prep.children if c.dep_ == "pobj")
+    return out

@@ -1,0 +1,32 @@
+"""The extractor's domain vocabulary, read from the versioned data file patterns/lexicon.json."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[str, ...]]
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self.words[name]
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    raw = json.loads(
+        resources.files("supplywatch.extract").joinpath("patterns/lexicon.json").read_text("utf-8")
+    )
+    words: dict[str, frozenset[str]] = {}
+    phrases: dict[str, tuple[str, ...]] = {}
+    for key, values in raw.items():
+        if key.startswith("_"):
+            continue
+        words[key] = frozenset(v.lower() for v in values)
+        phrases[key] = tuple(v.lower() for v in values if " " in v)
+    return Lexicon(words=words, phrases=phrases)

@@ -1,0 +1,169 @@
+"""Who and what a document names: companies, products, components, places, people.
+
+spaCy's small model is the starting point; this module fixes what it gets wrong in
+this domain: companies labelled as people or places (one name, one type per
+document, decided by votes from the context), product model numbers (A1681,
+PAC20-392, SM-N930), acronyms defined in apposition ("Amperex Technology Limited
+(ATL)") and short forms of a longer name ("Anker" for "Anker Innovations").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from supplywatch.extract.lexicon import Lexicon
+from supplywatch.model import name_key
+
+# A model number mixes letters and digits and is not a unit ("10K", "20mAh", "5G").
+MODEL_TOKEN = re.compile(r"^(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{2,}$")
+UNIT_LIKE = re.compile(
+    r"^\d+(?:\.\d+)?(?:k|m|mah|wh|kwh|v|w|kw|mm|cm|km|gb|tb|mb|g|kg|nm|hz|mhz|ghz|mph|s|th|st|nd|rd|x|p|"
+    r"in|ft|lb|lbs|am|pm)$",
+    re.IGNORECASE,
+)
+NER_TYPES = {
+    "ORG": "company", "PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
+    "PRODUCT": "product", "WORK_OF_ART": "product", "NORP": None,
+}
+
+
+@dataclass
+class Cluster:
+    """One entity of the document: every way it is named, and where."""
+
+    type: str
+    names: Counter[str] = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # token spans
+    descriptors: set[str] = field(default_factory=set)  # "battery maker" -> {battery, maker}
+    brand: int | None = None  # for products: the company cluster named with it
+
+    @property
+    def name(self) -> str:
+        # The fullest form wins ("Anker Innovations" over "Anker"), then the most used.
+        return max(self.names, key=lambda n: (len(n.split()), self.names[n], len(n)))
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    votes: Counter[str]
+
+    def text(self, doc: Doc) -> str:
+        return doc[self.start:self.end].text
+
+
+def is_model_token(token: Token) -> bool:
+    return bool(MODEL_TOKEN.match(token.text)) and not UNIT_LIKE.match(token.text)
+
+
+def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
+    """Strip determiners, possessive endings, punctuation and role nouns off a name's edges."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
+        or (doc[start].is_lower and doc[start].lower_ in lex["company_nouns"])
+    ):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    if start >= end or any("\n" in doc[i].text or "\n" in doc[i].whitespace_
+                           for i in range(start, end - 1)):
+        return None
+    return start, end
+
+
+def model_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of model numbers, joining "PAC20 - 392" that the tokenizer split."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if is_model_token(tok) or (
+            tok.is_alpha and tok.is_upper and len(tok) >= 2 and _hyphen_digits_follow(doc, i)
+        ):
+            end = i + 1
+            while _hyphen_digits_follow(doc, end - 1):
+                end += 2
+            text = doc[i:end].text
+            if re.search(r"\d", text) and re.search(r"[A-Za-z]", text):
+                spans.append((i, end))
+            i = end
+        else:
+            i += 1
+    return spans
+
+
+def _hyphen_digits_follow(doc: Doc, i: int) -> bool:
+    """Token i is glued by a hyphen to a following alphanumeric piece ("SM" "-" "N930")."""
+    return (
+        i + 2 < len(doc) and doc[i].whitespace_ == "" and doc[i + 1].text == "-"
+        and doc[i + 1].whitespace_ == "" and bool(re.match(r"^[A-Za-z0-9]+$", doc[i + 2].text))
+        and any(c.isdigit() for c in doc[i + 2].text + doc[i].text)
+    )
+
+
+def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
+    """Evidence from the words around a name about what kind of thing it is."""
+    votes: Counter[str] = Counter()
+    span = doc[start:end]
+    words = [t.lower_ for t in span]
+    if words[-1].rstrip(".") in {w.rstrip(".") for w in lex["legal_suffixes"]}:
+        votes["company"] += 4
+    if len(words) > 1 and words[-1] in lex["corporate_words"]:
+        votes["company"] += 2
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    if before is not None and before.lower_ in lex["company_nouns"] and before.is_lower:
+        votes["company"] += 3  # "rival Romoss", "battery maker Amprius"
+    if before is not None and before.lower_ in lex["title_words"]:
+        votes["person"] += 3
+    if after is not None and after.text == "," and end + 2 < len(doc):
+        nxt = doc[end + 1:end + 4]
+        if any(t.lower_ in lex["company_nouns"] for t in nxt):
+            votes["company"] += 3  # "Apex Wuxi, a subsidiary of ..."
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in (
+        lex["recall_lemmas"] | lex["supply_verbs"] | lex["make_verbs"] | lex["partnership_verbs"]
+    ):
+        votes["company"] += 2
+    if root.dep_ == "poss" and root.head.lower_ in lex["company_nouns"] | lex["supplier_nouns"]:
+        votes["company"] += 2
+    if root.dep_ == "pobj" and root.head.head.lemma_.lower() in (
+        lex["ownership_nouns"] | lex["owner_nouns"] | lex["supplier_nouns"] | lex["company_nouns"]
+    ):
+        votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
+    if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
+        votes["company"] += 2
+    return votes
+
+
+def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    models = model_spans(doc)
+    model_tokens = {i for s, e in models for i in range(s, e)}
+    cands: list[Candidate] = []
+    for ent in doc.ents:
+        kind = NER_TYPES.get(ent.label_, None)
+        if kind is None:
+            continue
+        bounds = trim(ent, lex)
+        if bounds is None:
+            continue
+        start, end = bounds
+        # A model number inside an entity: the words before it are the brand.
+        inner = [i for i in range(start, end) if i in model_tokens]
+        if inner:
+            end = inner[0]
+            if end <= start:
+                continue
+            kind = "company"
+        votes: Counter[str] = Counter({kind: 1})
+        votes.update(context_votes(doc, start, end, lex))
+        cands.append(Candidate(start, end, votes))
+    return cands, models

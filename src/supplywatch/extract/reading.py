@@ -1,0 +1,196 @@
+"""A document as the relation rules see it: tokens, entities, and who "the company" is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from supplywatch.extract.clusters import DocEntities
+from supplywatch.extract.lexicon import Lexicon
+from supplywatch.extract.quantities import parse_quantity
+
+NP_DEPS = {"compound", "conj", "cc", "nmod", "amod", "det", "punct", "nummod", "quantmod",
+           "appos", "preconj", "predet"}
+PRONOUNS = {"it", "its", "they", "their", "them", "itself", "we", "our"}
+PLURAL_REFS = {"they", "their", "them", "companies", "firms", "makers", "automakers"}
+
+
+@dataclass
+class Component:
+    start: int
+    end: int
+    name: str
+    quantity: int | None
+
+
+class Reading:
+    def __init__(self, doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
+        self.doc = doc
+        self.ents = ents
+        self.lex = lex
+        self.components = find_components(doc, ents, lex)
+        self._component_at = {i: c for c in self.components for i in range(c.start, c.end)}
+
+    # -- entities ---------------------------------------------------------------
+    def cluster_at(self, tok: Token) -> int | None:
+        return self.ents.token_cluster.get(tok.i)
+
+    def type_of(self, cid: int) -> str:
+        return self.ents.clusters[cid].type
+
+    def is_regulator(self, cid: int) -> bool:
+        name = self.ents.clusters[cid].name.lower().split()
+        return any(w in self.lex["regulator_words"] for w in name)
+
+    def entities(self, tok: Token, type_: str = "company", deep: bool = False) -> list[int]:
+        """Entities of a type that a noun phrase names, through conjunctions and coreference."""
+        found: list[int] = []
+        for t in self._np_tokens(tok, deep):
+            cid = self.cluster_at(t)
+            if cid is None and t.i == tok.i:
+                cid_list = self.corefer(t, type_)
+                found.extend(c for c in cid_list if c not in found)
+                continue
+            if cid is not None and self.type_of(cid) == type_ and cid not in found:
+                found.append(cid)
+        return found
+
+    def _np_tokens(self, tok: Token, deep: bool) -> Iterable[Token]:
+        stack = [tok]
+        seen = set()
+        while stack:
+            t = stack.pop()
+            if t.i in seen:
+                continue
+            seen.add(t.i)
+            yield t
+            for child in t.children:
+                # A common noun in a name's modifiers ("Apple battery supplier ATL") starts
+                # another phrase: its own modifiers are not part of this name.
+                if child.dep_ in ("compound", "nmod", "amod") and child.is_lower and not deep:
+                    continue
+                if child.dep_ in NP_DEPS or (deep and child.dep_ in ("prep", "pobj")):
+                    stack.append(child)
+
+    def corefer(self, tok: Token, type_: str = "company") -> list[int]:
+        """Resolve a pronoun or a descriptive reference ("the Shenzhen-based gadget maker")."""
+        word = tok.lower_
+        if type_ != "company":
+            return []
+        is_pron = word in PRONOUNS
+        is_desc = tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex["company_nouns"] \
+            and any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children)
+        if not (is_pron or is_desc):
+            return []
+        modifiers = {c.lemma_.lower() for c in tok.subtree if c.is_lower and c.i != tok.i}
+        sent = tok.sent
+        window_start = max(0, sent.start - 80)
+        subject = self._clause_subject(tok)
+        best: tuple[float, int] | None = None
+        for i in range(tok.i - 1, window_start - 1, -1):
+            cid = self.cluster_at(self.doc[i])
+            if cid is None or self.type_of(cid) != "company" or self.is_regulator(cid):
+                continue
+            if subject is not None and cid == subject and tok.dep_ not in ("nsubj", "poss"):
+                continue  # "Anker ... ceased doing business with the company": not Anker
+            cand = self._name_root(cid, i)
+            score = -0.02 * (tok.i - i)
+            if cand.dep_ in ("nsubj", "nsubjpass"):
+                score += 1.0
+                if cand.head.dep_ == "ROOT" or cand.head.dep_ == "conj" and cand.head.head.dep_ == "ROOT":
+                    score += 0.5  # the main clause's subject is the likeliest topic
+            if cand.sent.start == sent.start:
+                score += 0.3
+            overlap = modifiers & self.ents.clusters[cid].descriptors
+            score += 0.5 * len(overlap - {"the", "a"})
+            if best is None or score > best[0]:
+                best = (score, cid)
+        if best is None:
+            return []
+        if word in PLURAL_REFS:
+            return self._group_with(best[1])
+        return [best[1]]
+
+    def _name_root(self, cid: int, i: int) -> Token:
+        for start, end in self.ents.clusters[cid].spans:
+            if start <= i < end:
+                return self.doc[start:end].root
+        return self.doc[i]
+
+    def _group_with(self, cid: int) -> list[int]:
+        """The companies last named together with cid ("Anker and rival Romoss")."""
+        for start, _end in reversed(self.ents.clusters[cid].spans):
+            tok = self.doc[start]
+            group = self.entities(tok.head if tok.dep_ in ("compound",) else tok)
+            root = tok
+            while root.dep_ in ("conj", "compound", "nmod") and root.head.i != root.i:
+                root = root.head
+            group = self.entities(root)
+            if len(group) > 1:
+                return group
+        return [cid]
+
+    def _clause_subject(self, tok: Token) -> int | None:
+        head = tok
+        while head.dep_ not in ("ROOT",) and head.pos_ not in ("VERB", "AUX"):
+            head = head.head
+        verb = head
+        while verb is not None:
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    cid = self.cluster_at(child)
+                    if cid is None and child.lower_ in PRONOUNS and child.i != tok.i:
+                        ref = self.corefer(child)
+                        cid = ref[0] if ref else None
+                    if cid is None:
+                        ids = [c for c in (self.cluster_at(t) for t in child.subtree) if c]
+                        cid = ids[0] if ids else None
+                    return cid
+            if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "relcl") and verb.head.i != verb.i:
+                verb = verb.head
+            else:
+                verb = None
+        return None
+
+    # -- components -------------------------------------------------------------
+    def component_in(self, tok: Token) -> Component | None:
+        for t in [tok, *tok.subtree]:
+            comp = self._component_at.get(t.i)
+            if comp is not None:
+                return comp
+        return None
+
+    def components_in(self, span: Span) -> list[Component]:
+        return [c for c in self.components if span.start <= c.start < span.end]
+
+
+def find_components(doc: Doc, ents: DocEntities, lex: Lexicon) -> list[Component]:
+    """Noun phrases whose head is a kind of part: "45 million lithium-ion batteries"."""
+    heads = lex["component_heads"]
+    out: list[Component] = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in heads and root.lemma_.lower() not in heads:
+            continue
+        kept = []
+        for t in chunk:
+            if t.i in ents.token_cluster or t.dep_ in ("det", "poss", "nummod", "quantmod") \
+                    or t.like_num or t.pos_ in ("PRON", "DET", "NUM") or t.is_punct and t.text != "-":
+                continue
+            if t.lower_ in ("initial", "new", "remaining", "first", "some", "many", "all", "more",
+                            "than", "about", "over", "around", "up", "to"):
+                continue
+            kept.append(t)
+        if not kept or kept[-1].i != root.i:
+            continue
+        name = doc[kept[0].i:root.i + 1].text if _contiguous(kept) else " ".join(t.text for t in kept)
+        nums = [t for t in chunk if t.like_num or t.dep_ in ("nummod", "quantmod")]
+        quantity = parse_quantity(doc[nums[0].i:nums[-1].i + 1].text) if nums else None
+        out.append(Component(kept[0].i, root.i + 1, name, quantity))
+    return out
+
+
+def _contiguous(tokens: list[Token]) -> bool:
+    return all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:], strict=False))

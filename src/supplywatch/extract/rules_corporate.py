@@ -1,0 +1,222 @@
+"""Ownership, partnerships and who makes which product."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import (
+    Draft,
+    children,
+    clause_subject_tokens,
+    confidence_for,
+    negated,
+    prep_objects,
+)
+from supplywatch.extract.reading import Reading
+
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
+
+
+def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    lex = r.lex
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and (low in lex["ownership_nouns"]
+                                             or lemma in lex["ownership_nouns"]):
+            yield from _subsidiary_noun(r, sent, tok)
+        elif tok.pos_ == "NOUN" and lemma in lex["owner_nouns"]:
+            yield from _owner_noun(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["ownership_verbs"]:
+            yield from _own_verb(r, sent, tok)
+        if lemma in lex["joint_venture_nouns"] or low == "jv":
+            yield from _joint_venture(r, sent, tok)
+        if (tok.pos_ in ("NOUN", "PROPN") and lemma in lex["partnership_nouns"]) or (
+            lemma in lex["partnership_verbs"] and any(
+                c.lower_ == "with" for c in [*tok.children, *tok.rights][:4])
+        ) or (low in ("partners", "partner") and tok.pos_ in ("NOUN", "PROPN", "VERB")):
+            yield from _partnership(r, sent, tok)
+        if tok.pos_ == "VERB" and lemma in lex["make_verbs"]:
+            yield from _make_verb(r, sent, tok)
+
+
+def _antecedent(r: Reading, tok: Token) -> list[int]:
+    """The company a relative pronoun or a clause subject stands for."""
+    if tok.lower_ in ("which", "that", "who"):
+        for i in range(tok.i - 1, max(tok.sent.start, tok.i - 25) - 1, -1):
+            cid = r.cluster_at(r.doc[i])
+            if cid is not None and r.type_of(cid) == "company":
+                return [cid]
+        return []
+    return r.entities(tok)
+
+
+def _share(r: Reading, tok: Token) -> float | None:
+    for t in [*tok.subtree, *tok.head.subtree][:40]:
+        m = PERCENT.match(r.doc[t.i:t.i + 3].text)
+        if m:
+            return round(float(m.group(1)) / 100, 4)
+    return None
+
+
+def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X, a subsidiary of Y and Z", "X is a unit of Y", "Y's SDI subsidiary"."""
+    parents: list[int] = []
+    for obj in prep_objects(tok, "of"):
+        parents += r.entities(obj)
+    for p in children(tok, "poss"):
+        parents += r.entities(p)
+    childs: list[int] = [c for t in tok.lefts if t.dep_ == "compound" for c in r.entities(t)]
+    if tok.dep_ == "appos":
+        childs += r.entities(tok.head)
+    elif tok.dep_ == "attr":
+        for s in clause_subject_tokens(tok.head):
+            childs += _antecedent(r, s)
+    elif tok.dep_ == "compound" and r.cluster_at(tok.head) is not None:
+        childs += r.entities(tok.head)
+    conf = confidence_for(sent, r.lex)
+    for parent in dict.fromkeys(parents):
+        for child in dict.fromkeys(childs):
+            if parent != child:
+                yield Draft("owns", {"parent": [parent], "child": [child]}, sent, conf)
+
+
+def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "PCNA, the owner of Leedsworld"; "Y, the parent of X"."""
+    owned = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
+    owners = r.entities(tok.head) if tok.dep_ == "appos" else []
+    if tok.dep_ == "attr":
+        owners = [c for s in clause_subject_tokens(tok.head) for c in _antecedent(r, s)]
+    for p in owners:
+        for c in owned:
+            if p != c:
+                yield Draft("owns", {"parent": [p], "child": [c]}, sent, confidence_for(sent, r.lex))
+
+
+def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y owns X", "Y acquired X", "X, 51% owned by Y"."""
+    if negated(tok, r.lex):
+        return
+    lemma = tok.lemma_.lower()
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and \
+        any(c.dep_ == "agent" for c in tok.children)
+    if passive:
+        parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+        childs = [c for s in clause_subject_tokens(tok) for c in _antecedent(r, s)]
+        if tok.dep_ in ("acl", "appos"):
+            childs += r.entities(tok.head)
+    else:
+        if lemma == "take" and not any(c.lower_ == "over" for c in tok.children):
+            return
+        parents = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
+        childs = [c for o in children(tok, "dobj") for c in r.entities(o)
+                  if r.cluster_at(o) is not None]
+    share = _share(r, tok) if lemma == "own" else None
+    for p in parents:
+        for c in childs:
+            if p != c and not r.is_regulator(p):
+                yield Draft("owns", {"parent": [p], "child": [c]}, sent,
+                            confidence_for(sent, r.lex), extra={"share": share})
+
+
+def _joint_venture(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "A and B announced Z, a joint venture": both own Z, and they are partners."""
+    if tok.lower_ == "venture" and not any(c.lower_ == "joint" for c in tok.children):
+        return
+    jv: list[int] = []
+    if tok.dep_ == "appos":
+        jv = r.entities(tok.head)
+    elif tok.dep_ == "attr":
+        jv = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    owners = [c for s in clause_subject_tokens(verb) for c in r.entities(s) if c not in jv]
+    conf = confidence_for(sent, r.lex)
+    for p in owners:
+        for c in jv:
+            yield Draft("owns", {"parent": [p], "child": [c]}, sent, conf)
+    if len(owners) >= 2:
+        yield Draft("partnership", {"parties": owners}, sent, conf)
+
+
+def _partnership(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "A has forged a strategic partnership with B", "A partners with B", "partners A and B"."""
+    if negated(tok, r.lex):
+        return
+    parties: list[int] = []
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head.i != verb.i:
+        verb = verb.head
+    for s in clause_subject_tokens(verb) if verb.pos_ in ("VERB", "AUX") else []:
+        parties += r.entities(s)
+    for holder in (tok, verb):
+        for o in prep_objects(holder, "with", "between"):
+            parties += r.entities(o)
+    if tok.lower_ in ("partners", "partner") and tok.pos_ in ("NOUN", "PROPN"):
+        nxt = r.doc[tok.i + 1] if tok.i + 1 < sent.end else None
+        if nxt is not None and r.cluster_at(nxt) is not None:
+            parties += r.entities(nxt.head if nxt.dep_ == "compound" else nxt)
+    parties += _linear_parties(r, sent, tok)
+    parties = [p for p in dict.fromkeys(parties) if not r.is_regulator(p)]
+    if len(parties) >= 2:
+        yield Draft("partnership", {"parties": parties[:4]}, sent, confidence_for(sent, r.lex))
+
+
+def _linear_parties(r: Reading, sent: Span, tok: Token) -> list[int]:
+    """When the parse fails (headlines): the company just before the trigger and the one
+    right after "with"."""
+    left = right = None
+    for i in range(tok.i - 1, max(sent.start, tok.i - 4) - 1, -1):
+        cid = r.cluster_at(r.doc[i])
+        if cid is not None and r.type_of(cid) == "company":
+            left = cid
+            break
+    if tok.i + 1 < sent.end and r.doc[tok.i + 1].lower_ == "with":
+        # the head of the phrase after "with" is its last name: "with Apple battery supplier ATL"
+        for i in range(tok.i + 2, min(sent.end, tok.i + 8)):
+            t = r.doc[i]
+            if t.is_punct or t.pos_ in ("ADP", "VERB", "CCONJ"):
+                break
+            cid = r.cluster_at(t)
+            if cid is not None and r.type_of(cid) == "company":
+                right = cid
+    return [c for c in (left, right) if c is not None] if left is not None and right is not None \
+        else []
+
+
+def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X launched the Qwen VLo", "P, made by X", "X produces iPhones"."""
+    if negated(tok, r.lex):
+        return
+    if tok.dep_ in ("acl", "relcl") or any(c.dep_ == "auxpass" for c in tok.children):
+        makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+        products = r.entities(tok.head, "product") if tok.dep_ in ("acl", "relcl") else [
+            c for s in clause_subject_tokens(tok) for c in r.entities(s, "product")]
+    else:
+        makers = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
+        products = [c for o in children(tok, "dobj") for c in r.entities(o, "product", deep=True)]
+    for m in makers:
+        for p in products:
+            if not r.is_regulator(m):
+                yield Draft("makes", {"company": [m], "product": [p]}, sent,
+                            confidence_for(sent, r.lex))
+
+
+def brand_drafts(r: Reading) -> Iterator[Draft]:
+    """A company named right before a model ("Anker A1681") makes it."""
+    for pid, cluster in enumerate(r.ents.clusters):
+        if cluster.type != "product" or cluster.brand is None or not cluster.spans:
+            continue
+        start = min(s for s, _ in cluster.spans)
+        yield Draft("makes", {"company": [cluster.brand], "product": [pid]},
+                    r.doc[start].sent, 0.8)
+    for tok in r.doc:
+        if tok.dep_ == "poss":
+            owner = r.cluster_at(tok)
+            prod = r.cluster_at(tok.head)
+            if owner is not None and prod is not None and r.type_of(owner) == "company" \
+                    and r.type_of(prod) == "product" and r.ents.clusters[prod].brand is None:
+                yield Draft("makes", {"company": [owner], "product": [prod]}, tok.sent, 0.75)

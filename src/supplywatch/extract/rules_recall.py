@@ -1,0 +1,209 @@
+"""Recalls: who recalls which products, how many units, for what hazard, blamed on what."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import (
+    Draft,
+    children,
+    clause_subject_tokens,
+    confidence_for,
+    negated,
+    prep_objects,
+)
+from supplywatch.extract.quantities import parse_quantity
+from supplywatch.extract.reading import Reading
+
+ANNOUNCE = {"announce", "issue", "launch", "expand", "conduct", "carry", "initiate", "order",
+            "begin", "start", "make", "have"}
+
+
+def recall_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    for tok in sent:
+        if tok.lemma_.lower() not in r.lex["recall_lemmas"] and not tok.lower_.startswith("recall"):
+            continue
+        if negated(tok, r.lex) or _not_affected(tok):
+            continue
+        if tok.dep_ == "amod":
+            continue  # "the recalled products": see recalled_product_mentions
+        yield from _recall(r, sent, tok)
+
+
+def _not_affected(tok: Token) -> bool:
+    """ "... aren't impacted by the recall"."""
+    head = tok.head.head if tok.head.dep_ in ("agent", "prep") else tok.head
+    return head.lemma_.lower() in ("impact", "affect", "include", "involve") and any(
+        c.dep_ == "neg" for c in head.children)
+
+
+def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    companies, objects = _companies_and_objects(r, tok)
+    if not companies:
+        companies = _linear_company(r, sent, tok)
+    companies = [c for c in dict.fromkeys(companies) if not r.is_regulator(c)]
+    if not companies:
+        return
+    products: list[int] = []
+    generic: list[str] = []
+    units = None
+    for obj in objects:
+        products += r.entities(obj, "product", deep=True)
+        phrase = _generic_phrase(obj)
+        if phrase:
+            generic.append(phrase)
+        if units is None:
+            units = _units(obj)
+    for c in companies:
+        yield Draft("recall", {"company": [c], "products": list(dict.fromkeys(products))}, sent,
+                    confidence_for(sent, r.lex),
+                    extra={"units": units, "joint": len(companies) > 1},
+                    texts={"products": generic})
+
+
+def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Token]]:
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT") and prep_objects(tok, "by"))
+    if tok.pos_ == "VERB" and not passive:
+        subjects = clause_subject_tokens(tok)
+        companies = [c for s in subjects for c in r.entities(s)]
+        objects = children(tok, "dobj")
+        if not companies or all(r.is_regulator(c) for c in companies):
+            companies = [c for o in objects for c in _makers_in(r, o)]
+            companies += [c for o in prep_objects(tok, "from") for c in r.entities(o)]
+        return companies, objects
+    if passive:
+        companies = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+        subjects = clause_subject_tokens(tok) or ([tok.head] if tok.dep_ == "acl" else [])
+        if not companies:
+            companies = [c for s in subjects for c in _makers_in(r, s)]
+        return companies, subjects
+    # The noun: "Samsung's recall of the Note7", "X announced a recall of ..."
+    companies = [c for p in children(tok, "poss", "compound") for c in r.entities(p)]
+    objects = prep_objects(tok, "of", "involving")
+    verb = tok.head if tok.dep_ in ("dobj", "nsubj", "pobj") else None
+    if not companies and verb is not None and verb.lemma_.lower() in ANNOUNCE:
+        companies = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
+        if not companies or all(r.is_regulator(c) for c in companies):
+            companies = [c for o in prep_objects(verb, "from") + prep_objects(tok, "from")
+                         for c in r.entities(o)]
+            companies += [c for o in objects for c in _makers_in(r, o)]
+    return companies, objects
+
+
+def _makers_in(r: Reading, tok: Token) -> list[int]:
+    """Companies a phrase names as makers or brands ("vehicles made by Audi, BMW ...")."""
+    found: list[int] = []
+    for t in tok.subtree:
+        cid = r.cluster_at(t)
+        if cid is None:
+            continue
+        if r.type_of(cid) == "company" and not r.is_regulator(cid):
+            found.append(cid)
+        elif r.type_of(cid) == "product" and r.ents.clusters[cid].brand is not None:
+            found.append(r.ents.clusters[cid].brand)
+    return list(dict.fromkeys(found))
+
+
+def _linear_company(r: Reading, sent: Span, tok: Token) -> list[int]:
+    """Headlines the parser gets wrong: "Anker recalls ...", "... Recalled by Salvage World"."""
+    if tok.i > sent.start:
+        cid = r.cluster_at(r.doc[tok.i - 1])
+        if cid is not None and r.type_of(cid) == "company":
+            return [cid]
+    if tok.i + 2 < sent.end and r.doc[tok.i + 1].lower_ == "by":
+        cid = r.cluster_at(r.doc[tok.i + 2])
+        if cid is not None and r.type_of(cid) == "company":
+            return [cid]
+    return []
+
+
+def _generic_phrase(obj: Token) -> str | None:
+    words = [t for t in obj.lefts if t.dep_ == "compound" and t.is_lower] + [obj]
+    if not obj.is_lower or obj.lower_ in ("units", "unit", "number", "all"):
+        for o in prep_objects(obj, "of"):
+            return _generic_phrase(o)
+        return None
+    return " ".join(t.text for t in words)
+
+
+def _units(obj: Token) -> int | None:
+    nums = [t for t in obj.subtree if t.like_num and t.i < obj.i + 1]
+    if not nums:
+        return None
+    first = nums[0]
+    start = first.i
+    doc = obj.doc
+    while start > 0 and doc[start - 1].dep_ in ("quantmod", "advmod") and doc[start - 1].i < first.i:
+        start -= 1
+    return parse_quantity(doc[start:nums[-1].i + 1].text)
+
+
+def recalled_products(r: Reading) -> Iterator[tuple[int, Span]]:
+    """Products named in a sentence that calls them recalled ("two of the recalled products")."""
+    for sent in r.doc.sents:
+        if not any(t.lower_ == "recalled" and t.dep_ == "amod" or
+                   t.lemma_.lower() == "recall" and t.pos_ == "NOUN" and
+                   t.head.lemma_.lower() in ("involve", "include", "cover")
+                   for t in sent):
+            continue
+        for t in sent:
+            cid = r.cluster_at(t)
+            if cid is not None and r.type_of(cid) == "product":
+                yield cid, sent
+
+
+def hazard_in(r: Reading, sent: Span) -> str | None:
+    """The hazard a sentence states: "overheating and fire risks", "fire and burn hazards"."""
+    lex = r.lex
+    for chunk in sent.noun_chunks:
+        words = {t.lower_ for t in chunk}
+        if words & lex["hazard_words"] and (words & lex["hazard_nouns"] or len(chunk) <= 4):
+            toks = [t for t in chunk if t.dep_ not in ("det", "poss") and t.pos_ != "PRON"]
+            if toks:
+                return r.doc[toks[0].i:toks[-1].i + 1].text
+    for tok in sent:
+        if tok.lower_ in lex["hazard_nouns"]:
+            toks = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "poss")]
+            text = r.doc[toks[0].i:tok.i + 1].text
+            if any(w in lex["hazard_words"] for w in text.lower().split()):
+                return text
+    return None
+
+
+def cause_in(r: Reading, sent: Span) -> tuple[str | None, int | None]:
+    """What a sentence blames: a component phrase ("defective battery cells") or a company."""
+    lex = r.lex
+    for tok in sent:
+        if tok.lemma_.lower() in lex["cause_markers"] and tok.pos_ == "VERB":
+            for obj in prep_objects(tok, "to", "on") + children(tok, "dobj"):
+                comps = r.entities(obj, deep=True)
+                if comps and obj.dep_ == "pobj":
+                    return None, comps[0]
+                comp = r.component_in(obj)
+                if comp is not None and _defective(r, comp.start, comp.end):
+                    return r.doc[_defect_start(r, comp.start):comp.end].text, None
+        if tok.lower_ in ("over", "because", "due", "after") or tok.lemma_ == "cause":
+            comp = r.component_in(tok.head) if tok.lower_ == "due" else None
+            for o in [*tok.subtree][1:6]:
+                c = r.components_in(r.doc[o.i:o.i + 1])
+                if c and _defective(r, c[0].start, c[0].end):
+                    comp = c[0]
+                    break
+            if comp is not None and _defective(r, comp.start, comp.end):
+                return r.doc[_defect_start(r, comp.start):comp.end].text, None
+    return None, None
+
+
+def _defective(r: Reading, start: int, end: int) -> bool:
+    window = r.doc[max(0, start - 3):end]
+    return any(t.lower_ in r.lex["defect_words"] for t in window)
+
+
+def _defect_start(r: Reading, start: int) -> int:
+    for i in range(max(0, start - 3), start):
+        if r.doc[i].lower_ in r.lex["defect_words"]:
+            return i
+    return start

@@ -1,0 +1,242 @@
+"""Supply relations: who provides parts to whom, for which product, how many, since when."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import (
+    Draft,
+    children,
+    clause_subject_tokens,
+    confidence_for,
+    negated,
+    prep_objects,
+    status_of,
+)
+from supplywatch.extract.reading import Reading
+
+
+def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    lex = r.lex
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]:
+            yield from _supplier_noun(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["supply_verbs"]:
+            yield from _supply_verb(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["purchase_verbs"]:
+            yield from _purchase_verb(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["use_verbs"]:
+            yield from _use_verb(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["component_make_verbs"]:
+            yield from _made_for(r, sent, tok)
+        if tok.pos_ == "VERB" and lemma in lex["ended_words"]:
+            yield from _ended(r, sent, tok)
+
+
+def _draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | None,
+           component: str | None, quantity: int | None, product: int | None = None,
+           status: str | None = None) -> Draft:
+    roles: dict[str, list[int]] = {"supplier": [supplier]}
+    if customer is not None:
+        roles["customer"] = [customer]
+    if product is not None:
+        roles["product"] = [product]
+    return Draft("supplies", roles, sent, confidence_for(sent, r.lex), extra={
+        "component": component, "quantity": quantity,
+        "status": status or status_of(tok, r.lex),
+    })
+
+
+def _left_modifier_companies(r: Reading, tok: Token) -> list[int]:
+    found: list[int] = []
+    for t in tok.subtree:
+        if t.i >= tok.i:
+            break
+        cid = r.cluster_at(t)
+        if cid is None and t.dep_ == "poss":
+            found.extend(r.corefer(t))
+        elif cid is not None and r.type_of(cid) == "company" and cid not in found:
+            found.append(cid)
+    return found
+
+
+def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Apple battery supplier ATL", "X, a supplier of cells to Y", "Y's primary supplier"."""
+    suppliers: list[int] = []
+    head = tok.head
+    if tok.dep_ == "compound" and r.cluster_at(head) is not None:
+        suppliers = r.entities(head)
+    elif tok.i + 1 < len(r.doc) and r.cluster_at(r.doc[tok.i + 1]) is not None:
+        suppliers = r.entities(r.doc[tok.i + 1])
+    elif tok.dep_ == "appos":
+        suppliers = r.entities(head)
+    elif tok.dep_ in ("attr", "pobj", "dobj"):
+        verb = head.head if tok.dep_ == "pobj" else head
+        subs = clause_subject_tokens(verb)
+        suppliers = [c for s in subs for c in r.entities(s)]
+    customers = [c for c in _left_modifier_companies(r, tok) if c not in suppliers]
+    for obj in prep_objects(tok, "to", "for"):
+        customers += [c for c in r.entities(obj) if c not in suppliers]
+    for obj in prep_objects(tok, "of"):
+        for inner in prep_objects(obj, "to", "for"):
+            customers += [c for c in r.entities(inner) if c not in suppliers]
+    comp = None
+    mods = [t for t in tok.lefts if t.is_lower and t.dep_ in ("compound", "amod")
+            and t.lower_ not in ("main", "primary", "key", "major", "sole", "leading", "top")]
+    if mods:
+        comp = " ".join(t.text for t in mods)
+    for obj in prep_objects(tok, "of"):
+        c = r.component_in(obj)
+        if c is not None:
+            comp = c.name
+    for s in suppliers:
+        for c in dict.fromkeys(customers):
+            if r.is_regulator(c):
+                continue
+            yield _draft(r, sent, tok, s, c, comp, None)
+
+
+def _subject_companies(r: Reading, verb: Token) -> list[int]:
+    return [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
+
+
+def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X supplies cells to Y", "X will supply Y with cells", "X's tech powers Y's products"."""
+    if negated(tok, r.lex):
+        return
+    suppliers = [c for c in _subject_companies(r, tok) if not r.is_regulator(c)]
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        suppliers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+    customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
+    products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
+    comp_tok = None
+    for obj in children(tok, "dobj", "dative"):
+        comp_ents = r.entities(obj)
+        if comp_ents and not customers:
+            customers = comp_ents
+            for o in prep_objects(tok, "with") + prep_objects(obj, "with"):
+                comp_tok = o
+        else:
+            comp_tok = obj
+            if not customers:
+                customers = r.entities(obj, deep=True)
+    comp = r.component_in(comp_tok) if comp_tok is not None else None
+    for s in suppliers:
+        for c in customers:
+            if c != s and not r.is_regulator(c):
+                yield _draft(r, sent, tok, s, c, comp.name if comp else None,
+                             comp.quantity if comp else None, products[0] if products else None)
+        if not customers and products:
+            yield _draft(r, sent, tok, s, None, comp.name if comp else None,
+                         comp.quantity if comp else None, products[0])
+
+
+def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y planned to purchase 45 million batteries from X"."""
+    if negated(tok, r.lex):
+        return
+    objs = children(tok, "dobj")
+    if objs and r.entities(objs[0]) and r.cluster_at(objs[0]) is not None:
+        return  # buying a company is an acquisition, not supply
+    customers = _subject_companies(r, tok)
+    suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
+    for obj in objs:
+        suppliers += [c for o in prep_objects(obj, "from") for c in r.entities(o)]
+    comp = r.component_in(objs[0]) if objs else None
+    for s in suppliers:
+        for c in customers:
+            if c != s:
+                yield _draft(r, sent, tok, s, c, comp.name if comp else None,
+                             comp.quantity if comp else None)
+
+
+def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "The A1681 used Apex batteries", "Y stopped using X's battery for the Note 7"."""
+    subjects = clause_subject_tokens(tok)
+    products = [c for s in subjects for c in r.entities(s, "product")]
+    users = [c for s in subjects for c in r.entities(s)]
+    objs = children(tok, "dobj")
+    if not objs:
+        return
+    suppliers: list[int] = []
+    for t in objs[0].subtree:
+        cid = r.cluster_at(t)
+        if cid is not None and r.type_of(cid) == "company" and cid not in suppliers:
+            suppliers.append(cid)
+    suppliers += [c for o in prep_objects(objs[0], "from", "by") for c in r.entities(o)]
+    comp = r.component_in(objs[0])
+    if comp is None and not suppliers:
+        return
+    products += [c for o in prep_objects(tok, "for") + prep_objects(objs[0], "for")
+                 for c in r.entities(o, "product")]
+    status = "ended" if negated(tok, r.lex) or any(
+        a.lemma_.lower() in r.lex["ended_words"] for a in list(tok.ancestors)[:2]) else None
+    if status is None and negated(tok, r.lex):
+        return
+    for s in suppliers:
+        for p in products:
+            brand = r.ents.clusters[p].brand
+            yield _draft(r, sent, tok, s, brand if brand is not None and brand != s else None,
+                         comp.name if comp else None, None, p, status)
+        if not products:
+            for u in users:
+                if u != s:
+                    yield _draft(r, sent, tok, s, u, comp.name if comp else None, None,
+                                 None, status)
+
+
+def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X manufactured the batteries for the Note7"; "airbags manufactured by X"."""
+    if negated(tok, r.lex):
+        return
+    objs = children(tok, "dobj")
+    comp = r.component_in(objs[0]) if objs else None
+    if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("acl", "relcl"):
+        makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+        noun = tok.head if tok.dep_ in ("acl", "relcl") else None
+        comp = r.component_in(noun) if noun is not None else comp
+        if comp is None or not makers:
+            return
+        others = [cid for t in sent if (cid := r.cluster_at(t)) is not None
+                  and r.type_of(cid) == "company" and cid not in makers and not r.is_regulator(cid)]
+        for m in makers:
+            for c in dict.fromkeys(others):
+                d = _draft(r, sent, tok, m, c, comp.name, None)
+                d.confidence = min(d.confidence, 0.6)
+                yield d
+        return
+    if comp is None:
+        return
+    makers = _subject_companies(r, tok)
+    targets = prep_objects(tok, "for") + [t for o in objs for t in prep_objects(o, "for")]
+    for target in targets:
+        products = r.entities(target, "product")
+        customers = r.entities(target)
+        for m in makers:
+            for p in products:
+                yield _draft(r, sent, tok, m, r.ents.clusters[p].brand, comp.name,
+                             comp.quantity, p)
+            for c in customers:
+                if c != m:
+                    yield _draft(r, sent, tok, m, c, comp.name, comp.quantity)
+
+
+def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y ceased doing business with X": a supply relation that ended."""
+    words = {t.lemma_.lower() for t in tok.subtree}
+    if not words & r.lex["ended_objects"]:
+        return
+    customers = _subject_companies(r, tok)
+    suppliers: list[int] = []
+    for t in tok.subtree:
+        if t.dep_ == "pobj" and t.head.lower_ == "with":
+            suppliers += r.entities(t)
+    for s in suppliers:
+        for c in customers:
+            if c != s:
+                d = _draft(r, sent, tok, s, c, None, None, status="ended")
+                d.confidence = min(d.confidence, 0.75)
+                yield d
