@@ -204,11 +204,17 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
             brand_name = ents.clusters[brand].names.most_common(1)[0][0]
             ents.clusters[cid].names[f"{brand_name} {product_text}"] += 1
             ents.clusters[brand].type = "company"
-    for cid, cluster in enumerate(ents.clusters):
-        if cluster.type == "product" and cluster.brand is None and cluster.spans:
-            start = cluster.spans[0][0]
-            if start > 0 and start - 1 in company_tokens:
-                cluster.brand = ents.token_cluster[start - 1]
+    company_names = {name_key(c.name): cid for cid, c in enumerate(ents.clusters)
+                     if c.type == "company" and c.spans}
+    for cluster in ents.clusters:
+        if cluster.type != "product" or cluster.brand is not None or not cluster.spans:
+            continue
+        start = cluster.spans[0][0]
+        if start > 0 and start - 1 in company_tokens:
+            cluster.brand = ents.token_cluster[start - 1]
+        else:  # "Anker PowerCore 10000": the name starts with a company's name
+            first = name_key(doc[start].text)
+            cluster.brand = company_names.get(first)
 
 
 def _find_product(ents: DocEntities, compact: str) -> int | None:

@@ -109,6 +109,21 @@ def _hyphen_digits_follow(doc: Doc, i: int) -> bool:
     )
 
 
+def looks_like_product(span: Span, lex: Lexicon) -> bool:
+    """A sold model rather than a company: "PowerCore 10000", "Galaxy Note 7", "321 Power
+    Bank", "iPhone" (a number in the name, a product noun in it, or iCamel case)."""
+    first, last = span[0], span[-1]
+    if last.like_num and not re.fullmatch(r"(19|20)\d\d", last.text) and len(span) > 1:
+        return True
+    if first.like_num and len(span) > 1 and span[1].text[:1].isupper():
+        return True
+    if re.match(r"^[a-z][A-Z]", first.text):
+        return True
+    words = " ".join(t.lower_ for t in span)
+    return any(w in words.split() or " " in w and w in words for w in lex["product_heads"]
+               if w not in ("model", "models", "product", "products", "unit", "units"))
+
+
 def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     """Evidence from the words around a name about what kind of thing it is."""
     votes: Counter[str] = Counter()
@@ -159,10 +174,14 @@ def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple
         # A model number inside an entity: the words before it are the brand.
         inner = [i for i in range(start, end) if i in model_tokens]
         if inner:
-            end = inner[0]
-            if end <= start:
+            # Only the first word is the brand ("Samsung" of "Samsung Galaxy Note7"); the
+            # rest of the name goes with the model number.
+            end = min(inner[0], start + 1)
+            if end <= start or end != inner[0] and not doc[start].text[:1].isupper():
                 continue
             kind = "company"
+        elif looks_like_product(doc[start:end], lex):
+            kind = "product"
         votes: Counter[str] = Counter({kind: 1})
         votes.update(context_votes(doc, start, end, lex))
         cands.append(Candidate(start, end, votes))
