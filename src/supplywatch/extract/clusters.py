@@ -53,7 +53,7 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
             for c2 in cands:
                 if c2 is not c and c2.start <= other.i < c2.end:
                     key2 = name_key(c2.text(doc))
-                    if votes[key2].most_common(1)[0][0] == "company" and root.dep_ == "conj" or (
+                    if (votes[key2].most_common(1)[0][0] == "company" and root.dep_ == "conj") or (
                         other in root.conjuncts and votes[key2]["company"] >= 3
                     ):
                         votes[name_key(c.text(doc))]["company"] += 1

@@ -10,13 +10,12 @@ PAC20-392, SM-N930), acronyms defined in apposition ("Amperex Technology Limited
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.model import name_key
 
 # A model number mixes letters and digits and is not a unit ("10K", "20mAh", "5G").
 MODEL_TOKEN = re.compile(r"^(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{2,}$")
@@ -120,7 +119,7 @@ def looks_like_product(span: Span, lex: Lexicon) -> bool:
     if re.match(r"^[a-z][A-Z]", first.text):
         return True
     words = " ".join(t.lower_ for t in span)
-    return any(w in words.split() or " " in w and w in words for w in lex["product_heads"]
+    return any(w in words.split() or (" " in w and w in words) for w in lex["product_heads"]
                if w not in ("model", "models", "product", "products", "unit", "units"))
 
 
@@ -164,7 +163,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple
     model_tokens = {i for s, e in models for i in range(s, e)}
     cands: list[Candidate] = []
     for ent in doc.ents:
-        kind = NER_TYPES.get(ent.label_, None)
+        kind = NER_TYPES.get(ent.label_)
         if kind is None:
             continue
         bounds = trim(ent, lex)
@@ -177,7 +176,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple
             # Only the first word is the brand ("Samsung" of "Samsung Galaxy Note7"); the
             # rest of the name goes with the model number.
             end = min(inner[0], start + 1)
-            if end <= start or end != inner[0] and not doc[start].text[:1].isupper():
+            if end <= start or (end != inner[0] and not doc[start].text[:1].isupper()):
                 continue
             kind = "company"
         elif looks_like_product(doc[start:end], lex):

@@ -35,4 +35,4 @@ def parse_quantity(text: str) -> int | None:
             value = float(_SCALES[tok])  # "a million"
     if value is None or value <= 0:
         return None
-    return int(round(value))
+    return round(value)

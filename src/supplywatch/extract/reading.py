@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -99,7 +100,7 @@ class Reading:
             score = -0.02 * (tok.i - i)
             if cand.dep_ in ("nsubj", "nsubjpass"):
                 score += 1.0
-                if cand.head.dep_ == "ROOT" or cand.head.dep_ == "conj" and cand.head.head.dep_ == "ROOT":
+                if cand.head.dep_ == "ROOT" or (cand.head.dep_ == "conj" and cand.head.head.dep_ == "ROOT"):
                     score += 0.5  # the main clause's subject is the likeliest topic
             if cand.sent.start == sent.start:
                 score += 0.3
@@ -177,7 +178,7 @@ def find_components(doc: Doc, ents: DocEntities, lex: Lexicon) -> list[Component
         kept = []
         for t in chunk:
             if t.i in ents.token_cluster or t.dep_ in ("det", "poss", "nummod", "quantmod") \
-                    or t.like_num or t.pos_ in ("PRON", "DET", "NUM") or t.is_punct and t.text != "-":
+                    or t.like_num or t.pos_ in ("PRON", "DET", "NUM") or (t.is_punct and t.text != "-"):
                 continue
             if t.lower_ in ("initial", "new", "remaining", "first", "some", "many", "all", "more",
                             "than", "about", "over", "around", "up", "to"):
@@ -193,4 +194,4 @@ def find_components(doc: Doc, ents: DocEntities, lex: Lexicon) -> list[Component
 
 
 def _contiguous(tokens: list[Token]) -> bool:
-    return all(b.i == a.i + 1 for a, b in zip(tokens, tokens[1:], strict=False))
+    return all(b.i == a.i + 1 for a, b in itertools.pairwise(tokens))

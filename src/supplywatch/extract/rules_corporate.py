@@ -100,8 +100,8 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if negated(tok, r.lex):
         return
     lemma = tok.lemma_.lower()
-    passive = any(c.dep_ == "auxpass" for c in tok.children) or tok.tag_ == "VBN" and \
-        any(c.dep_ == "agent" for c in tok.children)
+    passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and \
+        any(c.dep_ == "agent" for c in tok.children))
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
         childs = [c for s in clause_subject_tokens(tok) for c in _antecedent(r, s)]

@@ -144,9 +144,9 @@ def _units(obj: Token) -> int | None:
 def recalled_products(r: Reading) -> Iterator[tuple[int, Span]]:
     """Products named in a sentence that calls them recalled ("two of the recalled products")."""
     for sent in r.doc.sents:
-        if not any(t.lower_ == "recalled" and t.dep_ == "amod" or
-                   t.lemma_.lower() == "recall" and t.pos_ == "NOUN" and
-                   t.head.lemma_.lower() in ("involve", "include", "cover")
+        if not any((t.lower_ == "recalled" and t.dep_ == "amod") or
+                   (t.lemma_.lower() == "recall" and t.pos_ == "NOUN" and
+                   t.head.lemma_.lower() in ("involve", "include", "cover"))
                    for t in sent):
             continue
         for t in sent:
