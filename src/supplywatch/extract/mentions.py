@@ -66,7 +66,8 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     doc = span.doc
     while start < end and (
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
-        or (doc[start].is_lower and doc[start].lower_ in lex["company_nouns"])
+        or (doc[start].lower_ in lex["company_nouns"] and end - start > 1
+            and (doc[start].is_lower or doc[start].is_sent_start))
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space

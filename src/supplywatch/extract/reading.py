@@ -15,6 +15,7 @@ from supplywatch.extract.quantities import parse_quantity
 NP_DEPS = {"compound", "conj", "cc", "nmod", "amod", "det", "punct", "nummod", "quantmod",
            "appos", "preconj", "predet"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself", "we", "our"}
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 PLURAL_REFS = {"they", "their", "them", "companies", "firms", "makers", "automakers"}
 
 
@@ -48,6 +49,8 @@ class Reading:
     def entities(self, tok: Token, type_: str = "company", deep: bool = False) -> list[int]:
         """Entities of a type that a noun phrase names, through conjunctions and coreference."""
         found: list[int] = []
+        if tok.lower_ in RELATIVE_PRONOUNS:
+            return self.antecedent(tok, type_)
         for t in self._np_tokens(tok, deep):
             cid = self.cluster_at(t)
             if cid is None and t.i == tok.i:
@@ -57,6 +60,14 @@ class Reading:
             if cid is not None and self.type_of(cid) == type_ and cid not in found:
                 found.append(cid)
         return found
+
+    def antecedent(self, tok: Token, type_: str = "company") -> list[int]:
+        """What a relative pronoun stands for: the nearest name of the type before it."""
+        for i in range(tok.i - 1, max(tok.sent.start, tok.i - 25) - 1, -1):
+            cid = self.cluster_at(self.doc[i])
+            if cid is not None and self.type_of(cid) == type_:
+                return [cid]
+        return []
 
     def _np_tokens(self, tok: Token, deep: bool) -> Iterable[Token]:
         stack = [tok]

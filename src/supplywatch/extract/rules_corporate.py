@@ -42,17 +42,6 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _make_verb(r, sent, tok)
 
 
-def _antecedent(r: Reading, tok: Token) -> list[int]:
-    """The company a relative pronoun or a clause subject stands for."""
-    if tok.lower_ in ("which", "that", "who"):
-        for i in range(tok.i - 1, max(tok.sent.start, tok.i - 25) - 1, -1):
-            cid = r.cluster_at(r.doc[i])
-            if cid is not None and r.type_of(cid) == "company":
-                return [cid]
-        return []
-    return r.entities(tok)
-
-
 def _share(r: Reading, tok: Token) -> float | None:
     for t in [*tok.subtree, *tok.head.subtree][:40]:
         m = PERCENT.match(r.doc[t.i:t.i + 3].text)
@@ -73,7 +62,7 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         childs += r.entities(tok.head)
     elif tok.dep_ == "attr":
         for s in clause_subject_tokens(tok.head):
-            childs += _antecedent(r, s)
+            childs += r.entities(s)
     elif tok.dep_ == "compound" and r.cluster_at(tok.head) is not None:
         childs += r.entities(tok.head)
     conf = confidence_for(sent, r.lex)
@@ -88,7 +77,7 @@ def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     owned = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
     owners = r.entities(tok.head) if tok.dep_ == "appos" else []
     if tok.dep_ == "attr":
-        owners = [c for s in clause_subject_tokens(tok.head) for c in _antecedent(r, s)]
+        owners = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
     for p in owners:
         for c in owned:
             if p != c:
@@ -104,7 +93,7 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         any(c.dep_ == "agent" for c in tok.children))
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
-        childs = [c for s in clause_subject_tokens(tok) for c in _antecedent(r, s)]
+        childs = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
         if tok.dep_ in ("acl", "appos"):
             childs += r.entities(tok.head)
     else:

@@ -1,0 +1,237 @@
+"""The `supplywatch` command: thin commands over importable functions.
+
+Each command parses and validates its options, calls one library function, and
+formats the result: a human view by default, JSON with `--json`.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from supplywatch import __version__
+from supplywatch.errors import NotFound, SupplywatchError
+from supplywatch.settings import Settings
+
+app = typer.Typer(
+    name="supplywatch",
+    help="Read news and recall notices into an evidence-backed supply-chain graph, and query it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Database URL or SQLite file path "
+                 "[env: SUPPLYWATCH_DATABASE_URL; default: ./supplywatch.db]."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of the human view.")]
+SEED_SUPPLIER = "Apex Wuxi"
+
+
+def _settings(db: str | None) -> Settings:
+    return Settings.load(database_url=db)
+
+
+@contextmanager
+def _failing_cleanly():
+    """Expected errors print one line saying what to do, and exit non-zero; no traceback."""
+    try:
+        yield
+    except NotFound as exc:
+        err.print(f"[red]not found:[/red] {exc}")
+        raise typer.Exit(1) from None
+    except SupplywatchError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def _open_store(settings: Settings):
+    from supplywatch.store import Store
+
+    return Store.open(settings.database_url)
+
+
+def _print_json(data: object) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+
+
+@app.callback(invoke_without_command=True)
+def main(version: Annotated[bool, typer.Option("--version", help="Print the version.")] = False):
+    if version:
+        out.print(f"supplywatch {__version__}")
+        raise typer.Exit()
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs.")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+    reextract: Annotated[bool, typer.Option(help="Extract again even if up to date.")] = False,
+) -> None:
+    """Read documents into the database: clean, extract facts, resolve names, store.
+
+    Ingesting the same input again stores nothing new. A bad input is reported on one
+    line and skipped; the exit status is 1 if any input failed.
+    """
+    from supplywatch.extract import Extractor
+    from supplywatch.pipeline import ingest_inputs
+
+    settings = _settings(db)
+    with _failing_cleanly():
+        extractor = Extractor.load(settings)
+        with _open_store(settings) as store, _progress(json_) as bar:
+            task = bar.add_task("ingesting", total=None)
+
+            def tick(item: str, done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total, description=Path(item).name[:40])
+
+            summary = ingest_inputs(inputs, settings, store, extractor, progress=tick,
+                                    reextract=reextract)
+            counts = store.counts()
+    for failure in summary.failures:
+        err.print(f"[red]failed:[/red] {failure.source}: {failure.message}")
+    if json_:
+        _print_json({"inputs": summary.inputs, "documents_new": summary.documents_new,
+                     "documents_seen": summary.documents_seen,
+                     "documents_extracted": summary.documents_extracted, "facts": summary.facts,
+                     "failures": [f.__dict__ for f in summary.failures], "database": counts})
+    else:
+        out.print(
+            f"{summary.inputs} input(s): {summary.documents_new} new document(s), "
+            f"{summary.documents_seen} already stored, {summary.documents_extracted} extracted "
+            f"({summary.facts} facts), {len(summary.failures)} failed. Database now holds "
+            + ", ".join(f"{v} {k}" for k, v in counts.items()) + "."
+        )
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+def _progress(quiet: bool) -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True, disable=quiet)
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs ('-' for stdin).")],
+    json_: JsonOption = False,
+) -> None:
+    """Print the entities and facts of each document without touching the database.
+
+    With --json: one line per document in the facts contract (supplywatch.facts/1).
+    """
+    from supplywatch.extract import Extractor
+    from supplywatch.pipeline import Failure, extract_inputs
+
+    settings = Settings.load()
+    failures: list[Failure] = []
+    with _failing_cleanly():
+        extractor = Extractor.load(settings)
+        for extraction in extract_inputs(_stdin_to_file(inputs), settings, extractor,
+                                         on_failure=failures.append):
+            if json_:
+                _print_json(extraction.contract())
+            else:
+                from supplywatch.render import render_extraction
+
+                out.print(render_extraction(extraction))
+    for failure in failures:
+        err.print(f"[red]failed:[/red] {failure.source}: {failure.message}")
+    if failures:
+        raise typer.Exit(1)
+
+
+def _stdin_to_file(inputs: list[str]) -> list[str]:
+    if "-" not in inputs:
+        return inputs
+    import tempfile
+
+    tmp = Path(tempfile.mkdtemp()) / "stdin.txt"
+    tmp.write_bytes(sys.stdin.buffer.read())
+    return [str(tmp) if i == "-" else i for i in inputs]
+
+
+@app.command()
+def exposure(
+    name: Annotated[str, typer.Argument(help="Supplier name or any of its aliases.")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Everything downstream of a supplier and its subsidiaries: customers, their products,
+    recalls (units, hazard) and relation status, each edge with its evidence."""
+    from supplywatch.query import exposure as run_exposure
+    from supplywatch.render import render_exposure
+
+    with _failing_cleanly(), _open_store(_settings(db)) as store:
+        report = run_exposure(store, name)
+    if json_:
+        _print_json(report.to_dict())
+    else:
+        out.print(render_exposure(report))
+
+
+@app.command()
+def check(
+    query: Annotated[str, typer.Argument(help="Model number, UPC, product name or vehicle.")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Is this product recalled? --json follows the check contract (supplywatch.check/1)."""
+    from supplywatch.query import check as run_check
+    from supplywatch.render import render_check
+
+    with _failing_cleanly(), _open_store(_settings(db)) as store:
+        result = run_check(store, query)
+    if json_:
+        _print_json(result.to_dict())
+    else:
+        out.print(render_check(result))
+
+
+@app.command()
+def entity(
+    name: Annotated[str, typer.Argument(help="Entity name or alias.")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Profile: aliases, type, owners and subsidiaries, suppliers and customers, products,
+    recalls and dated events, each with evidence."""
+    from supplywatch.query import entity_profile
+    from supplywatch.render import render_entity
+
+    with _failing_cleanly(), _open_store(_settings(db)) as store:
+        profile = entity_profile(store, name)
+    if json_:
+        _print_json(profile.to_dict())
+    else:
+        out.print(render_entity(profile))
+
+
+def sample_paths() -> list[str]:
+    folder = resources.files("supplywatch").joinpath("samples")
+    return sorted(str(p) for p in Path(str(folder)).iterdir()
+                  if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
+
+
+@app.command()
+def demo(
+    supplier: Annotated[str, typer.Argument(help="Supplier to report on.")] = SEED_SUPPLIER,
+    db: DbOption = None,
+) -> None:
+    """Ingest the bundled sample documents, then print the exposure report for a supplier
+    (by default the seed story's defective cell supplier)."""
+    ingest(sample_paths(), db=db, json_=False, reextract=False)
+    exposure(supplier, db=db, json_=False)
