@@ -159,6 +159,10 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
     for company, ds in by_company.items():
         ds.sort(key=lambda d: (-d.confidence, d.sent.start))
         products = [p for d in ds for p in d.roles["products"]] + extra_products[company]
+        if not products:
+            # A story about a company's recall that never says "recalled" next to the model
+            # still names it: the recaller's own products in the document.
+            products = [p for p, maker in makers.items() if maker == company]
         product_names = list(dict.fromkeys(names[p] for p in products if p in names))
         generic = list(dict.fromkeys(t for d in ds for t in d.texts.get("products", [])))
         units = next((d.extra["units"] for d in ds if d.extra.get("units")), None)

@@ -24,6 +24,7 @@ UNIT_LIKE = re.compile(
     r"in|ft|lb|lbs|am|pm)$",
     re.IGNORECASE,
 )
+ICAMEL = re.compile(r"^[a-z][A-Z][A-Za-z0-9]*$")  # iPhone, iX, eGolf
 NER_TYPES = {
     "ORG": "company", "PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
     "PRODUCT": "product", "WORK_OF_ART": "product", "NORP": None,
@@ -73,6 +74,10 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
+    for i in range(start, end):
+        if doc[i].text in ("(", "[") and i > start:
+            end = i
+            break
     if start >= end or any("\n" in doc[i].text or "\n" in doc[i].whitespace_
                            for i in range(start, end - 1)):
         return None
@@ -117,7 +122,7 @@ def looks_like_product(span: Span, lex: Lexicon) -> bool:
         return True
     if first.like_num and len(span) > 1 and span[1].text[:1].isupper():
         return True
-    if re.match(r"^[a-z][A-Z]", first.text):
+    if ICAMEL.match(first.text):
         return True
     words = " ".join(t.lower_ for t in span)
     return any(w in words.split() or (" " in w and w in words) for w in lex["product_heads"]
@@ -143,6 +148,10 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         nxt = doc[end + 1:end + 4]
         if any(t.lower_ in lex["company_nouns"] for t in nxt):
             votes["company"] += 3  # "Apex Wuxi, a subsidiary of ..."
+    if after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ") and any(
+        t.lower_ in lex["product_heads"] for t in doc[end:end + 3]
+    ):
+        votes["product"] += 2  # "Nimbus NA-220 headphones", "Smart Balance Wheel scooters"
     root = span.root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in (
         lex["recall_lemmas"] | lex["supply_verbs"] | lex["make_verbs"] | lex["partnership_verbs"]
@@ -151,7 +160,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     if root.dep_ == "poss" and root.head.lower_ in lex["company_nouns"] | lex["supplier_nouns"]:
         votes["company"] += 2
     if root.dep_ == "pobj" and root.head.head.lemma_.lower() in (
-        lex["ownership_nouns"] | lex["owner_nouns"] | lex["supplier_nouns"] | lex["company_nouns"]
+        lex["ownership_nouns"] | lex["owner_nouns"] | lex["supplier_nouns"]
+        | {"maker", "manufacturer", "customer", "client", "rival", "partner"}
     ):
         votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
@@ -180,9 +190,16 @@ def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple
             if end <= start or (end != inner[0] and not doc[start].text[:1].isupper()):
                 continue
             kind = "company"
+        elif end < len(doc) and end in model_tokens and end - start > 1:
+            end = start + 1  # "Samsung Galaxy" + "Note7": the brand is the first word
+            kind = "company"
         elif looks_like_product(doc[start:end], lex):
             kind = "product"
-        votes: Counter[str] = Counter({kind: 1})
+        votes: Counter[str] = Counter({kind: 2 if kind == "product" else 1})
         votes.update(context_votes(doc, start, end, lex))
         cands.append(Candidate(start, end, votes))
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    for tok in doc:
+        if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text):
+            cands.append(Candidate(tok.i, tok.i + 1, Counter({"product": 2})))
     return cands, models

@@ -62,7 +62,17 @@ class Reading:
         return found
 
     def antecedent(self, tok: Token, type_: str = "company") -> list[int]:
-        """What a relative pronoun stands for: the nearest name of the type before it."""
+        """What a relative pronoun stands for: the noun its clause hangs on ("the JV, which
+        is 51% owned by ..."), else the nearest name of the type before it."""
+        verb = tok.head
+        if verb.dep_ == "relcl" and verb.head.i < tok.i:
+            noun = verb.head
+            cid = self.cluster_at(noun)
+            if cid is not None:
+                return [cid] if self.type_of(cid) == type_ else []
+            ref = self.corefer(noun, type_)
+            if ref:
+                return ref
         for i in range(tok.i - 1, max(tok.sent.start, tok.i - 25) - 1, -1):
             cid = self.cluster_at(self.doc[i])
             if cid is not None and self.type_of(cid) == type_:

@@ -51,11 +51,21 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     units = None
     for obj in objects:
         products += r.entities(obj, "product", deep=True)
-        phrase = _generic_phrase(obj)
+        phrase = _generic_phrase(r, obj)
         if phrase:
             generic.append(phrase)
         if units is None:
             units = _units(obj)
+    # "Dell recalled 4.1 million Sony batteries": the named maker of a recalled part supplied it.
+    for obj in objects:
+        comp = r.component_in(obj)
+        for t in obj.subtree:
+            maker = r.cluster_at(t)
+            if comp is not None and maker is not None and r.type_of(maker) == "company" \
+                    and maker not in companies and t.i < comp.end:
+                for c in companies:
+                    yield Draft("supplies", {"supplier": [maker], "customer": [c]}, sent, 0.7,
+                                extra={"component": comp.name, "status": "active"})
     for c in companies:
         yield Draft("recall", {"company": [c], "products": list(dict.fromkeys(products))}, sent,
                     confidence_for(sent, r.lex),
@@ -120,13 +130,21 @@ def _linear_company(r: Reading, sent: Span, tok: Token) -> list[int]:
     return []
 
 
-def _generic_phrase(obj: Token) -> str | None:
-    words = [t for t in obj.lefts if t.dep_ == "compound" and t.is_lower] + [obj]
-    if not obj.is_lower or obj.lower_ in ("units", "unit", "number", "all"):
+def _generic_phrase(r: Reading, obj: Token) -> str | None:
+    """What kind of product was recalled, where no model is named: "power banks"."""
+    if obj.lower_ in ("units", "unit", "number", "all", "some", "models"):
         for o in prep_objects(obj, "of"):
-            return _generic_phrase(o)
+            return _generic_phrase(r, o)
         return None
-    return " ".join(t.text for t in words)
+    if not obj.is_lower:
+        return None
+    words = [t for t in obj.lefts if t.dep_ in ("compound", "amod") and t.is_lower
+             and t.lower_ not in r.lex["defect_words"]] + [obj]
+    text = " ".join(t.text for t in words)
+    heads = r.lex["product_heads"] | r.lex["component_heads"]
+    if obj.lower_ in heads or obj.lemma_.lower() in heads or text.lower() in heads:
+        return text
+    return None
 
 
 def _units(obj: Token) -> int | None:
