@@ -115,7 +115,11 @@ def _owns(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
     seen: dict[tuple[int, int], Fact] = {}
     for d in (d for d in drafts if d.type == "owns"):
         key = (d.roles["parent"][0], d.roles["child"][0])
-        if key in seen or (key[1], key[0]) in seen:
+        if key in seen:
+            if seen[key].args.get("share") is None:  # another sentence may state the share
+                seen[key].args["share"] = d.extra.get("share")
+            continue
+        if (key[1], key[0]) in seen:
             continue
         seen[key] = _fact("owns", {"parent": names[key[0]], "child": names[key[1]],
                                    "share": d.extra.get("share")}, d)

@@ -12,6 +12,7 @@ from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import Candidate, Cluster, context_votes
 from supplywatch.model import name_key
 
+CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 TYPE_ORDER = ("company", "product", "place", "person")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 
@@ -237,14 +238,14 @@ def add_descriptors(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
             continue
         for start, end in cluster.spans:
             i = start - 1
-            while i >= 0 and i >= start - 5 and doc[i].is_lower and not doc[i].is_punct:
+            while i >= 0 and i >= start - 5 and doc[i].is_lower and doc[i].pos_ in CONTENT_POS:
                 cluster.descriptors.add(doc[i].lemma_.lower())
                 i -= 1
             if end + 3 < len(doc) and doc[end].text == ",":
-                for tok in doc[end + 1:min(len(doc), end + 8)]:
-                    if tok.is_punct:
+                for tok in doc[end + 1:min(len(doc), end + 5)]:
+                    if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX"):
                         break
-                    if tok.is_lower:
+                    if tok.is_lower and tok.pos_ in CONTENT_POS:
                         cluster.descriptors.add(tok.lemma_.lower())
 
 

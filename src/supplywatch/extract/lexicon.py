@@ -12,6 +12,7 @@ from importlib import resources
 class Lexicon:
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[str, ...]]
+    expansions: dict[str, tuple[str, ...]]
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
@@ -24,9 +25,10 @@ def load_lexicon() -> Lexicon:
     )
     words: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[str, ...]] = {}
+    expansions = {k: tuple(v) for k, v in raw.pop("expansions", {}).items()}
     for key, values in raw.items():
         if key.startswith("_"):
             continue
         words[key] = frozenset(v.lower() for v in values)
         phrases[key] = tuple(v.lower() for v in values if " " in v)
-    return Lexicon(words=words, phrases=phrases)
+    return Lexicon(words=words, phrases=phrases, expansions=expansions)

@@ -15,6 +15,7 @@ from supplywatch.extract.quantities import parse_quantity
 NP_DEPS = {"compound", "conj", "cc", "nmod", "amod", "det", "punct", "nummod", "quantmod",
            "appos", "preconj", "predet"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself", "we", "our"}
+CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 PLURAL_REFS = {"they", "their", "them", "companies", "firms", "makers", "automakers"}
 
@@ -79,6 +80,21 @@ class Reading:
                 return [cid]
         return []
 
+    def appositive_of(self, tok: Token) -> list[int]:
+        """The company a role noun describes: "X, a subsidiary of Y" (by the parse, or by
+        the comma when the parser attached the noun elsewhere)."""
+        if tok.dep_ == "appos":
+            return self.entities(tok.head)
+        i = tok.i - 1
+        while i > tok.sent.start and (self.doc[i].pos_ in ("DET", "ADJ", "NUM")
+                                      or self.doc[i].dep_ in ("amod", "compound", "det")):
+            i -= 1
+        if i > tok.sent.start and self.doc[i].text == ",":
+            cid = self.cluster_at(self.doc[i - 1])
+            if cid is not None and self.type_of(cid) == "company":
+                return [cid]
+        return []
+
     def _np_tokens(self, tok: Token, deep: bool) -> Iterable[Token]:
         stack = [tok]
         seen = set()
@@ -106,7 +122,10 @@ class Reading:
             and any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children)
         if not (is_pron or is_desc):
             return []
-        modifiers = {c.lemma_.lower() for c in tok.subtree if c.is_lower and c.i != tok.i}
+        modifiers = {c.lemma_.lower() for left in tok.lefts for c in left.subtree
+                     if c.is_lower and c.pos_ in CONTENT_POS}
+        if is_desc:  # the role noun itself: "the JV" matches a company called "a joint venture"
+            modifiers |= set(self.lex.expansions.get(tok.lemma_.lower(), (tok.lemma_.lower(),)))
         sent = tok.sent
         window_start = max(0, sent.start - 80)
         subject = self._clause_subject(tok)
@@ -126,7 +145,7 @@ class Reading:
             if cand.sent.start == sent.start:
                 score += 0.3
             overlap = modifiers & self.ents.clusters[cid].descriptors
-            score += 0.5 * len(overlap - {"the", "a"})
+            score += 0.75 * len(overlap - {"the", "a", "an"})
             if best is None or score > best[0]:
                 best = (score, cid)
         if best is None:

@@ -58,8 +58,9 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for p in children(tok, "poss"):
         parents += r.entities(p)
     childs: list[int] = [c for t in tok.lefts if t.dep_ == "compound" for c in r.entities(t)]
-    if tok.dep_ == "appos":
-        childs += r.entities(tok.head)
+    appos = r.appositive_of(tok)
+    if appos:
+        childs += appos
     elif tok.dep_ == "attr":
         for s in clause_subject_tokens(tok.head):
             childs += r.entities(s)
@@ -75,7 +76,7 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "PCNA, the owner of Leedsworld"; "Y, the parent of X"."""
     owned = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
-    owners = r.entities(tok.head) if tok.dep_ == "appos" else []
+    owners = r.appositive_of(tok)
     if tok.dep_ == "attr":
         owners = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
     for p in owners:
@@ -114,9 +115,9 @@ def _joint_venture(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "A and B announced Z, a joint venture": both own Z, and they are partners."""
     if tok.lower_ == "venture" and not any(c.lower_ == "joint" for c in tok.children):
         return
-    jv: list[int] = []
-    if tok.dep_ == "appos":
-        jv = r.entities(tok.head)
+    jv = r.appositive_of(tok)
+    if jv:
+        pass
     elif tok.dep_ == "attr":
         jv = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
     verb = tok
