@@ -1,0 +1,86 @@
+"""Fetch a URL into a RawInput; httpx errors become FetchError / TooLarge here, at the boundary."""
+
+from __future__ import annotations
+
+import httpx
+
+from supplywatch.errors import FetchError
+from supplywatch.ingest.files import too_large
+from supplywatch.ingest.raw import RawInput
+from supplywatch.settings import Settings
+
+
+def is_url(item: str) -> bool:
+    return item.lower().startswith(("http://", "https://"))
+
+
+def fetch_url(url: str, settings: Settings, client: httpx.Client | None = None) -> RawInput:
+    """GET `url`, streaming, and stop as soon as the body passes settings.max_input_bytes.
+
+    `client` lets the caller share connections or inject a transport (tests do);
+    without one, a client is made for this request and closed after it.
+    """
+    if client is not None:
+        return _fetch(client, url, settings)
+    with httpx.Client() as own:
+        return _fetch(own, url, settings)
+
+
+def _fetch(client: httpx.Client, url: str, settings: Settings) -> RawInput:
+    limit = settings.max_input_bytes
+    try:
+        with client.stream(
+            "GET",
+            url,
+            headers={"User-Agent": settings.user_agent},
+            timeout=settings.fetch_timeout,
+            follow_redirects=True,
+        ) as response:
+            if response.status_code >= 400:
+                raise FetchError(url, _status_message(response))
+            declared = response.headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise too_large(url, int(declared), limit)
+            chunks: list[bytes] = []
+            total = 0
+            for chunk in response.iter_bytes():
+                total += len(chunk)
+                if total > limit:
+                    raise too_large(url, total, limit, at_least=True)
+                chunks.append(chunk)
+            return RawInput(
+                path=url,
+                data=b"".join(chunks),
+                content_type=response.headers.get("content-type"),
+                url=str(response.url),
+            )
+    except httpx.TimeoutException:
+        raise FetchError(
+            url,
+            f"timed out after {settings.fetch_timeout:g} s; try again later, or allow more "
+            "time with SUPPLYWATCH_FETCH_TIMEOUT",
+        ) from None
+    except httpx.TooManyRedirects:
+        raise FetchError(
+            url, "too many redirects; open it in a browser to find the final URL"
+        ) from None
+    except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+        raise FetchError(url, f"not a valid http(s) URL ({exc}); check it") from None
+    except httpx.HTTPError as exc:
+        raise FetchError(
+            url,
+            f"could not be fetched ({type(exc).__name__}: {exc or 'no details'}); check the "
+            "address and your network connection",
+        ) from None
+
+
+def _status_message(response: httpx.Response) -> str:
+    code = response.status_code
+    reason = f"HTTP {code} {response.reason_phrase}".rstrip()
+    if code in (401, 403):
+        return f"{reason}; the site refuses the request — save the page from a browser instead"
+    if code == 404 or code == 410:
+        return f"{reason}; the page does not exist — check the URL"
+    if code == 429 or code >= 500:
+        return f"{reason}; the server is busy or failing — try again later"
+    return f"{reason}; check the URL"

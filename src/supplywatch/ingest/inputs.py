@@ -1,0 +1,39 @@
+"""Expand the inputs a user names (files, folders, URLs) into the list `load` reads."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from supplywatch.ingest.fetch import is_url
+
+
+def expand_inputs(items: list[str]) -> list[str]:
+    """Files and URLs as given; folders replaced by their files, recursively, in sorted order.
+
+    Hidden files and folders (names starting with ".") inside a folder are
+    skipped. A path that does not exist is kept: `load` then reports it as a
+    SkipInput for that one input instead of the whole run failing here.
+    """
+    out: list[str] = []
+    for item in items:
+        if not is_url(item) and Path(item).is_dir():
+            out.extend(_walk(item))
+        else:
+            out.append(item)
+    return out
+
+
+def _walk(root: str) -> list[str]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    base = Path(root)
+    # Symlinked folders are not followed (os.walk's default), which also rules out loops.
+    for folder, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            path = Path(folder) / name
+            if name.startswith(".") or not path.is_file():
+                continue
+            # Sorting on path parts keeps a folder's files together ("a/b" before "a.txt").
+            found.append((path.relative_to(base).parts, str(path)))
+    return [path for _, path in sorted(found)]

@@ -1,0 +1,89 @@
+"""The source registry: which source reads an input.
+
+A source is anything with a `name`, `sniff(raw) -> bool` and
+`parse(raw) -> list[Document]`. Built-in sources are registered exactly the way
+a third-party one would be:
+
+    registry = default_registry()
+    registry.register_source(RecallJsonSource(), before="text")
+
+Order matters and is explicit: `load` asks sources in registration order and the
+first whose `sniff` says yes parses the input. `text` accepts any text, so it
+stays last; register specific formats `before="text"` (or before "html").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Protocol, runtime_checkable
+
+from supplywatch.errors import SupplywatchError
+from supplywatch.ingest.raw import RawInput
+from supplywatch.ingest.sources import HtmlSource, TextSource
+from supplywatch.model import Document
+
+
+@runtime_checkable
+class Source(Protocol):
+    """Reads one kind of input into documents."""
+
+    name: str
+
+    def sniff(self, raw: RawInput) -> bool:
+        """True when this source can read `raw`; cheap (look at raw.head, content_type)."""
+        ...
+
+    def parse(self, raw: RawInput) -> list[Document]:
+        """The documents in `raw`, main one first; raise a SkipInput subclass when unusable."""
+        ...
+
+
+class UnknownFormat(SupplywatchError):
+    """A format name no registered source has: a usage error, so it aborts the run."""
+
+
+class SourceRegistry:
+    """Sources in the order they are asked to sniff an input."""
+
+    def __init__(self, sources: Iterable[Source] = ()) -> None:
+        self._sources: list[Source] = []
+        for source in sources:
+            self.register_source(source)
+
+    def register_source(self, source: Source, *, before: str | None = None) -> None:
+        """Add `source` last, or just ahead of the source named `before`."""
+        if not isinstance(source, Source):
+            raise TypeError(f"{source!r} is not a source: it needs name, sniff() and parse()")
+        if source.name in self.names():
+            raise ValueError(f"a source named {source.name!r} is already registered")
+        if before is None:
+            self._sources.append(source)
+        else:
+            self._sources.insert(self.names().index(self.get(before).name), source)
+
+    def names(self) -> list[str]:
+        return [source.name for source in self._sources]
+
+    def get(self, name: str) -> Source:
+        for source in self._sources:
+            if source.name == name:
+                return source
+        raise UnknownFormat(f"unknown format {name!r}; choose one of: {', '.join(self.names())}")
+
+    def pick(self, raw: RawInput) -> Source | None:
+        """The first source that recognises `raw`, or None."""
+        return next((source for source in self._sources if source.sniff(raw)), None)
+
+    def __iter__(self) -> Iterator[Source]:
+        return iter(tuple(self._sources))
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+
+def default_registry() -> SourceRegistry:
+    """A fresh registry holding the built-in sources (html, then the text fallback).
+
+    Fresh on every call, so registering a source never changes anyone else's registry.
+    """
+    return SourceRegistry([HtmlSource(), TextSource()])

@@ -1,0 +1,170 @@
+"""Related-content sections: split teaser blocks out of a page as documents of their own.
+
+After a related heading ("Related Articles", "You may also like", "More from X")
+pages list other stories, each as a block of the same shape:
+
+    Daily Planet             <- outlet (optional)
+    2 hours ago              <- time stamp and/or "- Daily Planet" byline: the anchor
+    Headline of the story    <- headline
+    First paragraph ...      <- body, up to the next block
+
+The block is recognised by that structure, never by a site's wording: at least
+one anchor line (a time stamp or a byline, patterns in furniture.txt), then a
+headline, then prose. Once one such block has been seen, later blocks without
+meta lines ("Headline" directly followed by prose) are teasers too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from supplywatch.ingest.furniture import Furniture
+
+MAX_META_SHORT_LINES = 2  # outlet and author; more short lines in a row are a link list
+_SEPARATORS = re.compile(r"\s+[·•|]\s+")  # "Daily Planet · 2 hours ago"
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+@dataclass(frozen=True)
+class Teaser:
+    title: str
+    source: str | None
+    body: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return "\n".join((self.title, *self.body))
+
+
+def is_prose(line: str) -> bool:
+    """A paragraph of running text rather than a headline, label or link."""
+    words = len(line.split())
+    return len(line) >= 150 or (words >= 12 and bool(_SENTENCE_END.search(line)))
+
+
+def _is_short(line: str) -> bool:
+    """Short enough to be an outlet or author name."""
+    return len(line) <= 80 and len(line.split()) <= 8 and not _SENTENCE_END.search(line)
+
+
+def _meta(line: str, furniture: Furniture) -> tuple[bool, str | None] | None:
+    """(is an anchor, outlet named) for a line that can be teaser meta; None otherwise."""
+    if furniture.is_time(line):
+        return True, None
+    outlet = furniture.byline_outlet(line)
+    if outlet:
+        return True, outlet
+    parts = _SEPARATORS.split(line)
+    if len(parts) > 1 and any(furniture.is_time(part) for part in parts):
+        names = [part for part in parts if not furniture.is_time(part)]
+        return True, names[0] if names else None
+    if _is_short(line) and furniture.kind(line) is None:
+        return False, line
+    return None
+
+
+def meta_run(lines: list[str], i: int, furniture: Furniture) -> tuple[int, str | None]:
+    """Where a teaser's meta lines starting at `lines[i]` end (exclusive), and its outlet.
+
+    Returns (i, None) when `lines[i]` does not start a meta run. A run ends at its
+    last anchor line, so a short headline right after the anchors is not taken in.
+    """
+    end, shorts = i, 0
+    names: list[tuple[int, str, bool]] = []  # (index, name, named by a byline)
+    j = i
+    while j < len(lines) and lines[j]:
+        meta = _meta(lines[j], furniture)
+        if meta is None:
+            break
+        anchor, name = meta
+        if anchor:
+            end = j + 1
+        else:
+            shorts += 1
+            if shorts > MAX_META_SHORT_LINES:
+                break
+        if name:
+            names.append((j, name, anchor))
+        j += 1
+    if end == i:
+        return i, None
+    in_run = [(name, byline) for index, name, byline in names if index < end]
+    # A byline names the outlet outright; a plain short line is only a guess.
+    outlet = next((n for n, byline in in_run if byline), None)
+    return end, outlet or next((n for n, _ in in_run), None)
+
+
+def _headline_then_prose(lines: list[str], i: int, furniture: Furniture) -> bool:
+    """`lines[i]` is a headline directly followed by a paragraph (a block without meta)."""
+    line = lines[i]
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        bool(line) and not is_prose(line) and len(line) <= 200
+        and furniture.kind(line) is None and bool(nxt) and is_prose(nxt)
+    )
+
+
+def _block_starts(lines: list[str], i: int, furniture: Furniture) -> bool:
+    if meta_run(lines, i, furniture)[0] > i:
+        return True
+    return i > 0 and not lines[i - 1] and _headline_then_prose(lines, i, furniture)
+
+
+def _read_teaser(
+    lines: list[str], i: int, source: str | None, furniture: Furniture
+) -> tuple[Teaser | None, int]:
+    """Read a headline and its body from `lines[i]` on; (None, next) for a bare link."""
+    while i < len(lines) and not lines[i]:
+        i += 1
+    if i >= len(lines) or furniture.kind(lines[i]) is not None:
+        return None, i
+    title, body, j = lines[i], [], i + 1
+    while j < len(lines):
+        line = lines[j]
+        kind = furniture.kind(line) if line else None
+        if kind in ("end", "related") or (line and _block_starts(lines, j, furniture)):
+            break
+        if kind is None:
+            body.append(line)
+        j += 1
+    while body and not body[-1]:
+        body.pop()
+    body = [line for k, line in enumerate(body) if line or (k and body[k - 1])]
+    if not body:
+        return None, j
+    return Teaser(title=title, source=source, body=tuple(body)), j
+
+
+def read_related(lines: list[str], i: int, furniture: Furniture) -> tuple[list[Teaser], int]:
+    """Read the related section whose heading is `lines[i]`.
+
+    Returns the teasers found and the index where the caller goes on: an [end]
+    marker, or prose that means the story itself continues (only possible
+    before any teaser block, e.g. after a one-link "Read also" heading).
+    """
+    default_source = furniture.related_outlet(lines[i])
+    teasers: list[Teaser] = []
+    i += 1
+    while i < len(lines):
+        line = lines[i]
+        kind = furniture.kind(line) if line else None
+        if not line or kind == "drop":
+            i += 1
+            continue
+        if kind == "related":
+            default_source = furniture.related_outlet(line) or default_source
+            i += 1
+            continue
+        if kind == "end":
+            return teasers, i
+        end, outlet = meta_run(lines, i, furniture)
+        if end > i or (teasers and _headline_then_prose(lines, i, furniture)):
+            teaser, i = _read_teaser(lines, end, outlet or default_source, furniture)
+            if teaser is not None:
+                teasers.append(teaser)
+            continue
+        if is_prose(line):
+            return teasers, i
+        i += 1  # a headline-only link: furniture
+    return teasers, i

@@ -1,0 +1,129 @@
+"""Plain-text pages unlike the seed: other outlets, headings, furniture and header blocks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from supplywatch.ingest import load, parse_furniture
+from supplywatch.settings import Settings
+
+PARA = (
+    "The regulator said on Thursday that the recalled chargers could overheat when left "
+    "plugged in overnight, and asked owners to stop using them at once."
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "page.txt") -> str:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def test_other_outlet_teasers_are_split_out(fixtures: Path, settings: Settings) -> None:
+    path = str(fixtures / "teaser-page.txt")
+    main, *teasers = load(path, settings)
+
+    assert main.title == "Brightpath Scooters signs cell deal with Voltmere after battery fires"
+    assert main.text.endswith("raise Brightpath's costs by about 4 per cent per scooter.")
+    assert [t.title for t in teasers] == [
+        "Port of Kestrel expands container terminal to handle larger ships",
+        "Fishing fleet owners call for fuel subsidy as prices climb",
+    ]
+    assert [t.source for t in teasers] == ["The Harbour Ledger", "The Harbour Ledger"]
+    assert [t.path for t in teasers] == [f"{path}#2", f"{path}#3"]
+    assert all(t.kind == "teaser" and t.parent_path == path for t in teasers)
+    assert teasers[1].text.endswith("but made no promises.")  # "Load more" is not teaser text
+
+
+def test_other_outlet_page_furniture_is_dropped(fixtures: Path, settings: Settings) -> None:
+    main = load(str(fixtures / "teaser-page.txt"), settings)[0]
+
+    # The story goes on after the mid-article link and the ad.
+    assert "stopped buying from that supplier in March." in main.text
+    for junk in ("Share this article", "Read also", "Advertisement", "Subscribe", "newsletter",
+                 "Join the conversation", "comments", "Great news for riders", "You might also like",
+                 "Harbour Ledger", "Port of Kestrel"):
+        assert junk not in main.text
+
+
+def test_more_from_heading_names_the_teasers_outlet(tmp_path: Path, settings: Settings) -> None:
+    page = "\n".join([
+        "Regulator orders charger recall", PARA, "", "More from The Coastal Courier", "",
+        "5 hours ago", "Ferry operator adds night sailings to the islands",
+        "The operator said the extra sailings would run from June until the end of September, "
+        "when demand from tourists is highest.", "",
+        "Harbour cranes to be replaced after storm damage",
+        "Two of the harbour's four cranes were damaged beyond repair in last week's storm and "
+        "will be replaced by the end of the year, the port authority said.",
+    ])
+    main, first, second = load(write(tmp_path, page), settings)
+
+    assert main.text == f"Regulator orders charger recall\n{PARA}"
+    assert first.title == "Ferry operator adds night sailings to the islands"
+    # A block without meta lines after a recognised block is a teaser too.
+    assert second.title == "Harbour cranes to be replaced after storm damage"
+    assert first.source == second.source == "The Coastal Courier"
+
+
+def test_read_also_heading_mid_story_keeps_the_rest(tmp_path: Path, settings: Settings) -> None:
+    after = ("Owners can return the chargers to any shop that sold them for a full refund, "
+             "the regulator added in its statement.")
+    page = "\n".join(["Regulator orders charger recall", PARA, "Read also",
+                      "Charger makers face tougher tests", after])
+    docs = load(write(tmp_path, page), settings)
+
+    assert len(docs) == 1
+    assert docs[0].text == f"Regulator orders charger recall\n{PARA}\n{after}"
+
+
+def test_header_block_sets_metadata_and_leaves_the_text(fixtures: Path, settings: Settings) -> None:
+    (doc,) = load(str(fixtures / "header-page.txt"), settings)
+
+    assert doc.title == "Voltmere Energy opens cell plant in Tampere"
+    assert doc.source == "Nordic Battery Review"
+    assert doc.published == "2023-05-17"
+    assert doc.url == "https://news.example.org/voltmere-tampere-plant"
+    # Title once, then the story; header, breadcrumb, repeated title, cookies, credits gone.
+    assert doc.text.startswith(
+        "Voltmere Energy opens cell plant in Tampere\nVoltmere Energy opened its first"
+    )
+    assert doc.text.count("opens cell plant") == 1
+    for junk in ("Source:", "URL:", "example.org", "Home /", "cookie", "Photo:", "Follow us"):
+        assert junk not in doc.text
+    assert "VX-21 | 5 Ah | Kestrel Tools" in doc.text  # table rows are kept as they were
+
+
+@pytest.mark.parametrize(
+    ("line", "source", "published"),
+    [
+        ("Source: Daily Planet", "Daily Planet", None),
+        ("Source: Daily Planet (via Wire), 12 October 2021", "Daily Planet (via Wire)", "2021-10-12"),
+        ("Source: Smith, Jones and Partners", "Smith, Jones and Partners", None),
+    ],
+)
+def test_source_line_splits_name_and_date(
+    tmp_path: Path, settings: Settings, line: str, source: str, published: str | None
+) -> None:
+    (doc,) = load(write(tmp_path, f"A title\n{line}\n\n{PARA}"), settings)
+
+    assert (doc.source, doc.published) == (source, published)
+    assert doc.text == f"A title\n{PARA}"
+
+
+def test_crlf_page_gives_the_same_document(tmp_path: Path, settings: Settings) -> None:
+    text = f"A title\nSource: Daily Planet\n\n{PARA}\nShare\n"
+    unix = load(write(tmp_path, text, "unix.txt"), settings)[0]
+    dos = load(write(tmp_path, text.replace("\n", "\r\n"), "dos.txt"), settings)[0]
+
+    assert dos.text == unix.text and dos.id == unix.id
+
+
+def test_furniture_file_errors_name_the_line() -> None:
+    with pytest.raises(ValueError, match="line 2: bad regular expression"):
+        parse_furniture("[drop]\n^(unclosed\n")
+    with pytest.raises(ValueError, match="line 1: unknown section"):
+        parse_furniture("[sidebar]\n")
+    with pytest.raises(ValueError, match="needs a"):
+        parse_furniture("[byline]\n^- (.+)$\n")
