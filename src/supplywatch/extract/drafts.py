@@ -96,5 +96,21 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
     out = []
     for prep in tok.children:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
-            out.extend(c for c in prep.children if c.dep_ == "pobj")
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            out.extend(objs or _dangling_object(prep))
     return out
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """The parser sometimes detaches a sentence-final "Corp." from its preposition: take
+    the last word of the noun phrase right after it."""
+    doc = prep.doc
+    last = None
+    for t in doc[prep.i + 1:min(prep.sent.end, prep.i + 7)]:
+        if t.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM", "PART") or t.text[:1].isupper():
+            last = t
+            if t.text.endswith("."):
+                break
+        else:
+            break
+    return [last] if last is not None else []
