@@ -169,6 +169,11 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
             products = [p for p, maker in makers.items() if maker == company]
         product_names = list(dict.fromkeys(names[p] for p in products if p in names))
         generic = list(dict.fromkeys(t for d in ds for t in d.texts.get("products", [])))
+        if not products and not generic:
+            # "Apple also carried out a recall": in a round-up, the same kind of product
+            # as the document's other recalls.
+            generic = list(dict.fromkeys(t for other in by_company.values() for d in other
+                                         for t in d.texts.get("products", [])))[:1]
         units = next((d.extra["units"] for d in ds if d.extra.get("units")), None)
         first = min(ds, key=lambda d: d.sent.start)
         fact = _fact("recall", {

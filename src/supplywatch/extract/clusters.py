@@ -171,6 +171,27 @@ def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:
                         if doc[s].text[:1].isupper() or doc[s].text[:1].isdigit()}
             if patterns:
                 matcher.add(str(cid), list(patterns.values()))
+    # A multi-word company name ending in an acronym is often shortened to it ("SDI").
+    tails: dict[str, list[int]] = {}
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.spans and cluster.type == "company":
+            words = cluster.name.split()
+            if len(words) > 1 and ACRONYM.match(words[-1]):
+                tails.setdefault(words[-1], []).append(cid)
+    # ... or to its first word ("Amperex" for "Amperex Technology"), when no other name
+    # starts with it.
+    heads: dict[str, list[int]] = {}
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.spans and cluster.type == "company":
+            words = cluster.name.split()
+            if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2:
+                heads.setdefault(words[0], []).append(cid)
+    for head, cids in heads.items():
+        if len(set(cids)) == 1 and name_key(head) not in ents.by_key:
+            matcher.add(str(cids[0]), [Doc(doc.vocab, words=[head])])
+    for tail, cids in tails.items():
+        if len(cids) == 1:
+            matcher.add(str(cids[0]), [Doc(doc.vocab, words=[tail])])
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
         if any(i in ents.token_cluster for i in range(start, end)):
             continue

@@ -79,6 +79,11 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             return subs
+        if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+            # object control: "concerns led the automaker to recall ..." -> the automaker
+            objs = [c for c in verb.head.children if c.dep_ == "dobj"]
+            if objs:
+                return objs
         if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl") and verb.head.i != verb.i:
             verb = verb.head
         else:

@@ -149,7 +149,7 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         if any(t.lower_ in lex["company_nouns"] for t in nxt):
             votes["company"] += 3  # "Apex Wuxi, a subsidiary of ..."
     if after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ") and any(
-        t.lower_ in lex["product_heads"] for t in doc[end:end + 3]
+        t.lower_ in lex["product_heads"] for t in doc[end:end + 5]
     ):
         votes["product"] += 2  # "Nimbus NA-220 headphones", "Smart Balance Wheel scooters"
     root = span.root

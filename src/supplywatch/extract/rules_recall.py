@@ -142,7 +142,9 @@ def _generic_phrase(r: Reading, obj: Token) -> str | None:
              and t.lower_ not in r.lex["defect_words"]] + [obj]
     text = " ".join(t.text for t in words)
     heads = r.lex["product_heads"] | r.lex["component_heads"]
-    if obj.lower_ in heads or obj.lemma_.lower() in heads or text.lower() in heads:
+    padded = f" {text.lower()} "
+    if obj.lower_ in heads or obj.lemma_.lower() in heads or any(
+            f" {h} " in padded for h in r.lex.phrases["product_heads"]):
         return text
     return None
 
