@@ -23,5 +23,5 @@ demo: install
 
 # Whole test suite (SQLite always; PostgreSQL when reachable) plus lint.
 test: install-test
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest
