@@ -15,6 +15,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from supplywatch import __version__
@@ -28,8 +29,8 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[
     str | None,
@@ -50,10 +51,10 @@ def _failing_cleanly():
     try:
         yield
     except NotFound as exc:
-        err.print(f"[red]not found:[/red] {exc}")
+        err.print(f"[red]not found:[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
     except SupplywatchError as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        err.print(f"[red]error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
 
@@ -102,7 +103,7 @@ def ingest(
                                     reextract=reextract)
             counts = store.counts()
     for failure in summary.failures:
-        err.print(f"[red]failed:[/red] {failure.source}: {failure.message}")
+        err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.message)}")
     if json_:
         _print_json({"inputs": summary.inputs, "documents_new": summary.documents_new,
                      "documents_seen": summary.documents_seen,
@@ -149,7 +150,7 @@ def extract(
 
                 out.print(render_extraction(extraction))
     for failure in failures:
-        err.print(f"[red]failed:[/red] {failure.source}: {failure.message}")
+        err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.message)}")
     if failures:
         raise typer.Exit(1)
 

@@ -95,20 +95,42 @@ def _supplies(drafts: list[Draft], names: dict[int, str], makers: dict[int, int]
         if key not in merged:
             merged[key] = (d, {"component": None, "product": None, "quantity": None,
                                "status": "active"})
-        first, args = merged[key]
+        main, args = merged[key]
         args["component"] = args["component"] or d.extra.get("component")
         args["quantity"] = args["quantity"] or d.extra.get("quantity")
         if product is not None and args["product"] is None:
             args["product"] = names.get(product)
         status = d.extra.get("status") or "active"
+        args.setdefault("_drafts", []).append(d)
         if STATUS_RANK[status] > STATUS_RANK[args["status"]]:
+            # The sentence that says the relation ended (or is planned) is the evidence
+            # a reader needs first.
             args["status"] = status
-        if d.confidence > first.confidence:
             merged[key] = (d, args)
-    return [
-        _fact("supplies", {"supplier": names[s], "customer": names[c], **args}, d)
-        for (s, c), (d, args) in merged.items()
-    ]
+        elif status == args["status"] and d.confidence > main.confidence:
+            merged[key] = (d, args)
+    facts = []
+    for (s, c), (d, args) in merged.items():
+        drafts = args.pop("_drafts")
+        fact = _fact("supplies", {"supplier": names[s], "customer": names[c], **args}, d)
+        fact.confidence = max(x.confidence for x in drafts)
+        more = _more_evidence(d, drafts)
+        if more:
+            fact.args["more_evidence"] = more
+        facts.append(fact)
+    return facts
+
+
+def _more_evidence(main: Draft, drafts: list[Draft]) -> list[dict[str, Any]]:
+    """The other sentences a merged fact rests on, each with its span."""
+    out: list[dict[str, Any]] = []
+    seen = {main.sent.start}
+    for d in drafts:
+        if d.sent.start not in seen:
+            seen.add(d.sent.start)
+            text, span = evidence(d.sent)
+            out.append({"evidence": text, "span": list(span)})
+    return out
 
 
 def _owns(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:

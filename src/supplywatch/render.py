@@ -1,0 +1,275 @@
+"""Rich renderables for the CLI's human output. The CLI prints them; nothing here prints.
+
+Every edge shown carries its evidence sentence and source, as the JSON does. Text
+from documents goes in through `Text` objects, never markup, so brackets in a
+headline cannot break the layout.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+from rich.tree import Tree
+
+from supplywatch.model import Extraction
+from supplywatch.query import (
+    NO_RECORD_CAVEAT,
+    CheckResult,
+    CustomerLink,
+    EntityProfile,
+    Evidence,
+    ExposureReport,
+    ProductLink,
+    RecallLink,
+    Relation,
+    SubsidiaryLink,
+)
+
+EVIDENCE_WIDTH = 220
+_STATUS_STYLE = {"recalled": "bold red", "possible": "bold yellow", "no_record": "bold green"}
+
+
+def _clip(text: str, width: int = EVIDENCE_WIDTH) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def evidence_text(ev: Evidence) -> Text:
+    """“sentence” — source, date, title (path) · confidence"""
+    src = ev.source
+    where = ", ".join(x for x in (src.source, src.published, src.title) if x)
+    cite = f"{where} ({src.path})" if where else src.path
+    return Text.assemble(
+        ("“" + _clip(ev.sentence) + "”", "italic"),
+        (f" — {cite} · confidence {ev.confidence:.2f}", "dim"),
+    )
+
+
+def _edge(label: Text, ev: Evidence) -> Group:
+    return Group(label, evidence_text(ev))
+
+
+def _units(units: int | None) -> str:
+    return f"{units:,} units" if units is not None else "units not stated"
+
+
+def _recall_label(r: RecallLink) -> Text:
+    units = _units(r.units)
+    if r.units is not None and r.details.get("units_shared"):
+        units += " (one figure for the companies recalling together)"
+    bits = [units, r.hazard, r.date, f"cause: {r.cause}" if r.cause else None]
+    return Text.assemble(
+        ("RECALL ", "bold red"),
+        (f"by {r.company or '?'} of {', '.join(r.products) or '?'}", "red"),
+        (" — " + "; ".join(b for b in bits if b), ""),
+    )
+
+
+# --- exposure -------------------------------------------------------------------------
+
+_LINK_WORDS = {"supplies": "contains the supplied parts", "makes": "made by {company}",
+               "recall": "recalled by {company}"}
+
+
+class _ExposureIndex:
+    """The report's edges grouped by the entity they leave, for growing the tree."""
+
+    def __init__(self, report: ExposureReport) -> None:
+        self.owns: dict[int, list[SubsidiaryLink]] = defaultdict(list)
+        self.supplies: dict[int, list[CustomerLink]] = defaultdict(list)
+        self.products: dict[int, dict[int, list[ProductLink]]] = defaultdict(dict)
+        self.recalls: dict[str, list[RecallLink]] = defaultdict(list)
+        for sub in report.subsidiaries:
+            self.owns[sub.parent.id].append(sub)
+        for c in report.customers:
+            self.supplies[c.supplier.id].append(c)
+        for p in report.products:
+            self.products[p.company.id].setdefault(p.product.id, []).append(p)
+        for r in report.recalls:
+            for name in r.exposed_products:
+                self.recalls[name].append(r)
+        self.seen: set[int] = set()
+
+    def grow(self, node: Tree, entity_id: int) -> None:
+        if entity_id in self.seen:  # a cycle or a second route: shown once
+            node.add(Text("(already shown above)", "dim"))
+            return
+        self.seen.add(entity_id)
+        for sub in self.owns[entity_id]:
+            label = Text.assemble("owns ", (sub.child.name, "bold"))
+            if sub.share is not None:
+                label.append(f" ({sub.share:.0%})")
+            self.grow(node.add(_edge(label, sub.evidence)), sub.child.id)
+        for c in self.supplies[entity_id]:
+            details = [f"tier {c.tier}", c.status, c.component,
+                       f"qty {c.quantity:,}" if c.quantity is not None else None,
+                       f"for {c.product}" if c.product else None]
+            label = Text.assemble("supplies ", (c.customer.name, "bold"),
+                                  (" (" + ", ".join(d for d in details if d) + ")", "cyan"))
+            self.grow(node.add(_edge(label, c.evidence)), c.customer.id)
+        for links in self.products[entity_id].values():
+            self._product(node, links)
+
+    def _product(self, node: Tree, links: list[ProductLink]) -> None:
+        product = links[0].product.name
+        how = [_LINK_WORDS.get(p.link, p.link).format(company=p.company.name) for p in links]
+        branch = node.add(Text.assemble("product ", (product, "bold magenta"),
+                                        (" — " + "; ".join(how), "magenta")))
+        recalls = self.recalls.get(product, [])
+        # Each sentence once: the recall nodes below cite their own, and one sentence
+        # often carries several facts.
+        shown = {(r.evidence.sentence, r.evidence.source.path) for r in recalls}
+        for p in links:
+            key = (p.evidence.sentence, p.evidence.source.path)
+            if key not in shown:
+                shown.add(key)
+                branch.add(evidence_text(p.evidence))
+        for r in recalls:
+            branch.add(_edge(_recall_label(r), r.evidence))
+
+
+def render_exposure(report: ExposureReport) -> Tree:
+    """supplier → subsidiaries / customers (by tier) → products → recalls, with evidence."""
+    s = report.supplier
+    head = Text.assemble((s.name, "bold"), f" ({s.type})")
+    if s.matched_on == "alias":
+        head.append(f" — matched alias “{s.matched_alias}” for “{s.query}”", "dim")
+    tree = Tree(head)
+    _ExposureIndex(report).grow(tree, s.id)
+    direct = [r for r in report.recalls if not r.exposed_products]
+    if direct:
+        branch = tree.add(Text("recalls issued by or blaming the supplier or a subsidiary", "bold"))
+        for r in direct:
+            branch.add(_edge(_recall_label(r), r.evidence))
+    if not (report.subsidiaries or report.customers or report.recalls):
+        tree.add(Text("no downstream customers or recalls known to this database", "dim"))
+    return tree
+
+
+# --- check ----------------------------------------------------------------------------
+
+
+def render_check(result: CheckResult) -> Group:
+    """The verdict, a table of matches, and the no_record caveat with the data's freshness."""
+    parts: list[RenderableType] = [
+        Text.assemble((result.status.upper().replace("_", " "), _STATUS_STYLE[result.status]),
+                      f"  {result.query}")
+    ]
+    if result.matches:
+        table = Table(show_lines=True)
+        for column in ("score", "on", "product", "company", "date", "units", "hazard",
+                       "remedy", "source", "evidence"):
+            table.add_column(column, overflow="fold")
+        for m in result.matches:
+            table.add_row(
+                f"{m.score:.3f}", f"{m.matched_on}: {m.matched_text}", m.product,
+                m.company or "", m.date or "", f"{m.units:,}" if m.units is not None else "",
+                m.hazard or "", m.remedy or "", m.source or m.url or "",
+                Text(_clip(m.evidence or "", 160), "italic"),
+            )
+        parts.append(table)
+    if result.status == "no_record":
+        parts.append(Text(NO_RECORD_CAVEAT.capitalize() + ".", "bold"))
+    elif result.status == "possible":
+        parts.append(Text("Only partial matches: check the model number on the product.",
+                          "yellow"))
+    parts.append(Text(_freshness(result), "dim"))
+    return Group(*parts)
+
+
+def _freshness(result: CheckResult) -> str:
+    if result.freshness is None:
+        return "The database is empty: nothing has been ingested yet."
+    when = result.freshness.strftime("%Y-%m-%d %H:%M UTC")
+    return f"Database: {result.documents:,} documents; newest ingested {when}."
+
+
+# --- profile --------------------------------------------------------------------------
+
+
+def render_entity(profile: EntityProfile) -> Group:
+    """Name, type and aliases, then one table per non-empty section, then dated events."""
+    e = profile.entity
+    head = Text.assemble((e.name, "bold"), f" ({e.type})")
+    if e.aliases:
+        head.append("\naliases: " + ", ".join(e.aliases), "dim")
+    parts: list[RenderableType] = [head]
+    sections: Sequence[tuple[str, Iterable[Relation]]] = (
+        ("Owners", profile.owners), ("Subsidiaries", profile.subsidiaries),
+        ("Suppliers", profile.suppliers), ("Customers", profile.customers),
+        ("Products", profile.products), ("Made by", profile.makers),
+        ("Partnerships", profile.partnerships),
+    )
+    for title, relations in sections:
+        rows = list(relations)
+        if rows:
+            parts.append(_relation_table(title, rows))
+    if profile.recalls:
+        table = Table(title="Recalls", title_justify="left", show_lines=True)
+        for column in ("as", "company", "products", "units", "hazard", "cause", "date",
+                       "evidence"):
+            table.add_column(column, overflow="fold")
+        for r in profile.recalls:
+            table.add_row(r.role, r.company or "", ", ".join(r.products), _units(r.units),
+                          r.hazard or "", r.cause or "", r.date or "", evidence_text(r.evidence))
+        parts.append(table)
+    if profile.events:
+        table = Table(title="Dated events", title_justify="left", show_lines=True)
+        for column in ("published", "event", "evidence"):
+            table.add_column(column, overflow="fold")
+        for ev in profile.events:
+            table.add_row(ev.date or "undated", ev.summary, evidence_text(ev.evidence))
+        parts.append(table)
+    return Group(*parts)
+
+
+def _relation_table(title: str, relations: list[Relation]) -> Table:
+    table = Table(title=title, title_justify="left", show_lines=True)
+    for column in ("name", "details", "evidence"):
+        table.add_column(column, overflow="fold")
+    for rel in relations:
+        details = [rel.status] if rel.status else []
+        details += [f"{k}: {v}" for k, v in rel.details.items()]
+        table.add_row(Text(rel.other.name, "bold"), "; ".join(details),
+                      evidence_text(rel.evidence))
+    return table
+
+
+render_profile = render_entity  # the query function is entity_profile; both names work
+
+
+# --- extraction -----------------------------------------------------------------------
+
+
+def render_extraction(extraction: Extraction) -> Group:
+    """One document's entities and facts, as `supplywatch extract` shows them."""
+    doc = extraction.document
+    head = Text.assemble((doc.title or doc.path, "bold"))
+    meta = ", ".join(x for x in (doc.source, doc.published, doc.kind) if x)
+    head.append(f"\n{doc.path} · {meta} · id {doc.id[:12]}", "dim")
+    parts: list[RenderableType] = [head]
+    if extraction.entities:
+        table = Table(title="Entities", title_justify="left")
+        for column in ("id", "name", "type", "aliases", "mentions"):
+            table.add_column(column, overflow="fold")
+        for e in extraction.entities:
+            table.add_row(e.id, Text(e.name, "bold"), e.type, ", ".join(e.aliases),
+                          str(len(e.mentions)))
+        parts.append(table)
+    if extraction.facts:
+        table = Table(title="Facts", title_justify="left", show_lines=True)
+        for column in ("type", "statement", "conf.", "evidence"):
+            table.add_column(column, overflow="fold")
+        for f in extraction.facts:
+            fields = [f"{k}: {v}" for k, v in f.contract().items()
+                      if k not in ("type", "evidence", "span", "confidence") and v is not None]
+            table.add_row(f.type, "\n".join(fields), f"{f.confidence:.2f}",
+                          Text(_clip(f.evidence), "italic"))
+        parts.append(table)
+    else:
+        parts.append(Text("no facts found in this document", "dim"))
+    return Group(*parts)

@@ -1,0 +1,41 @@
+"""The store stage: the only place with SQL.
+
+`Store.open(url)` connects to SQLite or PostgreSQL, runs the bundled Alembic
+migrations to head, and offers the writes the pipeline needs and the reads the
+query stage needs, all returning plain records.
+"""
+
+from supplywatch.store.migrate import migrate
+from supplywatch.store.records import (
+    DocumentRef,
+    EntityMatch,
+    EntityRecord,
+    ExposureGraph,
+    FactRecord,
+    GraphEdge,
+    RecallCandidate,
+    RecallEdge,
+    RoleRecord,
+    SavedExtraction,
+    StoredDocument,
+)
+from supplywatch.store.store import DEFAULT_MAX_DEPTH, Store
+from supplywatch.store.write import fact_id
+
+__all__ = [
+    "DEFAULT_MAX_DEPTH",
+    "DocumentRef",
+    "EntityMatch",
+    "EntityRecord",
+    "ExposureGraph",
+    "FactRecord",
+    "GraphEdge",
+    "RecallCandidate",
+    "RecallEdge",
+    "RoleRecord",
+    "SavedExtraction",
+    "Store",
+    "StoredDocument",
+    "fact_id",
+    "migrate",
+]
