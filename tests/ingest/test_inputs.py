@@ -37,3 +37,16 @@ def test_files_urls_and_missing_paths_are_kept_in_order(tmp_path: Path) -> None:
 
 def test_empty_folder_gives_nothing(tmp_path: Path) -> None:
     assert expand_inputs([str(tmp_path)]) == []
+
+
+def test_folder_walk_takes_only_files_a_source_reads(tmp_path: Path) -> None:
+    for name in ("story.txt", "page.HTM", "labels.json", "README.md", "photo.jpg", "notes"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+
+    found = [Path(p).name for p in expand_inputs([str(tmp_path)])]
+
+    assert found == ["page.HTM", "story.txt"]
+    # named on its own, any file is read (and judged by its content)
+    assert expand_inputs([str(tmp_path / "labels.json")]) == [str(tmp_path / "labels.json")]
+    assert [Path(p).name for p in expand_inputs([str(tmp_path)], suffixes=[".json"])] == [
+        "labels.json"]

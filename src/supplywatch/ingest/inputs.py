@@ -3,22 +3,31 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from supplywatch.ingest.fetch import is_url
 
 
-def expand_inputs(items: list[str]) -> list[str]:
+def expand_inputs(items: list[str], suffixes: Iterable[str] | None = None) -> list[str]:
     """Files and URLs as given; folders replaced by their files, recursively, in sorted order.
 
-    Hidden files and folders (names starting with ".") inside a folder are
-    skipped. A path that does not exist is kept: `load` then reports it as a
-    SkipInput for that one input instead of the whole run failing here.
+    Inside a folder, hidden files and folders (names starting with ".") are skipped,
+    and so are files whose ending no source claims (`suffixes`, by default those of
+    the built-in sources): a folder of articles may also hold notes, labels or
+    images. A file named on its own is always read. A path that does not exist is
+    kept: `load` then reports it as a SkipInput for that one input instead of the
+    whole run failing here.
     """
+    wanted = frozenset(s.lower() for s in suffixes) if suffixes is not None else None
+    if wanted is None:
+        from supplywatch.ingest.registry import default_registry
+
+        wanted = default_registry().suffixes()
     out: list[str] = []
     for item in items:
         if not is_url(item) and Path(item).is_dir():
-            out.extend(_walk(item))
+            out.extend(p for p in _walk(item) if Path(p).suffix.lower() in wanted)
         else:
             out.append(item)
     return out

@@ -61,6 +61,10 @@ class SourceRegistry:
         else:
             self._sources.insert(self.names().index(self.get(before).name), source)
 
+    def suffixes(self) -> frozenset[str]:
+        """File endings the sources claim: what a folder walk picks up."""
+        return frozenset(x.lower() for s in self._sources for x in getattr(s, "suffixes", ()))
+
     def names(self) -> list[str]:
         return [source.name for source in self._sources]
 

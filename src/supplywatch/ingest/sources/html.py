@@ -27,6 +27,7 @@ NO_TEXT = (
 
 class HtmlSource:
     name = "html"
+    suffixes = (".html", ".htm", ".xhtml")
 
     def __init__(self, furniture: Furniture | None = None) -> None:
         self._furniture = furniture

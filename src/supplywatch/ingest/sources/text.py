@@ -19,6 +19,7 @@ class TextSource:
     """Any text; registered last, as the fallback every other source is tried before."""
 
     name = "text"
+    suffixes = (".txt", ".text")
 
     def __init__(self, furniture: Furniture | None = None) -> None:
         self._furniture = furniture
