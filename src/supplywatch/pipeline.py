@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from supplywatch import ingest
-from supplywatch.errors import SkipInput
+from supplywatch.errors import SkipInput, SupplywatchError
 from supplywatch.extract import Extractor
 from supplywatch.model import Document, Extraction
 from supplywatch.resolve import resolve
@@ -66,10 +66,15 @@ def ingest_inputs(items: Iterable[str], settings: Settings, store: Store, extrac
     for n, item in enumerate(paths, 1):
         try:
             docs = ingest.load(item, settings, client=client)
+            _store_documents(docs, store, extractor, summary, reextract)
         except SkipInput as err:
             summary.failures.append(Failure(item, err.message))
-        else:
-            _store_documents(docs, store, extractor, summary, reextract)
+        except SupplywatchError:
+            raise  # the database or the set-up is at fault: stop the run
+        except Exception as err:  # one input's bug must not sink the batch
+            summary.failures.append(Failure(item, (
+                f"could not be extracted ({type(err).__name__}: {err}); the document is "
+                "stored, its facts are not. Please report this with the input attached.")))
         if progress:
             progress(item, n, len(paths))
     return summary

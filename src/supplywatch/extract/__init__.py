@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 
 from supplywatch.extract.assemble import assemble
+from supplywatch.extract.chunks import merged, pieces, shifted
 from supplywatch.extract.components import add_components
 from supplywatch.extract.spacy_model import load_base_pipeline
-from supplywatch.model import Document, Extraction
+from supplywatch.model import Document, Entity, Extraction, Fact
 from supplywatch.settings import Settings
 
 EXTRACTOR_NAME = "supplywatch.rules"
@@ -38,15 +39,27 @@ class Extractor:
         return next(self.extract_many([document]))
 
     def extract_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
-        def with_context() -> Iterator[tuple[str, Document]]:
-            for d in documents:
-                yield d.text, d
-
-        for doc, document in self.nlp.pipe(with_context(), as_tuples=True, batch_size=batch_size):
+        """Extractions in the order of `documents`, read in batches with `nlp.pipe`."""
+        current: Document | None = None
+        parts: list[tuple[list[Entity], list[Fact]]] = []
+        for doc, (document, offset, last) in self.nlp.pipe(
+            self._pieces(documents), as_tuples=True, batch_size=batch_size
+        ):
+            if current is not document:
+                current, parts = document, []
             doc.user_data["published"] = document.published
-            entities, facts = assemble(doc._.sw_reading, doc._.sw_drafts)
-            yield Extraction(document=document, entities=entities, facts=facts,
-                             extractor=self.name, extractor_version=self.version)
+            parts.append(shifted(*assemble(doc._.sw_reading, doc._.sw_drafts), offset))
+            if last:
+                entities, facts = parts[0] if len(parts) == 1 else merged(parts)
+                yield Extraction(document=document, entities=entities, facts=facts,
+                                 extractor=self.name, extractor_version=self.version)
+
+    @staticmethod
+    def _pieces(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+        for document in documents:
+            split = pieces(document.text)
+            for n, (offset, text) in enumerate(split, 1):
+                yield text, (document, offset, n == len(split))
 
 
 __all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Extractor"]

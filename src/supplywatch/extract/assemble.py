@@ -216,8 +216,8 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
 def _doc_hazard_and_cause(r: Reading, by_company: dict[int, list[Draft]],
                           names: dict[int, str]) -> tuple[str | None, str | None]:
     sents = list(r.doc.sents)
-    recall_idx = {i for i, s in enumerate(sents) for ds in by_company.values() for d in ds
-                  if d.sent.start == s.start}
+    recall_starts = {d.sent.start for ds in by_company.values() for d in ds}
+    recall_idx = {i for i, s in enumerate(sents) if s.start in recall_starts}
     hazard = None
     for i in sorted(recall_idx):
         for j in (i, i + 1, i - 1, i + 2):

@@ -48,16 +48,18 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
     for c in cands:
         votes[name_key(c.text(doc))].update(c.votes)
     # A name listed with a company ("Anker and rival Romoss") leans company too.
+    at: dict[int, Candidate] = {i: c for c in cands for i in range(c.start, c.end)}
     for c in cands:
         root = doc[c.start:c.end].root
         for other in (root.head, *root.conjuncts):
-            for c2 in cands:
-                if c2 is not c and c2.start <= other.i < c2.end:
-                    key2 = name_key(c2.text(doc))
-                    if (votes[key2].most_common(1)[0][0] == "company" and root.dep_ == "conj") or (
-                        other in root.conjuncts and votes[key2]["company"] >= 3
-                    ):
-                        votes[name_key(c.text(doc))]["company"] += 1
+            c2 = at.get(other.i)
+            if c2 is None or c2 is c:
+                continue
+            key2 = name_key(c2.text(doc))
+            if (votes[key2].most_common(1)[0][0] == "company" and root.dep_ == "conj") or (
+                other in root.conjuncts and votes[key2]["company"] >= 3
+            ):
+                votes[name_key(c.text(doc))]["company"] += 1
     return {
         key: max(TYPE_ORDER, key=lambda t: (v[t], -TYPE_ORDER.index(t)))
         for key, v in votes.items()
@@ -167,10 +169,11 @@ def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:
     matcher = PhraseMatcher(doc.vocab)
     for cid, cluster in enumerate(ents.clusters):
         if cluster.spans and cluster.type in ("company", "product"):
-            patterns = {doc[s:e].text: doc[s:e].as_doc() for s, e in cluster.spans
-                        if doc[s].text[:1].isupper() or doc[s].text[:1].isdigit()}
-            if patterns:
-                matcher.add(str(cid), list(patterns.values()))
+            # Patterns are built from the words only: Span.as_doc copies the whole Doc.
+            words = {tuple(t.text for t in doc[s:e]) for s, e in cluster.spans
+                     if doc[s].text[:1].isupper() or doc[s].text[:1].isdigit()}
+            if words:
+                matcher.add(str(cid), [Doc(doc.vocab, words=list(w)) for w in words])
     # A multi-word company name ending in an acronym is often shortened to it ("SDI").
     tails: dict[str, list[int]] = {}
     for cid, cluster in enumerate(ents.clusters):

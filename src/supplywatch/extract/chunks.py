@@ -1,0 +1,65 @@
+"""Long documents in pieces: spaCy's parser needs memory in proportion to a text's
+length (and refuses texts over `nlp.max_length`), so a long document is read in
+paragraph-aligned pieces whose results are put back together with true offsets."""
+
+from __future__ import annotations
+
+from supplywatch.model import Entity, Fact
+
+PIECE_CHARS = 50_000
+
+
+def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
+    """(offset, text) pieces of at most `limit` characters, cut at line ends where possible,
+    else at a sentence end, else anywhere."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n")
+        if cut < limit // 2:
+            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
+            cut = cut + 1 if cut >= limit // 2 else limit
+        else:
+            cut += 1
+        out.append((start, text[start:start + cut]))
+        start += cut
+    out.append((start, text[start:]))
+    return out
+
+
+def shifted(entities: list[Entity], facts: list[Fact], offset: int) -> tuple[list[Entity], list[Fact]]:
+    for ent in entities:
+        ent.mentions = [(a + offset, b + offset) for a, b in ent.mentions]
+    for fact in facts:
+        fact.span = (fact.span[0] + offset, fact.span[1] + offset)
+        for extra in fact.args.get("more_evidence") or []:
+            extra["span"] = [extra["span"][0] + offset, extra["span"][1] + offset]
+    return entities, facts
+
+
+def merged(parts: list[tuple[list[Entity], list[Fact]]]) -> tuple[list[Entity], list[Fact]]:
+    """One entity per (name, type) across pieces; a statement found in two pieces once."""
+    by_name: dict[tuple[str, str], Entity] = {}
+    for entities, _ in parts:
+        for ent in entities:
+            key = (ent.name, ent.type)
+            if key not in by_name:
+                by_name[key] = Entity(id="", name=ent.name, type=ent.type,
+                                      aliases=list(ent.aliases), mentions=list(ent.mentions))
+            else:
+                known = by_name[key]
+                known.aliases = sorted(set(known.aliases) | set(ent.aliases), key=str.lower)
+                known.mentions += ent.mentions
+    entities = list(by_name.values())
+    for n, ent in enumerate(entities, 1):
+        ent.id = f"e{n}"
+    seen: set[tuple[str, ...]] = set()
+    facts: list[Fact] = []
+    for _, part_facts in parts:
+        for fact in part_facts:
+            key = (fact.type, *sorted(f"{r}={n}" for r, n in fact.names()))
+            if key not in seen:
+                seen.add(key)
+                facts.append(fact)
+    return entities, facts
