@@ -19,7 +19,7 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
         cut = window.rfind("\n")
         if cut < limit // 2:
             cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-            cut = cut + 1 if cut >= limit // 2 else limit
+            cut = cut + 2 if cut >= limit // 2 else limit  # keep ". " with its sentence
         else:
             cut += 1
         out.append((start, text[start:start + cut]))
