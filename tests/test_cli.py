@@ -174,3 +174,13 @@ def test_console_script_is_installed():
     exe = shutil.which("supplywatch") or ".venv/bin/supplywatch"
     result = subprocess.run([exe, "--help"], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0 and "exposure" in result.stdout
+
+
+def test_extract_reads_standard_input(runner):
+    text = "Kovax recalls heaters\nKovax recalled 8,000 space heaters over fire risks.\n"
+    result = runner.invoke(app, ["extract", "-", "--json"], input=text)
+    assert result.exit_code == 0, result.stderr
+    (doc,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert doc["document"]["path"] == "-"
+    (recall,) = [f for f in doc["facts"] if f["type"] == "recall"]
+    assert recall["company"] == "Kovax" and recall["units"] == 8000

@@ -139,10 +139,11 @@ def extract(
 
     settings = Settings.load()
     failures: list[Failure] = []
+    paths, labels = _stdin_to_file(inputs)
     with _failing_cleanly():
         extractor = Extractor.load(settings)
-        for extraction in extract_inputs(_stdin_to_file(inputs), settings, extractor,
-                                         on_failure=failures.append):
+        for extraction in extract_inputs(paths, settings, extractor,
+                                         on_failure=failures.append, labels=labels):
             if json_:
                 _print_json(extraction.contract())
             else:
@@ -155,14 +156,16 @@ def extract(
         raise typer.Exit(1)
 
 
-def _stdin_to_file(inputs: list[str]) -> list[str]:
+def _stdin_to_file(inputs: list[str]) -> tuple[list[str], dict[str, str]]:
+    """'-' reads standard input (through a temporary file, so it is sniffed like any
+    other input); its documents are labelled '-'."""
     if "-" not in inputs:
-        return inputs
+        return inputs, {}
     import tempfile
 
-    tmp = Path(tempfile.mkdtemp()) / "stdin.txt"
+    tmp = Path(tempfile.mkdtemp()) / "stdin"
     tmp.write_bytes(sys.stdin.buffer.read())
-    return [str(tmp) if i == "-" else i for i in inputs]
+    return [str(tmp) if i == "-" else i for i in inputs], {str(tmp): "-"}
 
 
 @app.command()

@@ -7,7 +7,7 @@ progress goes to an optional callback and the result is an `IngestSummary`.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import httpx
 
@@ -45,16 +45,28 @@ class IngestSummary:
 
 def extract_inputs(items: Iterable[str], settings: Settings, extractor: Extractor,
                    on_failure: Callable[[Failure], None] | None = None,
-                   client: httpx.Client | None = None) -> Iterable[Extraction]:
-    """Documents of every input, extracted; nothing is stored (`supplywatch extract`)."""
+                   client: httpx.Client | None = None,
+                   labels: dict[str, str] | None = None) -> Iterable[Extraction]:
+    """Documents of every input, extracted; nothing is stored (`supplywatch extract`).
+
+    `labels` renames inputs in the output (standard input is read from a temporary file
+    but reported as "-")."""
+    labels = labels or {}
     for item in ingest.expand_inputs(list(items)):
         try:
             docs = ingest.load(item, settings, client=client)
         except SkipInput as err:
             if on_failure:
-                on_failure(Failure(item, err.message))
+                on_failure(Failure(labels.get(item, item), err.message))
             continue
+        if item in labels:
+            docs = [_relabel(d, item, labels[item]) for d in docs]
         yield from extractor.extract_many(docs)
+
+
+def _relabel(doc: Document, path: str, label: str) -> Document:
+    return replace(doc, path=label + doc.path[len(path):],
+                   parent_path=label if doc.parent_path == path else doc.parent_path)
 
 
 def ingest_inputs(items: Iterable[str], settings: Settings, store: Store, extractor: Extractor,
