@@ -184,3 +184,32 @@ def test_extract_reads_standard_input(runner):
     assert doc["document"]["path"] == "-"
     (recall,) = [f for f in doc["facts"] if f["type"] == "recall"]
     assert recall["company"] == "Kovax" and recall["units"] == 8000
+
+
+def test_ingest_a_url_from_a_local_server(runner, db_url, tmp_path):
+    import http.server
+    import threading
+
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>Volta Cells to supply Kovax</title>"
+        "<meta property='og:site_name' content='Harbour Ledger'></head><body>"
+        "<nav>Home | World | Business</nav><article><h1>Volta Cells to supply Kovax</h1>"
+        "<p>Battery maker Volta Cells will supply 2 million lithium-ion cells to appliance "
+        "brand Kovax Appliances from next year, the companies said on Monday.</p>"
+        "<p>Kovax Appliances recalled 40,000 Kovax KX-310 space heaters last month over fire "
+        "risks, blaming faulty switches.</p></article><footer>Subscribe to our newsletter"
+        "</footer></body></html>", encoding="utf-8")
+    handler = lambda *a, **kw: http.server.SimpleHTTPRequestHandler(  # noqa: E731
+        *a, directory=str(tmp_path), **kw)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        summary = run_json(runner, "ingest", url, "--db", db_url)
+    finally:
+        server.shutdown()
+    assert summary["documents_new"] == 1 and not summary["failures"]
+    report = run_json(runner, "exposure", "Volta Cells", "--db", db_url)
+    assert "Kovax Appliances" in json.dumps(report)
+    assert run_json(runner, "check", "KX-310", "--db", db_url)["status"] == "recalled"

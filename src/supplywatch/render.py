@@ -159,19 +159,19 @@ def render_check(result: CheckResult) -> Group:
         Text.assemble((result.status.upper().replace("_", " "), _STATUS_STYLE[result.status]),
                       f"  {result.query}")
     ]
-    if result.matches:
-        table = Table(show_lines=True)
-        for column in ("score", "on", "product", "company", "date", "units", "hazard",
-                       "remedy", "source", "evidence"):
-            table.add_column(column, overflow="fold")
-        for m in result.matches:
-            table.add_row(
-                f"{m.score:.3f}", f"{m.matched_on}: {m.matched_text}", m.product,
-                m.company or "", m.date or "", f"{m.units:,}" if m.units is not None else "",
-                m.hazard or "", m.remedy or "", m.source or m.url or "",
-                Text(_clip(m.evidence or "", 160), "italic"),
-            )
-        parts.append(table)
+    for n, m in enumerate(result.matches, 1):
+        # One block per match: the evidence sentence needs the full width to be readable.
+        head = Text.assemble((f"{n}. {m.product}", "bold"), f"  score {m.score:.3f}, matched on "
+                             f"{m.matched_on} '{m.matched_text}'")
+        facts = [f"{k}: {v}" for k, v in (
+            ("company", m.company), ("recall", m.recall_id), ("date", m.date),
+            ("units", f"{m.units:,}" if m.units is not None else None), ("hazard", m.hazard),
+            ("remedy", m.remedy), ("caveat", m.caveat), ("source", m.source or m.url),
+        ) if v]
+        parts.append(head)
+        parts.append(Text("   " + "; ".join(facts)))
+        if m.evidence:
+            parts.append(Text(f"   “{_clip(m.evidence, 300)}”", "italic"))
     if result.status == "no_record":
         parts.append(Text(NO_RECORD_CAVEAT.capitalize() + ".", "bold"))
     elif result.status == "possible":
