@@ -26,40 +26,38 @@ from supplywatch.store.records import EdgeKind, ExposureGraph, FactRecord, Graph
 from supplywatch.store.schema import entities, fact_roles, facts
 
 
+def _walk(name: str, base: Select, from_role: str, to_role: str, max_depth: int) -> CTE:
+    """Recursive (entity_id, depth) walk along facts from `from_role` to `to_role`.
+
+    UNION (not UNION ALL) over (entity, depth) pairs keeps cycles finite and the work
+    bounded by nodes x depth."""
+    walk = base.cte(name, recursive=True)
+    source = fact_roles.alias(f"{name}_{from_role}")
+    target = fact_roles.alias(f"{name}_{to_role}")
+    step = (
+        select(target.c.entity_id, (walk.c.depth + 1).label("depth"))
+        .select_from(walk)
+        .join(source, and_(source.c.entity_id == walk.c.entity_id, source.c.role == from_role))
+        .join(target, and_(target.c.fact_id == source.c.fact_id, target.c.role == to_role))
+        .where(walk.c.depth < max_depth)
+    )
+    return walk.union(step)
+
+
 def owned_cte(start_id: int, max_depth: int) -> CTE:
     """(entity_id, depth): the start at depth 0 and its subsidiaries below it."""
     base = select(
         entities.c.id.label("entity_id"), literal(0, Integer).label("depth")
     ).where(entities.c.id == start_id)
-    owned = base.cte("owned", recursive=True)
-    parent = fact_roles.alias("own_parent")
-    child = fact_roles.alias("own_child")
-    step = (
-        select(child.c.entity_id, (owned.c.depth + 1).label("depth"))
-        .select_from(owned)
-        .join(parent, and_(parent.c.entity_id == owned.c.entity_id, parent.c.role == "parent"))
-        .join(child, and_(child.c.fact_id == parent.c.fact_id, child.c.role == "child"))
-        .where(owned.c.depth < max_depth)
-    )
-    return owned.union(step)
+    return _walk("owned", base, "parent", "child", max_depth)
 
 
 def exposed_cte(owned: CTE, max_depth: int) -> CTE:
     """(entity_id, tier): the owned group at tier 0, customers at their smallest tier."""
-    base = select(owned.c.entity_id, literal(0, Integer).label("tier"))
-    down = base.cte("downstream", recursive=True)
-    sup = fact_roles.alias("down_supplier")
-    cust = fact_roles.alias("down_customer")
-    step = (
-        select(cust.c.entity_id, (down.c.tier + 1).label("tier"))
-        .select_from(down)
-        .join(sup, and_(sup.c.entity_id == down.c.entity_id, sup.c.role == "supplier"))
-        .join(cust, and_(cust.c.fact_id == sup.c.fact_id, cust.c.role == "customer"))
-        .where(down.c.tier < max_depth)
-    )
-    down = down.union(step)
+    base = select(owned.c.entity_id, literal(0, Integer).label("depth"))
+    down = _walk("downstream", base, "supplier", "customer", max_depth)
     return (
-        select(down.c.entity_id, func.min(down.c.tier).label("tier"))
+        select(down.c.entity_id, func.min(down.c.depth).label("tier"))
         .group_by(down.c.entity_id)
         .cte("exposed")
     )
