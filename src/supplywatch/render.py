@@ -233,9 +233,11 @@ def _relation_table(title: str, relations: list[Relation]) -> Table:
         table.add_column(column, overflow="fold")
     for rel in relations:
         details = [rel.status] if rel.status else []
-        details += [f"{k}: {v}" for k, v in rel.details.items()]
-        table.add_row(Text(rel.other.name, "bold"), "; ".join(details),
-                      evidence_text(rel.evidence))
+        details += [f"{k}: {v}" for k, v in rel.details.items() if k != "more_evidence"]
+        evidence = evidence_text(rel.evidence)
+        for extra in rel.details.get("more_evidence") or []:
+            evidence.append(f"\nalso: “{extra['evidence']}”", "italic")
+        table.add_row(Text(rel.other.name, "bold"), "; ".join(details), evidence)
     return table
 
 

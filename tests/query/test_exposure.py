@@ -91,3 +91,29 @@ def test_report_to_dict_is_json(volta_story: Store) -> None:
     assert customer["evidence"]["source"]["path"] == "news/volta.txt"
     assert customer["evidence"]["span"] == list(customer["evidence"]["span"])
     assert data["recalls"][0]["units"] == 12000
+
+
+def test_planned_supply_does_not_expose_the_customers_current_products(
+    store: Store, new_doc, save_doc
+) -> None:
+    doc = new_doc("news/deal.txt", source="Test Wire")
+    doc.entity("Polaris Cells")
+    doc.entity("Skyforge Robotics")
+    doc.entity("Skyforge SR-7", "product")
+    doc.entity("Lumen Lighting")
+    doc.entity("Lumen LX-2", "product")
+    doc.fact("supplies", "Polaris Cells will supply cells to Skyforge Robotics from 2027.",
+             supplier="Polaris Cells", customer="Skyforge Robotics", status="planned")
+    doc.fact("makes", "Skyforge Robotics makes the Skyforge SR-7 drone.",
+             company="Skyforge Robotics", product="Skyforge SR-7")
+    doc.fact("supplies", "Polaris Cells supplies cells to Lumen Lighting.",
+             supplier="Polaris Cells", customer="Lumen Lighting", status="active")
+    doc.fact("makes", "Lumen Lighting makes the Lumen LX-2 lamp.",
+             company="Lumen Lighting", product="Lumen LX-2")
+    save_doc(doc)
+
+    report = exposure(store, "Polaris Cells")
+
+    assert {c.customer.name: c.status for c in report.customers} == {
+        "Skyforge Robotics": "planned", "Lumen Lighting": "active"}
+    assert {p.product.name for p in report.products} == {"Lumen LX-2"}

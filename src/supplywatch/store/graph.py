@@ -106,7 +106,14 @@ def _product_edges(owned: CTE, exposed: CTE, max_depth: int) -> CompoundSelect[A
         select(literal("supplies"), prod.c.fact_id, customer_col, prod.c.entity_id)
         .join(prod, and_(prod.c.fact_id == fact_col, prod.c.role == "product"))
     )
-    customers = select(exposed.c.entity_id).where(exposed.c.tier > 0)
+    # A customer's own products count only where parts already flow to it: under a
+    # planned relation nothing the customer sells yet contains the supplier's parts.
+    supplied_fact = facts.alias("supplied_fact")
+    customers = (
+        select(customer_col)
+        .join(supplied_fact, supplied_fact.c.id == fact_col)
+        .where(func.coalesce(supplied_fact.c.args["status"].as_string(), "active") != "planned")
+    )
     parts = [supplied]
     for kind, role in (("makes", "product"), ("recall", "products")):
         company = fact_roles.alias(f"{kind}_company")
