@@ -115,3 +115,32 @@ def test_model_numbers_are_products_with_their_brand(extract_text):
     assert {"Corvex CX-900", "Corvex SM-N930"} <= products
     makes = {(f["company"], f["product"]) for f in facts_of(result, "makes")}
     assert ("Corvex", "Corvex CX-900") in makes
+
+
+def test_parts_supplied_by_a_named_maker(extract_text):
+    result = extract_text("Brightline recalled 20,000 heaters because of faulty thermostats "
+                          "supplied by Calder Controls.")
+    supplies = {(f["supplier"], f["customer"]) for f in facts_of(result, "supplies")}
+    assert ("Calder Controls", "Brightline") in supplies
+
+
+def test_acquisition_is_ownership(extract_text):
+    result = extract_text("Meridian Chemical Group completed its acquisition of Quanta Batteries "
+                          "in March.")
+    owns = {(f["parent"], f["child"]) for f in facts_of(result, "owns")}
+    assert owns == {("Meridian Chemical Group", "Quanta Batteries")}
+
+
+def test_stopping_purchases_ends_a_supply_relation(extract_text):
+    result = extract_text("Orbital Motors said it had stopped buying cells from Polaris Cells "
+                          "after the fires.")
+    (fact,) = facts_of(result, "supplies")
+    assert (fact["supplier"], fact["customer"], fact["status"]) == (
+        "Polaris Cells", "Orbital Motors", "ended")
+
+
+def test_recall_issued_for_a_named_model(extract_text):
+    result = extract_text("Kovax Appliances issued a recall for the Kovax KX-310 heater on Monday.")
+    (recall,) = facts_of(result, "recall")
+    assert recall["company"] == "Kovax Appliances"
+    assert any("KX-310" in p for p in recall["products"])

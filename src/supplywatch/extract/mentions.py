@@ -164,6 +164,10 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         | {"maker", "manufacturer", "customer", "client", "rival", "partner"}
     ):
         votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
+    if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in (
+        lex["supply_verbs"] | lex["make_verbs"] | lex["recall_lemmas"]
+    ):
+        votes["company"] += 2  # "thermostats supplied by Calder Controls"
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
         votes["company"] += 2
     return votes

@@ -40,6 +40,8 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _partnership(r, sent, tok)
         if tok.pos_ == "VERB" and lemma in lex["make_verbs"]:
             yield from _make_verb(r, sent, tok)
+        if tok.pos_ == "NOUN" and lemma in lex["acquisition_nouns"]:
+            yield from _acquisition(r, sent, tok)
 
 
 def _share(r: Reading, tok: Token) -> float | None:
@@ -101,14 +103,33 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if lemma == "take" and not any(c.lower_ == "over" for c in tok.children):
             return
         parents = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
+        # only a named company is bought as a whole ("acquired Volta", "which it acquired")
         childs = [c for o in children(tok, "dobj") for c in r.entities(o)
-                  if r.cluster_at(o) is not None]
+                  if r.cluster_at(o) is not None or o.lower_ in ("which", "that")]
     share = _share(r, tok) if lemma == "own" else None
     for p in parents:
         for c in childs:
             if p != c and not r.is_regulator(p):
                 yield Draft("owns", {"parent": [p], "child": [c]}, sent,
                             confidence_for(sent, r.lex), extra={"share": share})
+
+
+def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y completed its acquisition of X", "Y's takeover of X" (a planned one is hedged)."""
+    if negated(tok, r.lex):
+        return
+    bought = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
+    buyers = [c for p in children(tok, "poss") for c in r.entities(p)]
+    if not buyers:
+        verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+        buyers = [c for s in clause_subject_tokens(verb) for c in r.entities(s)] if verb else []
+    done = not any(t.lemma_.lower() in r.lex["planned_words"] | {"propose", "bid", "offer"}
+                   for t in [tok, *tok.ancestors][:4])
+    conf = confidence_for(sent, r.lex) if done else min(confidence_for(sent, r.lex), 0.6)
+    for p in buyers:
+        for c in bought:
+            if p != c and not r.is_regulator(p):
+                yield Draft("owns", {"parent": [p], "child": [c]}, sent, conf)
 
 
 def _joint_venture(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:

@@ -91,8 +91,10 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
             companies = [c for s in subjects for c in _makers_in(r, s)]
         return companies, subjects
     # The noun: "Samsung's recall of the Note7", "X announced a recall of ..."
-    companies = [c for p in children(tok, "poss", "compound") for c in r.entities(p)]
-    objects = prep_objects(tok, "of", "involving")
+    # "Nimbus's recall", "the Nimbus recall"; not "the SDI battery recall" (a part's maker)
+    companies = [c for p in children(tok, "poss", "compound")
+                 if r.cluster_at(p) is not None or p.dep_ == "poss" for c in r.entities(p)]
+    objects = prep_objects(tok, "of", "involving", "for", "on")
     verb = tok.head if tok.dep_ in ("dobj", "nsubj", "pobj") else None
     if not companies and verb is not None and verb.lemma_.lower() in ANNOUNCE:
         companies = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
@@ -138,9 +140,16 @@ def _generic_phrase(r: Reading, obj: Token) -> str | None:
         return None
     if not obj.is_lower:
         return None
-    words = [t for t in obj.lefts if t.dep_ in ("compound", "amod") and t.is_lower
-             and t.lower_ not in r.lex["defect_words"]] + [obj]
-    text = " ".join(t.text for t in words)
+    # the whole phrase as written ("'Bead Landing' tassel keychain mobile power banks"),
+    # without determiners, numbers and defect words in front
+    lefts = [t for t in obj.lefts if t.dep_ not in ("det", "nummod", "quantmod", "poss", "prep")
+             and not t.like_num]
+    start = min((t.left_edge.i for t in lefts), default=obj.i)
+    doc = obj.doc
+    while start < obj.i and (doc[start].is_punct or doc[start].like_num or doc[start].pos_ == "DET"
+                             or doc[start].lower_ in r.lex["defect_words"]):
+        start += 1
+    text = doc[start:obj.i + 1].text.strip("'\"‘’“” ")
     heads = r.lex["product_heads"] | r.lex["component_heads"]
     padded = f" {text.lower()} "
     if obj.lower_ in heads or obj.lemma_.lower() in heads or any(

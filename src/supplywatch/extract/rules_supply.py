@@ -107,9 +107,10 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "X supplies cells to Y", "X will supply Y with cells", "X's tech powers Y's products"."""
     if negated(tok, r.lex):
         return
+    if _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"):
+        yield from _supplied_by(r, sent, tok, any_part=True)
+        return
     suppliers = [c for c in _subject_companies(r, tok) if not r.is_regulator(c)]
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        suppliers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
     customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     comp_tok = None
@@ -132,6 +133,45 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if not customers and products:
             yield _draft(r, sent, tok, s, None, comp.name if comp else None,
                          comp.quantity if comp else None, products[0])
+
+
+def _passive(tok: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in tok.children)
+
+
+def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> Iterator[Draft]:
+    """ "cells supplied by X", "the batteries, which were made by X": the part's maker
+    supplies the companies the sentence is about (or the one it names with "to").
+
+    With a making verb the thing made must be a known kind of part (else "vehicles made
+    by Audi" would make Audi a supplier); "supplied by" says it whatever the noun."""
+    makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+    if not makers:
+        return
+    part = tok.head if tok.dep_ in ("acl", "relcl") else None
+    if part is None:
+        subjects = clause_subject_tokens(tok)
+        part = subjects[0] if subjects else None
+    comp = r.component_in(part) if part is not None else None
+    part_name = comp.name if comp else (
+        " ".join(t.text for t in part.lefts if t.dep_ in ("compound", "amod") and t.is_lower
+                 and t.lower_ not in r.lex["defect_words"]) + " " + part.text
+    ).strip() if any_part and part is not None and part.pos_ == "NOUN" else None
+    customers = [c for o in prep_objects(tok, "to") for c in r.entities(o)]
+    confidence = None
+    if not customers:
+        if part_name is None:
+            return
+        customers = [cid for t in sent if (cid := r.cluster_at(t)) is not None
+                     and r.type_of(cid) == "company" and cid not in makers
+                     and not r.is_regulator(cid)]
+        confidence = 0.6  # read from the sentence as a whole, not from its grammar
+    for m in makers:
+        for c in dict.fromkeys(customers):
+            d = _draft(r, sent, tok, m, c, part_name, None)
+            if confidence is not None:
+                d.confidence = min(d.confidence, confidence)
+            yield d
 
 
 def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -194,19 +234,8 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     objs = children(tok, "dobj")
     comp = r.component_in(objs[0]) if objs else None
-    if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ in ("acl", "relcl"):
-        makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
-        noun = tok.head if tok.dep_ in ("acl", "relcl") else None
-        comp = r.component_in(noun) if noun is not None else comp
-        if comp is None or not makers:
-            return
-        others = [cid for t in sent if (cid := r.cluster_at(t)) is not None
-                  and r.type_of(cid) == "company" and cid not in makers and not r.is_regulator(cid)]
-        for m in makers:
-            for c in dict.fromkeys(others):
-                d = _draft(r, sent, tok, m, c, comp.name, None)
-                d.confidence = min(d.confidence, 0.6)
-                yield d
+    if _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"):
+        yield from _supplied_by(r, sent, tok)
         return
     if comp is None:
         return
@@ -232,7 +261,7 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     customers = _subject_companies(r, tok)
     suppliers: list[int] = []
     for t in tok.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ == "with":
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "from"):
             suppliers += r.entities(t)
     for s in suppliers:
         for c in customers:
