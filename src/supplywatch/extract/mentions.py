@@ -124,6 +124,8 @@ def looks_like_product(span: Span, lex: Lexicon) -> bool:
         return True
     if ICAMEL.match(first.text):
         return True
+    if len(span) == 1:
+        return False  # "EV" alone is a kind of product; "Bolt EV" is one
     words = " ".join(t.lower_ for t in span)
     return any(w in words.split() or (" " in w and w in words) for w in lex["product_heads"]
                if w not in ("model", "models", "product", "products", "unit", "units"))
