@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test lint
+.PHONY: demo test install install-test lint bench-extraction
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -23,5 +23,9 @@ demo: install
 
 # Whole test suite (SQLite always; PostgreSQL when reachable) plus lint.
 test: install-test
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest
+
+# Extraction quality (dev set, DFKI) and speed against spaCy alone; prints a table.
+bench-extraction: install
+	$(BIN)/python bench/extraction/run.py
