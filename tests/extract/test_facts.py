@@ -144,3 +144,20 @@ def test_recall_issued_for_a_named_model(extract_text):
     (recall,) = facts_of(result, "recall")
     assert recall["company"] == "Kovax Appliances"
     assert any("KX-310" in p for p in recall["products"])
+
+
+def test_regions_are_places_and_product_kinds_are_entities(extract_text):
+    result = extract_text("Harlow Valves Ltd is a leading manufacturer of gate valves and needle "
+                          "valves, sold across North America and Asia Pacific.")
+    types = {e["name"]: e["type"] for e in result["entities"]}
+    assert types["Harlow Valves Ltd"] == "company"
+    assert types["North America"] == "place" and types["Asia Pacific"] == "place"
+    kinds = {n for n, t in types.items() if t in ("product", "component")}
+    assert {"gate valves", "needle valves"} <= kinds
+
+
+def test_a_capitalised_common_word_is_not_a_company(extract_text):
+    result = extract_text("Software\nThe software market grew. Kovax Appliances sells heaters.")
+    companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
+    assert "Software" not in companies
+    assert "Kovax Appliances" in companies

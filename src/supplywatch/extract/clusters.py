@@ -60,8 +60,15 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
                 other in root.conjuncts and votes[key2]["company"] >= 3
             ):
                 votes[name_key(c.text(doc))]["company"] += 1
+    # A term only the model calls an organisation, never with a company cue anywhere in
+    # the document (no suffix, role noun, company verb, conjunction with a company), is
+    # dropped: "IoT", "MEMS", a capitalised "Software" heading.
+    weak_only = {name_key(c.text(doc)) for c in cands if c.weak} - {
+        name_key(c.text(doc)) for c in cands if not c.weak}
     return {
-        key: max(TYPE_ORDER, key=lambda t: (v[t], -TYPE_ORDER.index(t)))
+        key: "none" if key in weak_only and v["company"] <= sum(
+            1 for c in cands if name_key(c.text(doc)) == key)
+        else max(TYPE_ORDER, key=lambda t: (v[t], -TYPE_ORDER.index(t)))
         for key, v in votes.items()
     }
 
@@ -75,6 +82,8 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
         text = c.text(doc)
         key = name_key(text)
         if not key:
+            continue
+        if types[key] == "none":
             continue
         if key not in key_cluster:
             key_cluster[key] = ents.new_cluster(types[key])

@@ -16,6 +16,7 @@ from supplywatch.extract.lexicon import load_lexicon
 from supplywatch.extract.mentions import find_candidates
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
+from supplywatch.extract.rules_offerings import offering_drafts
 from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_supply import supply_drafts
 
@@ -51,6 +52,7 @@ def relations(doc: Doc) -> Doc:
         drafts += supply_drafts(reading, sent)
         drafts += corporate_drafts(reading, sent)
         drafts += recall_drafts(reading, sent)
+        drafts += offering_drafts(reading, sent)
     doc._.sw_drafts = drafts
     return doc
 

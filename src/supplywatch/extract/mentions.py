@@ -24,6 +24,7 @@ UNIT_LIKE = re.compile(
     r"in|ft|lb|lbs|am|pm)$",
     re.IGNORECASE,
 )
+MIXED_ACRONYM = re.compile(r"^(?=[A-Za-z0-9]*[a-z])(?=(?:[A-Za-z0-9]*[A-Z]){2})[A-Za-z0-9]{2,6}$")  # IoT
 ICAMEL = re.compile(r"^[a-z][A-Z][A-Za-z0-9]*$")  # iPhone, iX, eGolf
 NER_TYPES = {
     "ORG": "company", "PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place",
@@ -52,6 +53,7 @@ class Candidate:
     start: int
     end: int
     votes: Counter[str]
+    weak: bool = False  # only the statistical model says what it is (see decide_types)
 
     def text(self, doc: Doc) -> str:
         return doc[self.start:self.end].text
@@ -155,6 +157,9 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     ):
         votes["product"] += 2  # "Nimbus NA-220 headphones", "Smart Balance Wheel scooters"
     root = span.root
+    if root.dep_ == "compound" and (root.head.lower_ in lex["component_heads"]
+                                    or root.head.lemma_.lower() in lex["component_heads"]):
+        votes["company"] += 1  # a maker named on its part: "Apex batteries", "LG cells"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in (
         lex["recall_lemmas"] | lex["supply_verbs"] | lex["make_verbs"] | lex["partnership_verbs"]
     ):
@@ -175,7 +180,26 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     return votes
 
 
+def is_region(span: Span, lex: Lexicon) -> bool:
+    """ "North America", "Asia Pacific", "Middle East & Africa": places, whatever NER says."""
+    words = [t.lower_ for t in span if not t.is_punct]
+    return bool(words) and any(w in lex["region_words"] for w in words) and all(
+        w in lex["region_words"] | lex["region_modifiers"] for w in words)
+
+
+def is_acronym_or_common_word(doc: Doc, start: int, end: int, lowercase_words: set[str]) -> bool:
+    """A lone mixed-case term ("IoT") or a capitalised common word ("Software", "Forecast")
+    that the model took for an organisation."""
+    if end - start != 1:
+        return False
+    text = doc[start].text
+    # All-caps names stay: in news they are mostly companies (BMW, TSMC, LG).
+    return MIXED_ACRONYM.match(text) is not None or text.lower() in lowercase_words
+
+
 def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    # Words this document also writes in lower case are common words, not names.
+    lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     models = model_spans(doc)
     model_tokens = {i for s, e in models for i in range(s, e)}
     cands: list[Candidate] = []
@@ -201,9 +225,15 @@ def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple
             kind = "company"
         elif looks_like_product(doc[start:end], lex):
             kind = "product"
+        if is_region(doc[start:end], lex):
+            cands.append(Candidate(start, end, Counter({"place": 3})))
+            continue
         votes: Counter[str] = Counter({kind: 2 if kind == "product" else 1})
-        votes.update(context_votes(doc, start, end, lex))
-        cands.append(Candidate(start, end, votes))
+        context = context_votes(doc, start, end, lex)
+        votes.update(context)
+        weak = kind == "company" and not context and (
+            is_acronym_or_common_word(doc, start, end, lowercase_words))
+        cands.append(Candidate(start, end, votes, weak))
     covered = {i for c in cands for i in range(c.start, c.end)}
     for tok in doc:
         if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text):

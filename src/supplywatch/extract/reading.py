@@ -34,6 +34,7 @@ class Reading:
         self.ents = ents
         self.lex = lex
         self.components = find_components(doc, ents, lex)
+        self._kinds: dict[str, int] = {}
         self._component_at = {i: c for c in self.components for i in range(c.start, c.end)}
 
     # -- entities ---------------------------------------------------------------
@@ -194,6 +195,24 @@ class Reading:
             else:
                 verb = None
         return None
+
+    def kind_entity(self, start: int, end: int) -> list[int]:
+        """The document's entity for a kind of product named at [start, end) ("gate valves"),
+        created on first use. Its tokens are not claimed, so other rules still read them."""
+        name = self.doc[start:end].text
+        key = name.lower()
+        cid = self._kinds.get(key)
+        if cid is None:
+            head = self.doc[end - 1]
+            heads = self.lex["component_heads"]
+            type_ = "component" if head.lower_ in heads or head.lemma_.lower() in heads \
+                else "product"
+            cid = self._kinds[key] = self.ents.new_cluster(type_)
+        cluster = self.ents.clusters[cid]
+        if (start, end) not in cluster.spans:
+            cluster.spans.append((start, end))
+            cluster.names[name] += 1
+        return [cid]
 
     # -- components -------------------------------------------------------------
     def component_in(self, tok: Token) -> Component | None:
