@@ -161,3 +161,11 @@ def test_a_capitalised_common_word_is_not_a_company(extract_text):
     companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
     assert "Software" not in companies
     assert "Kovax Appliances" in companies
+
+
+def test_a_named_parts_maker_in_a_recall_sentence_supplied_the_recaller(extract_text):
+    result = extract_text("Faulty Polaris cells forced Skyforge Robotics to recall 9,000 drones.")
+    supplies = {(f["supplier"], f["customer"]) for f in facts_of(result, "supplies")}
+    assert ("Polaris", "Skyforge Robotics") in supplies
+    (recall,) = facts_of(result, "recall")
+    assert recall["company"] == "Skyforge Robotics" and recall["units"] == 9000

@@ -71,6 +71,7 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
         or (doc[start].lower_ in lex["company_nouns"] and end - start > 1
             and (doc[start].is_lower or doc[start].is_sent_start))
+        or (doc[start].lower_ in lex["defect_words"] and end - start > 1)  # "Faulty Polaris"
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space

@@ -145,6 +145,11 @@ class Reading:
                     score += 0.5  # the main clause's subject is the likeliest topic
             if cand.sent.start == sent.start:
                 score += 0.3
+            if is_desc and tok.lemma_.lower() in self.lex["end_product_nouns"] \
+                    and cand.dep_ == "compound" and cand.head.lower_ in self.lex["component_heads"]:
+                # "faulty LG batteries led the automaker to ...": the part's maker is not
+                # the automaker
+                score -= 1.0
             overlap = modifiers & self.ents.clusters[cid].descriptors
             score += 0.75 * len(overlap - {"the", "a", "an"})
             if best is None or score > best[0]:

@@ -66,11 +66,30 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                 for c in companies:
                     yield Draft("supplies", {"supplier": [maker], "customer": [c]}, sent, 0.7,
                                 extra={"component": comp.name, "status": "active"})
+    yield from _named_part_makers(r, sent, companies, objects)
     for c in companies:
         yield Draft("recall", {"company": [c], "products": list(dict.fromkeys(products))}, sent,
                     confidence_for(sent, r.lex),
                     extra={"units": units, "joint": len(companies) > 1},
                     texts={"products": generic})
+
+
+def _named_part_makers(r: Reading, sent: Span, companies: list[int],
+                       objects: list[Token]) -> Iterator[Draft]:
+    """ "... caused by faulty LG batteries led the automaker to recall": a company named on a
+    part in the recall's sentence supplied that part to the recaller."""
+    in_objects = {t.i for o in objects for t in o.subtree}
+    for comp in r.components_in(sent):
+        head = r.doc[comp.end - 1]
+        for mod in head.lefts:
+            maker = r.cluster_at(mod)
+            if mod.dep_ != "compound" or maker is None or mod.i in in_objects:
+                continue
+            if r.type_of(maker) != "company" or maker in companies:
+                continue
+            for c in companies:
+                yield Draft("supplies", {"supplier": [maker], "customer": [c]}, sent, 0.7,
+                            extra={"component": comp.name, "status": "active"})
 
 
 def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Token]]:
