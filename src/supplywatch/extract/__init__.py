@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import Protocol
 
 from spacy.language import Language
 
+from supplywatch.errors import SupplywatchError
 from supplywatch.extract.assemble import assemble
 from supplywatch.extract.chunks import merged, pieces, shifted
 from supplywatch.extract.components import add_components
@@ -62,4 +64,33 @@ class Extractor:
                 yield text, (document, offset, n == len(split))
 
 
-__all__ = ["EXTRACTOR_NAME", "EXTRACTOR_VERSION", "Extractor"]
+class DocumentExtractor(Protocol):
+    """What ingest and `extract` need of an extractor (the local one, the LLM one)."""
+
+    name: str
+    version: str
+
+    def extract(self, document: Document) -> Extraction: ...
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]: ...
+
+
+EXTRACTOR_KINDS = ("local", "llm")
+
+
+def load_extractor(settings: Settings | None = None, kind: str = "local") -> DocumentExtractor:
+    """The extractor of this kind: "local" (spaCy + rules, the default) or "llm" (an
+    OpenAI-compatible endpoint from SUPPLYWATCH_LLM_URL / _MODEL / _API_KEY; raises
+    LlmConfigError naming the variable to set when one is missing)."""
+    settings = settings or Settings()
+    if kind == "local":
+        return Extractor.load(settings)
+    if kind == "llm":
+        from supplywatch.extract.llm import LlmExtractor  # httpx and pydantic only when asked
+
+        return LlmExtractor.from_settings(settings)
+    raise SupplywatchError(f"unknown extractor {kind!r}; choose one of {', '.join(EXTRACTOR_KINDS)}")
+
+
+__all__ = ["EXTRACTOR_KINDS", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "DocumentExtractor", "Extractor",
+           "load_extractor"]
