@@ -169,3 +169,12 @@ def test_a_named_parts_maker_in_a_recall_sentence_supplied_the_recaller(extract_
     assert ("Polaris", "Skyforge Robotics") in supplies
     (recall,) = facts_of(result, "recall")
     assert recall["company"] == "Skyforge Robotics" and recall["units"] == 9000
+
+
+def test_brand_followed_by_a_numbered_line_is_a_product(extract_text):
+    result = extract_text("Kovax Appliances also sells the Kovax HeatWave III 2000 and the "
+                          "Kovax Breeze 12, which were not affected.")
+    products = {e["name"] for e in result["entities"] if e["type"] == "product"}
+    assert {"Kovax HeatWave III 2000", "Kovax Breeze 12"} <= products
+    makes = {(f["company"], f["product"]) for f in facts_of(result, "makes")}
+    assert ("Kovax Appliances", "Kovax Breeze 12") in makes

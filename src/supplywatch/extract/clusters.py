@@ -92,6 +92,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     merge_short_forms(ents)
     add_missed_mentions(doc, ents)
     add_products(doc, ents, models, lex)
+    add_product_lines(doc, ents)
     add_descriptors(doc, ents, lex)
     return ents
 
@@ -209,6 +210,42 @@ def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:
             continue
         cid = int(doc.vocab.strings[match_id])
         ents.add_span(cid, start, end, doc[start:end].text)
+
+
+ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XL|XS|XR|SE)$")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+          "jul", "aug", "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4"}
+
+
+def add_product_lines(doc: Doc, ents: DocEntities) -> None:
+    """A brand followed by a capitalised run with a number in it names a product:
+    "Anker PowerCore III 10K", "Dell XPS 13", "Tesla Model Y Performance" (no year alone)."""
+    for cid, cluster in enumerate(list(ents.clusters)):
+        if cluster.type != "company":
+            continue
+        for start, end in list(cluster.spans):
+            stop = end
+            while stop < min(len(doc), end + 6) and stop not in ents.token_cluster \
+                    and _name_like(doc[stop]) and not (stop > end and doc[stop].is_sent_start):
+                stop += 1
+            run = doc[end:stop]
+            if not len(run) or run[0].lower_ in MONTHS or not any(
+                    any(ch.isdigit() for ch in t.text) or ROMAN.match(t.text) for t in run):
+                continue
+            if len(run) == 1 and run[0].like_num:
+                continue  # "Tesla 2020", "Anker 523" alone: a year or a count, not a name
+            pid = ents.new_cluster("product")
+            text = doc[end:stop].text
+            ents.add_span(pid, end, stop, text)
+            ents.clusters[pid].names[f"{doc[start:end].text} {text}"] += 1  # brand as written
+            ents.clusters[pid].brand = cid
+
+
+def _name_like(tok) -> bool:
+    text = tok.text
+    return (not tok.is_punct and not tok.is_space and tok.lower_ not in ("and", "or", "of", "the")
+            and (text[:1].isupper() or text[:1].isdigit()))
 
 
 def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
