@@ -178,3 +178,20 @@ def test_brand_followed_by_a_numbered_line_is_a_product(extract_text):
     assert {"Kovax HeatWave III 2000", "Kovax Breeze 12"} <= products
     makes = {(f["company"], f["product"]) for f in facts_of(result, "makes")}
     assert ("Kovax Appliances", "Kovax Breeze 12") in makes
+
+
+def test_a_part_named_for_its_maker_inside_a_branded_product(extract_text):
+    for text in ("The recall covers replacement packs with Polaris cells in Kovax vacuums.",
+                 "Kovax and Brightline Notebook Computers with Polaris Lithium-Ion Batteries"):
+        result = extract_text(text)
+        supplies = {(f["supplier"], f["customer"]) for f in facts_of(result, "supplies")}
+        assert ("Polaris", "Kovax") in supplies, text
+
+
+def test_these_products_equipped_with_a_makers_parts(extract_text):
+    result = extract_text("Orbital Motors is recalling certain 2019 Comet vehicles. These vehicles "
+                          "are equipped with Calder brake controllers that may fail.")
+    supplies = {(f["supplier"], f["customer"]) for f in facts_of(result, "supplies")}
+    assert ("Calder", "Orbital Motors") in supplies
+    (recall,) = facts_of(result, "recall")
+    assert recall["units"] is None  # "2019" is a model year, not a count

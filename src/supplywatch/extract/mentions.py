@@ -153,13 +153,22 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         nxt = doc[end + 1:end + 4]
         if any(t.lower_ in lex["company_nouns"] for t in nxt):
             votes["company"] += 3  # "Apex Wuxi, a subsidiary of ..."
-    if after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ") and any(
+    if end - start > 1 and after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ") and any(
         t.lower_ in lex["product_heads"] for t in doc[end:end + 5]
     ):
-        votes["product"] += 2  # "Nimbus NA-220 headphones", "Smart Balance Wheel scooters"
+        # "Smart Balance Wheel scooters" (a lone "Acer notebooks" is a brand, not a model)
+        votes["product"] += 2
+    elif end - start == 1 and after is not None and after.is_lower and any(
+        t.lower_ in lex["product_heads"] for t in doc[end:end + 3]
+    ):
+        votes["company"] += 1  # a brand on its products: "Acer notebook computers"
     root = span.root
-    if root.dep_ == "compound" and (root.head.lower_ in lex["component_heads"]
-                                    or root.head.lemma_.lower() in lex["component_heads"]):
+    part = root.head
+    while part.dep_ == "compound" and part.head.i != part.i:
+        part = part.head  # "Takata air bag inflators": up to "inflators"
+    named_on = root.dep_ == "compound" or (root.dep_ == "amod" and root.text[:1].isupper())
+    if named_on and (part.lower_ in lex["component_heads"]
+                                    or part.lemma_.lower() in lex["component_heads"]):
         votes["company"] += 1  # a maker named on its part: "Apex batteries", "LG cells"
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in (
         lex["recall_lemmas"] | lex["supply_verbs"] | lex["make_verbs"] | lex["partnership_verbs"]
@@ -179,6 +188,17 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
         votes["company"] += 2
     return votes
+
+
+def _kind_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a title-case name turns into a kind of product or part, if it does."""
+    heads = lex["product_heads"] | lex["component_heads"]
+    if end - start < 2 or doc[end - 1].lower_ not in heads:
+        return None
+    for i in range(start + 1, end - 1):  # a two-word kind at least: not "General Motors"
+        if doc[i].lower_ in heads or doc[i].lower_.split("-")[0] in heads:
+            return i
+    return None
 
 
 def is_region(span: Span, lex: Lexicon) -> bool:
@@ -223,6 +243,9 @@ def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple
             kind = "company"
         elif end < len(doc) and end in model_tokens and end - start > 1:
             end = start + 1  # "Samsung Galaxy" + "Note7": the brand is the first word
+            kind = "company"
+        elif _kind_tail(doc, start, end, lex) == start + 1:
+            end = start + 1  # "Dell Notebook Computers", "Sony Lithium-Ion Batteries": brand + kind
             kind = "company"
         elif looks_like_product(doc[start:end], lex):
             kind = "product"

@@ -81,6 +81,14 @@ class Reading:
                 return [cid]
         return []
 
+    def previous_subjects(self, sent: Span) -> list[int]:
+        """Companies that are the subject of the sentence before this one."""
+        if sent.start == 0:
+            return []
+        prev = self.doc[sent.start - 1].sent
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        return [c for s in subjects for c in self.entities(s)]
+
     def appositive_of(self, tok: Token) -> list[int]:
         """The company a role noun describes: "X, a subsidiary of Y" (by the parse, or by
         the comma when the parser attached the noun elsewhere)."""

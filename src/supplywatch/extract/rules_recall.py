@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -178,7 +179,9 @@ def _generic_phrase(r: Reading, obj: Token) -> str | None:
 
 
 def _units(obj: Token) -> int | None:
-    nums = [t for t in obj.subtree if t.like_num and t.i < obj.i + 1]
+    # a model year ("certain 2002 Pathfinder vehicles") is not a count
+    nums = [t for t in obj.subtree if t.like_num and t.i < obj.i + 1
+            and not re.fullmatch(r"(19|20)\d\d", t.text)]
     if not nums:
         return None
     first = nums[0]

@@ -20,6 +20,7 @@ from supplywatch.extract.reading import Reading
 
 def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     lex = r.lex
+    yield from _parts_in_products(r, sent)
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]:
@@ -135,6 +136,75 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                          comp.quantity if comp else None, products[0])
 
 
+WITH_WORDS = ("with", "featuring", "containing", "using")
+IN_WORDS = ("in", "inside", "for", "into", "within")
+
+
+def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
+    """ "batteries with Sony cells in Acer notebook computers", "Acer notebooks with Sony
+    batteries": a company named on a part, inside a product another company names."""
+    for tok in sent:
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lemma_.lower() not in r.lex["component_heads"]
+                                                 and tok.lower_ not in r.lex["component_heads"]):
+            continue
+        makers = _brands_on(r, tok)
+        if not makers:
+            continue
+        for container in _containers(tok):
+            brands = [b for b in _brands_on(r, container) if b not in makers]
+            if brands:
+                comp = r.component_in(tok)
+                for m in makers:
+                    for b in brands:
+                        yield _draft(r, sent, tok, m, b, comp.name if comp else tok.text, None,
+                                     status="active")
+                break
+
+
+def _containers(part: Token, depth: int = 3) -> list[Token]:
+    """Nouns a part sits in, nearest first: "<container> with <part>", "<part> in
+    <container>", following either link from anything already reached."""
+    seen = {part.i}
+    frontier = [part]
+    out: list[Token] = []
+    for _ in range(depth):
+        nxt: list[Token] = []
+        for node in frontier:
+            ups = [node.head.head] if node.dep_ == "pobj" and node.head.lower_ in WITH_WORDS else []
+            for cand in ups + prep_objects(node, *IN_WORDS):
+                if cand.i not in seen:
+                    seen.add(cand.i)
+                    nxt.append(cand)
+        out += nxt
+        frontier = nxt
+    return out
+
+
+def _brands_on(r: Reading, noun: Token) -> list[int]:
+    """Companies written on a noun ("Sony cells", "Acer's notebooks"), or the noun itself
+    when it is a company's name ("Toshiba and Dell notebooks with Sony batteries")."""
+    found: list[int] = []
+    for node in (noun, *noun.conjuncts):
+        cid = r.cluster_at(node)
+        if cid is not None and r.type_of(cid) == "company" and cid not in found:
+            found.append(cid)
+        if node is not noun:
+            found += [c for c in _modifier_brands(r, node) if c not in found]
+    return found + [c for c in _modifier_brands(r, noun) if c not in found]
+
+
+def _modifier_brands(r: Reading, noun: Token) -> list[int]:
+    found: list[int] = []
+    for mod in noun.lefts:
+        if mod.dep_ not in ("compound", "poss", "nmod"):
+            continue
+        for t in mod.subtree:
+            cid = r.cluster_at(t)
+            if cid is not None and r.type_of(cid) == "company" and cid not in found:
+                found.append(cid)
+    return found
+
+
 def _passive(tok: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children)
 
@@ -198,7 +268,7 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     subjects = clause_subject_tokens(tok)
     products = [c for s in subjects for c in r.entities(s, "product")]
     users = [c for s in subjects for c in r.entities(s)]
-    objs = children(tok, "dobj")
+    objs = children(tok, "dobj") or prep_objects(tok, "with")  # "are equipped with X parts"
     if not objs:
         return
     suppliers: list[int] = []
@@ -208,6 +278,10 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             suppliers.append(cid)
     suppliers += [c for o in prep_objects(objs[0], "from", "by") for c in r.entities(o)]
     comp = r.component_in(objs[0])
+    if not users and not products and subjects and subjects[0].lemma_.lower() in (
+            r.lex["product_heads"]) and any(c.lower_ in ("these", "the", "those", "its", "their")
+                                             for c in subjects[0].children):
+        users = r.previous_subjects(sent)  # "Nissan is recalling ... These vehicles are equipped"
     if comp is None and not suppliers:
         return
     products += [c for o in prep_objects(tok, "for") + prep_objects(objs[0], "for")
