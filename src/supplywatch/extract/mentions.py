@@ -78,7 +78,9 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                            or doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
     for i in range(start, end):
-        if doc[i].text in ("(", "[") and i > start:
+        # a bracket, or a headline verb the model swallowed into the name:
+        # "Acer America Corporation Recalls Notebook Computer Batteries"
+        if i > start and (doc[i].text in ("(", "[") or doc[i].lower_ in lex["headline_verbs"]):
             end = i
             break
     if start >= end or any("\n" in doc[i].text or "\n" in doc[i].whitespace_
