@@ -3,7 +3,7 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test install install-test lint bench-extraction
+.PHONY: demo test install install-test lint bench-extraction bench-import bench-check
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,14 @@ demo: install
 test: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest
+
+# Import records/s per recall format, and check latency p50/p95 over all bundled records
+# (SQLite; add ARGS=--pg for PostgreSQL too). Both read ../shared/data/recalls.
+bench-import: install
+	$(BIN)/python bench/import_throughput.py $(ARGS)
+
+bench-check: install
+	$(BIN)/python bench/check_latency.py $(ARGS)
 
 # Extraction quality (dev set, DFKI) and speed against spaCy alone; prints a table.
 bench-extraction: install

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager
+from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
@@ -38,7 +39,46 @@ DbOption = Annotated[
                  "[env: SUPPLYWATCH_DATABASE_URL; default: ./supplywatch.db]."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of the human view.")]
+
+
+class ExtractorKind(StrEnum):
+    local = "local"
+    llm = "llm"
+
+
+ExtractorOption = Annotated[
+    ExtractorKind,
+    typer.Option("--extractor", help="local: spaCy + rules (default). llm: an OpenAI-compatible "
+                 "endpoint [env: SUPPLYWATCH_LLM_URL, SUPPLYWATCH_LLM_MODEL, SUPPLYWATCH_LLM_API_KEY]."),
+]
+FormatOption = Annotated[
+    str | None,
+    typer.Option("--format", help="Read every input as this source instead of recognising it: "
+                 "cpsc-api, gsa-recalls, nhtsa-flat, cpsc-rss, bom, csv, html, text."),
+]
+MapOption = Annotated[
+    str | None,
+    typer.Option("--map", help="Column mapping for CSV recall lists, field=column,...; e.g. "
+                 "model=battery_model_name,company=recall_vendor,url=recall_url "
+                 "(a value in single quotes is a constant: agency='upower')."),
+]
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help="Read at most this many records from each input."),
+]
 SEED_SUPPLIER = "Apex Wuxi"
+
+
+def _import_options(format_: str | None, map_: str | None, limit: int | None = None):
+    """ImportOptions from the command line; a bad --map or --format ends the run."""
+    from supplywatch.ingest import default_registry
+    from supplywatch.ingest.sources.csvmap import parse_mapping
+    from supplywatch.pipeline import ImportOptions
+
+    mapping = parse_mapping(map_) or None
+    if format_:
+        default_registry().get(format_)  # UnknownFormat lists the formats
+    return ImportOptions(format=format_, mapping=mapping, limit=limit)
 
 
 def _settings(db: str | None) -> Settings:
@@ -81,18 +121,27 @@ def ingest(
     db: DbOption = None,
     json_: JsonOption = False,
     reextract: Annotated[bool, typer.Option(help="Extract again even if up to date.")] = False,
+    extractor_kind: ExtractorOption = ExtractorKind.local,
+    format_: FormatOption = None,
+    map_: MapOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Read documents into the database: clean, extract facts, resolve names, store.
 
-    Ingesting the same input again stores nothing new. A bad input is reported on one
-    line and skipped; the exit status is 1 if any input failed.
+    News pages and official recall records alike: CPSC Recall API JSON, the federal
+    Recalls API JSON (CPSC, NHTSA, FDA), NHTSA's FLAT_RCL file, CPSC RSS feeds, BOM/teardown
+    CSVs and any recall list as CSV (--map) are recognised by their content.
+    Ingesting the same input again stores nothing new; an updated record replaces its
+    old version, which is kept as history. A bad input is reported on one line and
+    skipped, a bad row inside one too; the exit status is 1 if anything failed.
     """
-    from supplywatch.extract import Extractor
+    from supplywatch.extract import load_extractor
     from supplywatch.pipeline import ingest_inputs
 
     settings = _settings(db)
     with _failing_cleanly():
-        extractor = Extractor.load(settings)
+        options = _import_options(format_, map_, limit)
+        extractor = load_extractor(settings, extractor_kind.value)
         with _open_store(settings) as store, _progress(json_) as bar:
             task = bar.add_task("ingesting", total=None)
 
@@ -100,7 +149,7 @@ def ingest(
                 bar.update(task, completed=done, total=total, description=Path(item).name[:40])
 
             summary = ingest_inputs(inputs, settings, store, extractor, progress=tick,
-                                    reextract=reextract)
+                                    reextract=reextract, options=options)
             counts = store.counts()
     for failure in summary.failures:
         err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.message)}")
@@ -108,13 +157,19 @@ def ingest(
         _print_json({"inputs": summary.inputs, "documents_new": summary.documents_new,
                      "documents_seen": summary.documents_seen,
                      "documents_extracted": summary.documents_extracted, "facts": summary.facts,
+                     "records": {"new": summary.records_new, "changed": summary.records_changed,
+                                 "unchanged": summary.records_unchanged},
                      "failures": [f.__dict__ for f in summary.failures], "database": counts})
     else:
+        records = (f" Official records: {summary.records_new} new, {summary.records_changed} "
+                   f"updated (old versions kept), {summary.records_unchanged} unchanged."
+                   if summary.records_new or summary.records_changed or summary.records_unchanged
+                   else "")
         out.print(
             f"{summary.inputs} input(s): {summary.documents_new} new document(s), "
             f"{summary.documents_seen} already stored, {summary.documents_extracted} extracted "
-            f"({summary.facts} facts), {len(summary.failures)} failed. Database now holds "
-            + ", ".join(f"{v} {k}" for k, v in counts.items()) + "."
+            f"({summary.facts} facts), {len(summary.failures)} failed.{records} Database now "
+            "holds " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "."
         )
     if not summary.ok:
         raise typer.Exit(1)
@@ -129,21 +184,27 @@ def _progress(quiet: bool) -> Progress:
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders or URLs ('-' for stdin).")],
     json_: JsonOption = False,
+    extractor_kind: ExtractorOption = ExtractorKind.local,
+    format_: FormatOption = None,
+    map_: MapOption = None,
+    limit: LimitOption = None,
 ) -> None:
     """Print the entities and facts of each document without touching the database.
 
-    With --json: one line per document in the facts contract (supplywatch.facts/1).
+    With --json: one line per document in the facts contract (supplywatch.facts/1); a
+    recall file gives one line per record.
     """
-    from supplywatch.extract import Extractor
+    from supplywatch.extract import load_extractor
     from supplywatch.pipeline import Failure, extract_inputs
 
     settings = Settings.load()
     failures: list[Failure] = []
     paths, labels = _stdin_to_file(inputs)
     with _failing_cleanly():
-        extractor = Extractor.load(settings)
-        for extraction in extract_inputs(paths, settings, extractor,
-                                         on_failure=failures.append, labels=labels):
+        options = _import_options(format_, map_, limit)
+        extractor = load_extractor(settings, extractor_kind.value)
+        for extraction in extract_inputs(paths, settings, extractor, on_failure=failures.append,
+                                         labels=labels, options=options):
             if json_:
                 _print_json(extraction.contract())
             else:
@@ -224,10 +285,32 @@ def entity(
         out.print(render_entity(profile))
 
 
+@app.command()
+def recall(
+    ident: Annotated[str, typer.Argument(help="Recall number (06231, 16V937000), key "
+                                         "(CPSC:06231) or notice URL.")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """One official record: its fields, the facts it states, and every earlier version
+    with what changed between imports."""
+    from supplywatch.query import recall_record
+    from supplywatch.render_record import render_record
+
+    with _failing_cleanly(), _open_store(_settings(db)) as store:
+        report = recall_record(store, ident)
+    if json_:
+        _print_json(report.to_dict())
+    else:
+        out.print(render_record(report))
+
+
 def sample_paths() -> list[str]:
+    """The bundled samples: the seed story, and the official records in samples/records/."""
+    from supplywatch.ingest import expand_inputs
+
     folder = resources.files("supplywatch").joinpath("samples")
-    return sorted(str(p) for p in Path(str(folder)).iterdir()
-                  if p.is_file() and p.suffix in (".txt", ".html", ".htm"))
+    return expand_inputs([str(folder)])
 
 
 @app.command()
@@ -236,6 +319,11 @@ def demo(
     db: DbOption = None,
 ) -> None:
     """Ingest the bundled sample documents, then print the exposure report for a supplier
-    (by default the seed story's defective cell supplier)."""
+    (by default the seed story's defective cell supplier).
+
+    The samples include official recall records (see samples/README.md), so afterwards
+    `supplywatch exposure Sony`, `exposure Takata` and `check C5340` answer from them too."""
     ingest(sample_paths(), db=db, json_=False, reextract=False)
     exposure(supplier, db=db, json_=False)
+    err.print("[dim]Also try: supplywatch exposure Sony · exposure Takata · check C5340 · "
+              "check '2003 Honda Accord'[/dim]")

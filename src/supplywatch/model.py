@@ -37,10 +37,14 @@ ENTITY_ROLES: dict[str, tuple[str, ...]] = {
     "supplies": ("supplier", "customer", "product"),
     "owns": ("parent", "child"),
     "makes": ("company", "product"),
-    "recall": ("company", "products", "cause"),
+    # A recall from an official record also links the companies it names in their roles,
+    # and the companies its defect text names ("named"); news recalls leave them empty.
+    "recall": ("company", "products", "cause", "manufacturers", "importers", "distributors",
+               "retailers", "named"),
     "partnership": ("parties",),
 }
-LIST_ROLES = frozenset({"products", "parties"})
+LIST_ROLES = frozenset({"products", "parties", "manufacturers", "importers", "distributors",
+                        "retailers", "named"})
 
 
 def normalise_text(text: str) -> str:
@@ -69,6 +73,9 @@ class Document:
     raw_sha256: str | None = None  # hash of the input's original bytes
     kind: str = "article"  # article | teaser | recall | bom | feed-item
     parent_path: str | None = None  # the input a split-out document came from
+    # A structured source's record (a notice.Notice or notice.BomProduct) whose rendering
+    # is `text`; not stored as such, not part of the document's identity.
+    record: Any = field(default=None, compare=False, hash=False, repr=False)
 
     @classmethod
     def from_text(cls, text: str, path: str, **meta: Any) -> Document:

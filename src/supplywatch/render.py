@@ -28,6 +28,7 @@ from supplywatch.query import (
     Relation,
     SubsidiaryLink,
 )
+from supplywatch.query.recalls import RecallSource
 
 EVIDENCE_WIDTH = 220
 _STATUS_STYLE = {"recalled": "bold red", "possible": "bold yellow", "no_record": "bold green"}
@@ -43,9 +44,10 @@ def evidence_text(ev: Evidence) -> Text:
     src = ev.source
     where = ", ".join(x for x in (src.source, src.published, src.title) if x)
     cite = f"{where} ({src.path})" if where else src.path
+    kind = f" · {ev.evidence_type}" if ev.evidence_type != "news" else ""
     return Text.assemble(
         ("“" + _clip(ev.sentence) + "”", "italic"),
-        (f" — {cite} · confidence {ev.confidence:.2f}", "dim"),
+        (f" — {cite} · confidence {ev.confidence:.2f}{kind}", "dim"),
     )
 
 
@@ -61,12 +63,40 @@ def _recall_label(r: RecallLink) -> Text:
     units = _units(r.units)
     if r.units is not None and r.details.get("units_shared"):
         units += " (one figure for the companies recalling together)"
-    bits = [units, r.hazard, r.date, f"cause: {r.cause}" if r.cause else None]
-    return Text.assemble(
-        ("RECALL ", "bold red"),
-        (f"by {r.company or '?'} of {', '.join(r.products) or '?'}", "red"),
+    bits = [units, _clip(r.hazard, 80) if r.hazard else None, r.date,
+            f"cause: {r.cause}" if r.cause else None, _listed(r.vehicles, "vehicles"),
+            *(_listed(names, role) for role, names in r.parties.items())]
+    official = f"{r.source} {r.recall_id} " if any(s.kind == "record" for s in r.sources) else ""
+    label = Text.assemble(
+        ("RECALL ", "bold red"), (official, "bold red"),
+        (f"by {r.company or '?'} of {_listed(r.products, '') or '?'}", "red"),
         (" — " + "; ".join(b for b in bits if b), ""),
     )
+    if r.named_in:
+        label.append(f"\nnamed in the notice: “{_clip(r.named_in, 200)}”", "italic")
+    if len(r.sources) > 1:
+        label.append("\n" + sources_line(r.sources), "dim")
+    return label
+
+
+def _listed(names: Sequence[str], what: str, most: int = 4) -> str | None:
+    """"a, b, c and 5 more" (with "what: " before it), or None for no names."""
+    if not names:
+        return None
+    shown = ", ".join(names[:most]) + (f" and {len(names) - most} more" if len(names) > most else "")
+    return f"{what}: {shown}" if what else shown
+
+
+def sources_line(sources: Sequence[RecallSource]) -> str:
+    """"one recall, 2 sources: CPSC record 06231 (2006-08-15); news: Wire (2006-10-01, 4.1M units)"."""
+    bits = []
+    for src in sources:
+        units = f", {src.units:,} units" if src.units is not None else ""
+        if src.kind == "record":
+            bits.append(f"{src.source} record {src.recall_id} ({src.date or 'undated'}{units})")
+        else:
+            bits.append(f"news: {src.source or src.path} ({src.date or 'undated'}{units})")
+    return f"one recall, {len(sources)} sources: " + "; ".join(bits)
 
 
 # --- exposure -------------------------------------------------------------------------
@@ -147,6 +177,10 @@ def render_exposure(report: ExposureReport) -> Tree:
             branch.add(_edge(_recall_label(r), r.evidence))
     if not (report.subsidiaries or report.customers or report.recalls):
         tree.add(Text("no downstream customers or recalls known to this database", "dim"))
+    if report.reached:
+        branch = tree.add(Text(f"companies reached ({len(report.reached)})", "bold"))
+        for company in report.reached:
+            branch.add(Text.assemble((company.name, "bold"), (" — " + "; ".join(company.how), "dim")))
     return tree
 
 
@@ -165,11 +199,18 @@ def render_check(result: CheckResult) -> Group:
                              f"{m.matched_on} '{m.matched_text}'")
         facts = [f"{k}: {v}" for k, v in (
             ("company", m.company), ("recall", m.recall_id), ("date", m.date),
-            ("units", f"{m.units:,}" if m.units is not None else None), ("hazard", m.hazard),
-            ("remedy", m.remedy), ("caveat", m.caveat), ("source", m.source or m.url),
+            ("units", f"{m.units:,}" if m.units is not None else None),
+            ("hazard", _clip(m.hazard, 160) if m.hazard else None),
+            ("remedy", _clip(m.remedy, 160) if m.remedy else None), ("caveat", m.caveat),
+            ("source", m.source or m.url), ("url", m.url if m.source else None),
+            ("last verified", m.last_verified),
         ) if v]
         parts.append(head)
         parts.append(Text("   " + "; ".join(facts)))
+        if m.explanation:
+            parts.append(Text(f"   why: {m.explanation}", "cyan"))
+        if len(m.sources) > 1:
+            parts.append(Text("   " + sources_line(m.sources), "dim"))
         if m.evidence:
             parts.append(Text(f"   “{_clip(m.evidence, 300)}”", "italic"))
     if result.status == "no_record":
@@ -185,7 +226,13 @@ def _freshness(result: CheckResult) -> str:
     if result.freshness is None:
         return "The database is empty: nothing has been ingested yet."
     when = result.freshness.strftime("%Y-%m-%d %H:%M UTC")
-    return f"Database: {result.documents:,} documents; newest ingested {when}."
+    line = f"Database: {result.documents:,} documents; newest ingested {when}."
+    db = result.database
+    if db is not None and db.records:
+        agencies = ", ".join(f"{n:,} {a}" for a, n in db.by_agency.items())
+        line += (f" Official recall records: {db.records:,} ({agencies}), the newest dated "
+                 f"{db.newest_recall or 'unknown'}; recalls after that are not known here.")
+    return line
 
 
 # --- profile --------------------------------------------------------------------------
@@ -210,12 +257,14 @@ def render_entity(profile: EntityProfile) -> Group:
             parts.append(_relation_table(title, rows))
     if profile.recalls:
         table = Table(title="Recalls", title_justify="left", show_lines=True)
-        for column in ("as", "company", "products", "units", "hazard", "cause", "date",
-                       "evidence"):
+        for column in ("as", "recall", "company", "products", "units", "hazard", "cause",
+                       "date", "evidence"):
             table.add_column(column, overflow="fold")
         for r in profile.recalls:
-            table.add_row(r.role, r.company or "", ", ".join(r.products), _units(r.units),
-                          r.hazard or "", r.cause or "", r.date or "", evidence_text(r.evidence))
+            official = f"{r.source} {r.recall_id}" if r.evidence.evidence_type == "recall notice" else ""
+            table.add_row(r.role, official, r.company or "", _listed(r.products, "") or "",
+                          _units(r.units), _clip(r.hazard, 120) if r.hazard else "",
+                          r.cause or "", r.date or "", evidence_text(r.evidence))
         parts.append(table)
     if profile.events:
         table = Table(title="Dated events", title_justify="left", show_lines=True)
@@ -233,13 +282,18 @@ def _relation_table(title: str, relations: list[Relation]) -> Table:
         table.add_column(column, overflow="fold")
     for rel in relations:
         details = [rel.status] if rel.status else []
-        details += [f"{k}: {v}" for k, v in rel.details.items() if k != "more_evidence"]
+        details += [f"{k}: {v}" for k, v in rel.details.items()
+                    if k != "more_evidence" and k not in _BOOKKEEPING]
         evidence = evidence_text(rel.evidence)
         for extra in rel.details.get("more_evidence") or []:
             evidence.append(f"\nalso: “{extra['evidence']}”", "italic")
         table.add_row(Text(rel.other.name, "bold"), "; ".join(details), evidence)
     return table
 
+
+# Fields a record's facts carry for provenance, shown elsewhere (evidence type beside the
+# evidence) or of no use to a reader (the record key, the CSV row number).
+_BOOKKEEPING = frozenset({"record_key", "row", "field", "evidence_type"})
 
 render_profile = render_entity  # the query function is entity_profile; both names work
 

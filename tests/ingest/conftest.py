@@ -104,3 +104,18 @@ def closed_port_url() -> str:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     return f"http://127.0.0.1:{port}/story.html"
+
+
+# --- the real recall files in <repo>/../shared/data/recalls ------------------------------
+
+RECALLS = (Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "recalls").resolve()
+
+
+@pytest.fixture
+def recalls() -> Path:
+    """The shared folder of real recall files (CI copies shared/ beside the clone); the
+    test skips, loudly, without it."""
+    if not RECALLS.is_dir():
+        pytest.skip(f"REAL RECALL DATA MISSING: {RECALLS} not found; put the project's shared/ "
+                    "folder beside the repository to run the recall-format tests")
+    return RECALLS

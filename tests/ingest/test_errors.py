@@ -178,6 +178,6 @@ def test_transport_errors_become_fetch_errors(settings: Settings) -> None:
 
 
 def test_unknown_format_aborts_the_run(tmp_path: Path, settings: Settings) -> None:
-    with pytest.raises(UnknownFormat, match="choose one of: html, text") as info:
+    with pytest.raises(UnknownFormat, match=r"choose one of: cpsc-api, .*, html, text") as info:
         load(put(tmp_path, STORY), settings, format="pdf")
     assert isinstance(info.value, SupplywatchError) and not isinstance(info.value, SkipInput)

@@ -36,9 +36,13 @@ class NoticeListSource:
 NOTICES = b'[{"notice": "Kettle recall: overheating."}, {"notice": "Heater recall: fire risk."}]'
 
 
+RECORD_SOURCES = ["cpsc-api", "gsa-recalls", "nhtsa-flat", "cpsc-rss", "bom", "csv"]
+
+
 def test_builtins_are_registered_in_sniffing_order() -> None:
     registry = default_registry()
-    assert registry.names() == ["html", "text"]
+    # The record formats recognise their own shapes first; text, which takes anything, last.
+    assert registry.names() == [*RECORD_SOURCES, "html", "text"]
     assert all(isinstance(source, Source) for source in registry)
 
 
@@ -52,7 +56,7 @@ def test_registered_source_is_picked_before_the_text_fallback(
 
     docs = load(str(path), settings, registry=registry)
 
-    assert registry.names() == ["html", "notices", "text"]
+    assert registry.names() == [*RECORD_SOURCES, "html", "notices", "text"]
     assert [d.text for d in docs] == ["Kettle recall: overheating.", "Heater recall: fire risk."]
     # The loader numbers split-out documents and stamps provenance for every source.
     assert [d.path for d in docs] == [str(path), f"{path}#2"]
@@ -76,7 +80,7 @@ def test_registering_last_leaves_the_fallback_first(tmp_path: Path, settings: Se
 def test_registries_are_independent() -> None:
     mine = default_registry()
     mine.register_source(NoticeListSource())
-    assert default_registry().names() == ["html", "text"]
+    assert default_registry().names() == [*RECORD_SOURCES, "html", "text"]
 
 
 def test_registry_rejects_bad_registrations() -> None:

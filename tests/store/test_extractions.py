@@ -178,7 +178,7 @@ def test_failure_midway_rolls_back_everything(
         raise DatabaseError("disk on fire")
 
     # Fail after the old facts are deleted and the new ones and new entities written.
-    monkeypatch.setattr(store_write, "_drop_orphans", explode)
+    monkeypatch.setattr(store_write, "drop_orphans", explode)
     bigger, bigger_resolution = _story(new_doc, second_customer=True).build()
     with pytest.raises(DatabaseError, match="disk on fire"):
         store.save_extraction(bigger, bigger_resolution)

@@ -17,7 +17,8 @@ from supplywatch.store.db import make_engine
 from supplywatch.store.migrate import current_revision, head_revision
 from supplywatch.store.schema import metadata
 
-TABLES = {"documents", "entities", "aliases", "document_entities", "facts", "fact_roles"}
+TABLES = {"documents", "entities", "aliases", "document_entities", "facts", "fact_roles",
+          "records", "record_versions", "recall_codes", "recall_vehicles"}
 
 
 def test_migrate_creates_the_schema(db_url: str) -> None:

@@ -5,11 +5,18 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from supplywatch.ingest.fetch import is_url
 
+if TYPE_CHECKING:
+    from supplywatch.ingest.registry import SourceRegistry
 
-def expand_inputs(items: list[str], suffixes: Iterable[str] | None = None) -> list[str]:
+PEEK_BYTES = 4096
+
+
+def expand_inputs(items: list[str], suffixes: Iterable[str] | None = None,
+                  registry: SourceRegistry | None = None) -> list[str]:
     """Files and URLs as given; folders replaced by their files, recursively, in sorted order.
 
     Inside a folder, hidden files and folders (names starting with ".") are skipped,
@@ -18,19 +25,38 @@ def expand_inputs(items: list[str], suffixes: Iterable[str] | None = None) -> li
     images. A file named on its own is always read. A path that does not exist is
     kept: `load` then reports it as a SkipInput for that one input instead of the
     whole run failing here.
+
+    Endings a structured source claims by content (`.json`, `.csv`, `.xml`) are taken
+    from a folder only when that source recognises the file's first bytes: a folder
+    of articles and their `.json` labels yields the articles.
     """
-    wanted = frozenset(s.lower() for s in suffixes) if suffixes is not None else None
-    if wanted is None:
+    if registry is None:
         from supplywatch.ingest.registry import default_registry
 
-        wanted = default_registry().suffixes()
+        registry = default_registry()
+    wanted = frozenset(s.lower() for s in suffixes) if suffixes is not None else registry.suffixes()
+    sniffed = frozenset() if suffixes is not None else registry.sniffed_suffixes()
     out: list[str] = []
     for item in items:
         if not is_url(item) and Path(item).is_dir():
-            out.extend(p for p in _walk(item) if Path(p).suffix.lower() in wanted)
+            for path in _walk(item):
+                suffix = Path(path).suffix.lower()
+                if suffix in wanted or (suffix in sniffed and _recognised(path, registry)):
+                    out.append(path)
         else:
             out.append(item)
     return out
+
+
+def _recognised(path: str, registry: SourceRegistry) -> bool:
+    from supplywatch.ingest.raw import RawInput
+
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(PEEK_BYTES)
+    except OSError:
+        return True  # let `load` report what is wrong with it
+    return registry.recognises(RawInput(path=path, data=head))
 
 
 def _walk(root: str) -> list[str]:

@@ -11,7 +11,7 @@ from supplywatch.ingest.decode import binary_kind, check_not_binary
 from supplywatch.ingest.fetch import fetch_url, is_url
 from supplywatch.ingest.files import read_file
 from supplywatch.ingest.raw import RawInput
-from supplywatch.ingest.registry import Source, SourceRegistry, default_registry
+from supplywatch.ingest.registry import Parsed, Source, SourceRegistry, default_registry
 from supplywatch.model import Document
 from supplywatch.settings import Settings
 
@@ -39,6 +39,18 @@ def load(
     Raises a SkipInput subclass (this input is unusable, the batch goes on) or,
     for an unknown `format`, UnknownFormat (a usage error that ends the run).
     """
+    return load_parsed(item, settings, client, format=format, registry=registry).documents
+
+
+def load_parsed(
+    item: str,
+    settings: Settings,
+    client: httpx.Client | None = None,
+    *,
+    format: str | None = None,
+    registry: SourceRegistry | None = None,
+) -> Parsed:
+    """`load`, also saying which rows or items of the input had to be left out."""
     registry = registry if registry is not None else default_registry()
     chosen = registry.get(format) if format else None  # an unknown format fails before any I/O
     raw = read_raw(item, settings, client)
@@ -46,7 +58,10 @@ def load(
     source = chosen or registry.pick(raw)
     if source is None:
         raise _unrecognised(raw, registry)
-    return number_documents(raw, source.parse(raw), source)
+    parse_input = getattr(source, "parse_input", None)
+    parsed = parse_input(raw) if parse_input is not None else Parsed(source.parse(raw))
+    parsed.documents = number_documents(raw, parsed.documents, source)
+    return parsed
 
 
 def check_not_empty(raw: RawInput) -> None:
@@ -70,6 +85,11 @@ def number_documents(raw: RawInput, documents: list[Document], source: Source) -
         )
     out: list[Document] = []
     for number, doc in enumerate(documents, start=1):
+        if doc.path.startswith(raw.path + "#"):
+            # A record source names its documents by record (file#CPSC-06231), so that a
+            # record keeps its path when the file gains or loses other records.
+            out.append(replace(doc, parent_path=raw.path, raw_sha256=raw.sha256))
+            continue
         split = number > 1
         out.append(
             replace(

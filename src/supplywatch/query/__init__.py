@@ -1,6 +1,6 @@
 """The query stage: read-only answers over the store, as typed results with `to_dict()`."""
 
-from supplywatch.query.check import NO_RECORD_CAVEAT, CheckMatch, CheckResult, check
+from supplywatch.query.check import NO_RECORD_CAVEAT, CheckMatch, CheckResult, Freshness, check
 from supplywatch.query.exposure import (
     CustomerLink,
     ExposureReport,
@@ -17,6 +17,7 @@ from supplywatch.query.profile import (
     Relation,
     entity_profile,
 )
+from supplywatch.query.record import RecordReport, StatedFact, recall_record
 from supplywatch.query.results import EntityRef, Evidence, ResolvedEntity, SourceRef
 
 __all__ = [
@@ -29,16 +30,20 @@ __all__ = [
     "EntityRef",
     "Evidence",
     "ExposureReport",
+    "Freshness",
     "ProductLink",
     "ProfileRecall",
     "RecallLink",
+    "RecordReport",
     "Relation",
     "ResolvedEntity",
     "SourceRef",
+    "StatedFact",
     "SubsidiaryLink",
     "UnknownName",
     "check",
     "entity_profile",
     "exposure",
+    "recall_record",
     "resolve_name",
 ]

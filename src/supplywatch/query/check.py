@@ -1,38 +1,50 @@
 """The recall check: is this product recalled? (shared/spec/check.md, supplywatch.check/1)
 
-Model numbers match exactly after normalisation, on token boundaries (modelnums.py);
-product names match by ranked fuzzy text search. Scores stay below 1.0 and differ by
-strength of evidence: a model number with the brand beside it > a model number alone >
-an exact product name > a partial name; the statement's confidence shades each.
+A query is looked up four ways, each exact where it can be (query/identify.py):
+UPC/GTIN (as GTIN-14, check digit verified), model numbers (normalised, whole tokens
+only, from the recall's model fields or its product names), vehicles (model year,
+make, model) and product names (ranked fuzzy text search). Scores stay below 1.0 and
+differ by strength of evidence:
+
+    UPC 0.97 > vehicle with its year 0.95 > model number 0.93 (+0.04 with a brand word)
+    > model number found in a product name 0.91 > exact product name 0.88
+    > vehicle of unknown year 0.86 > vehicle without a year 0.80 > partial names
+
+and the statement's confidence shades each within its band. Matches of one recall
+from several sources (an agency's record, the news) are one match listing every
+source (query/recalls.py); units are never summed across them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Literal
+from typing import Any
 
-from rapidfuzz import fuzz
-
-from supplywatch.model import CHECK_SCHEMA, name_key
-from supplywatch.query.modelnums import ModelCode, digit_fragments, model_codes
+from supplywatch.codes.urls import url_key
+from supplywatch.model import CHECK_SCHEMA
+from supplywatch.query.identify import ParsedQuery, parse_query, vehicle_of
+from supplywatch.query.matching import (
+    CONFIDENT,
+    Hit,
+    candidate_hits,
+    code_hits,
+    upc_hits,
+    vehicle_hits,
+)
+from supplywatch.query.recalls import RecallSource, group, official, sources
 from supplywatch.query.results import plain, role_name, whole_number
-from supplywatch.store import FactRecord, RecallCandidate, Store
+from supplywatch.store import FactRecord, RecordInfo, Store
 
-Status = Literal["recalled", "possible", "no_record"]
 NO_RECORD_CAVEAT = "no recall known to this database — not a statement that the product is safe"
-
-CONFIDENT = 0.85  # a match at or above this makes the status "recalled"
-MODEL_BASE = 0.93
-CONTEXT_BONUS = 0.04  # the query also names the brand, company or product line
-NAME_BASE = 0.88
-MIN_NAME_SIMILARITY = 0.63
-_NOISE_WORDS = frozenset({"the", "and", "for", "with", "recall", "recalled", "model", "product"})
+_CONTRACT = ("recall_id", "source", "jurisdiction", "company", "product", "matched_on",
+             "matched_text", "score", "date", "units", "hazard", "remedy", "caveat", "url",
+             "last_verified", "evidence")
 
 
 @dataclass(frozen=True, slots=True)
 class CheckMatch:
-    """One recall the query matched; fields and order as in the check contract."""
+    """One recall the query matched; the contract's fields in order, then what explains it."""
 
     recall_id: str
     source: str | None
@@ -40,7 +52,7 @@ class CheckMatch:
     company: str | None
     product: str
     matched_on: str  # model | upc | name | vehicle
-    matched_text: str  # the product's text that matched, as the database spells it
+    matched_text: str  # the recall's text that matched, as the database spells it
     score: float
     date: str | None
     units: int | None
@@ -50,155 +62,164 @@ class CheckMatch:
     url: str | None
     last_verified: str | None
     evidence: str | None
+    explanation: str = ""
+    sources: tuple[RecallSource, ...] = ()  # every source of this recall, records first
 
     def to_dict(self) -> dict[str, Any]:
         return dict(plain(self))
 
 
 @dataclass(frozen=True, slots=True)
+class Freshness:
+    """How much the database knows and how recent it is: `no_record` means only this."""
+
+    documents: int
+    records: int
+    by_agency: dict[str, int]
+    newest_recall: str | None  # the latest recall date among official records
+    last_ingest: str | None  # when anything was last stored
+    last_verified: str | None  # when an official record was last seen in an import
+
+
+@dataclass(frozen=True, slots=True)
 class CheckResult:
     query: str
-    status: Status
+    status: str  # recalled | possible | no_record
     matches: tuple[CheckMatch, ...]
-    freshness: datetime | None  # newest ingest: for the human output, not the JSON contract
+    freshness: Any  # datetime of the newest ingest (kept for the human view)
     documents: int
+    database: Freshness | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Exactly the supplywatch.check/1 shape."""
-        return {
+        """The supplywatch.check/1 shape, then how fresh the database is."""
+        out: dict[str, Any] = {
             "schema": CHECK_SCHEMA,
             "query": self.query,
             "status": self.status,
             "matches": [m.to_dict() for m in self.matches],
         }
+        if self.database is not None:
+            out["database"] = plain(self.database)
+        return out
 
 
 def check(store: Store, query: str) -> CheckResult:
-    """Every recall in the database matching a model number or product name, ranked."""
-    codes = model_codes(query)
-    words = _words(query, codes)
-    fragments = [f for c in codes for f in digit_fragments(c.code)] + words
-    best: dict[tuple[str, int], CheckMatch] = {}
-    for candidate in store.recall_candidates(fragments):
-        match = _match(candidate, codes, words, query)
-        key = (candidate.fact.id, candidate.product.id)
-        if match is not None and (key not in best or match.score > best[key].score):
-            best[key] = match
-    matches = sorted(best.values(), key=lambda m: m.date or "", reverse=True)
+    """Every recall in the database matching the query, one per recall, best first."""
+    parsed = parse_query(query)
+    hits, named_vehicle = _index_hits(store, parsed)
+    # A query naming a vehicle is answered for vehicle recalls by the vehicle index alone,
+    # which knows the model years: "2021 Acura ILX" must not match a 2013-2016 campaign
+    # by its product name.
+    # Model numbers the index found need no second search through product names (which
+    # remains for news recalls whose products learned a model number later, as an alias).
+    codes_found = any(h.matched_on in ("model", "upc") for h in hits.values())
+    vehicle_found = any(h.matched_on == "vehicle" for h in hits.values())
+    if not vehicle_found:  # a vehicle the index knows is not also a product name
+        for hit in candidate_hits(store, parsed, skip_vehicle_recalls=named_vehicle,
+                                  codes_found=codes_found):
+            _keep(hits, hit)
+    matches = _recalls(store, hits)
+    matches.sort(key=lambda m: m.date or "", reverse=True)
     matches.sort(key=lambda m: -m.score)  # stable: newest first among equal scores
-    status: Status = "no_record"
+    status = "no_record"
     if matches:
         status = "recalled" if matches[0].score >= CONFIDENT else "possible"
-    return CheckResult(query, status, tuple(matches), store.latest_ingest(),
-                       store.count_documents())
+    latest = store.latest_ingest()
+    return CheckResult(query, status, tuple(matches), latest, store.count_documents(),
+                       _freshness(store, latest))
 
 
-def _words(query: str, codes: list[ModelCode]) -> list[str]:
-    """The query's name words, model numbers taken out."""
-    text = query
-    for code in codes:
-        text = text.replace(code.text, " ")
-    return [w for w in name_key(text).split() if len(w) >= 3 and w not in _NOISE_WORDS]
+def _keep(hits: dict[str, Hit], hit: Hit) -> None:
+    if hit.fact_id not in hits or hit.score > hits[hit.fact_id].score:
+        hits[hit.fact_id] = hit
 
 
-def _match(
-    candidate: RecallCandidate, codes: list[ModelCode], words: list[str], query: str
-) -> CheckMatch | None:
-    product = candidate.product
-    names = (product.name, *product.aliases)
-    product_codes: dict[str, ModelCode] = {}
-    for name in names:
-        for code in model_codes(name):
-            product_codes.setdefault(code.code, code)
-    shared = [c.code for c in codes if c.code in product_codes]
-    # Confidence shades a score within its band, never across: any model-number match
-    # outranks any name match.
-    factor = 0.95 + 0.05 * max(0.0, min(1.0, candidate.fact.confidence))
-    if shared:
-        context = _context_words(candidate)
-        bonus = CONTEXT_BONUS if any(w in context for w in words) else 0.0
-        score = (MODEL_BASE + bonus) * factor
-        return _check_match(candidate, "model", product_codes[shared[0]].text, score)
-    if codes and product_codes:
-        return None  # both name a model number, and they differ: another product
-    similarity, alias = _name_similarity(candidate, words, "" if codes else name_key(query))
-    if similarity < MIN_NAME_SIMILARITY:
-        return None
-    return _check_match(candidate, "name", alias, NAME_BASE * similarity * factor)
+def _index_hits(store: Store, parsed: ParsedQuery) -> tuple[dict[str, Hit], bool]:
+    """Hits by UPC, model number and vehicle; and whether the query names a vehicle."""
+    hits: dict[str, Hit] = {}
+    for hit in upc_hits(store, parsed):
+        _keep(hits, hit)
+    for hit in code_hits(store, parsed):
+        _keep(hits, hit)
+    vehicle = vehicle_of(parsed, store.vehicle_makes()) if parsed.rest else None
+    named = vehicle is not None and bool(vehicle.model_key)
+    if vehicle is not None and vehicle.model_key:
+        for hit in vehicle_hits(store, vehicle):
+            _keep(hits, hit)
+    return hits, named
 
 
-def _context_words(candidate: RecallCandidate) -> set[str]:
-    names = [candidate.product.name, *candidate.product.aliases]
-    names += [r.entity_name for r in candidate.fact.role_entities("company")]
-    return {w for n in names for w in name_key(n).split()}
+def _recalls(store: Store, hits: dict[str, Hit]) -> list[CheckMatch]:
+    """One match per recall: matched facts grouped with the other sources of their recall."""
+    matched = [h.fact for h in hits.values()]
+    everything = [*matched, *_siblings(store, matched)]
+    records = store.records_by_documents(f.document.id for f in everything)
+    out = []
+    for members in group(everything):
+        mine = [f for f in members if f.id in hits]
+        if mine:
+            best = max(mine, key=lambda f: (hits[f.id].score, f.id))
+            out.append(_match(hits[best.id], best, members, records))
+    return out
 
 
-def _name_similarity(
-    candidate: RecallCandidate, words: list[str], query_key: str
-) -> tuple[float, str]:
-    """How well the query's words describe the recalled product, 0..1, and the product
-    name that matched best.
-
-    1.0 only when the query is one of the product's names. Otherwise each query word
-    counts by where it is found: in the product's names (1), the recalling company's
-    name (0.9) or the recall's evidence sentence (0.6, "power banks"); at least one must
-    hit a name, so the evidence alone never makes a match. Coverage tops out at 0.9.
-    """
-    product = candidate.product
-    names = (product.name, *product.aliases)
-    for name in names:
-        if query_key and name_key(name) == query_key:
-            return 1.0, name
-    if not words:
-        return 0.0, product.name
-    name_words = {n: set(name_key(n).split()) for n in names}
-    company = {w for r in candidate.fact.role_entities("company")
-               for w in name_key(r.entity_name).split()}
-    evidence = set(name_key(candidate.fact.evidence).split())
-    all_names = set().union(*name_words.values())
-    total, anchored = 0.0, False
-    for word in words:
-        if _found(word, all_names):
-            total, anchored = total + 1.0, True
-        elif _found(word, company):
-            total, anchored = total + 0.9, True
-        elif _found(word, evidence):
-            total += 0.6
-    if not anchored:
-        return 0.0, product.name
-    best = max(names, key=lambda n: sum(_found(w, name_words[n]) for w in words))
-    return 0.9 * total / len(words), best
+def _siblings(store: Store, matched: list[FactRecord]) -> list[FactRecord]:
+    """Other recall facts that may state the same recalls: the same companies' recalls
+    from the other kind of source, and records with the same notice URL."""
+    if not matched:
+        return []
+    ids = [f.id for f in matched]
+    companies = {i for f in matched for i in f.role_ids("company")}
+    only_records = all(f.document.kind == "recall" for f in matched)
+    found = store.recalls_of_companies(companies, exclude=ids, news_only=only_records)
+    urls = {f.args.get("url") for f in matched if f.document.kind == "recall"}
+    docs = store.documents_by_url_keys(k for u in urls if (k := url_key(u)))
+    mine = {f.document.id for f in matched}
+    same_url = store.recall_facts_of_documents(d for ds in docs.values() for d in ds if d not in mine)
+    return [f for f in (*found, *same_url) if f.id not in ids]
 
 
-def _found(word: str, pool: set[str]) -> bool:
-    """The word, or a close spelling of it ("speaker"/"speakers") for words of 4+ letters."""
-    if word in pool:
-        return True
-    return len(word) >= 4 and any(
-        abs(len(p) - len(word)) <= 2 and fuzz.ratio(word, p) >= 85 for p in pool
-    )
-
-
-def _check_match(
-    candidate: RecallCandidate, matched_on: str, matched_text: str, score: float
-) -> CheckMatch:
-    fact: FactRecord = candidate.fact
-    args = fact.args
+def _match(hit: Hit, fact: FactRecord, members: Iterable[FactRecord],
+           records: dict[str, RecordInfo]) -> CheckMatch:
+    members = list(members)
+    lead = official(members) if fact.document.kind != "recall" else fact
+    lead = lead or fact
+    record = records.get(lead.document.id)
+    args, own = lead.args, fact.args
     return CheckMatch(
-        recall_id=fact.id,
-        source=fact.document.source,
-        jurisdiction=args.get("jurisdiction"),
+        recall_id=str(args.get("recall_id") or lead.id),
+        source=args.get("source") or lead.document.source,
+        jurisdiction=args.get("jurisdiction") or own.get("jurisdiction"),
         company=role_name(fact, "company"),
-        product=candidate.product.name,
-        matched_on=matched_on,
-        matched_text=matched_text,
-        score=round(min(score, 0.99), 3),
-        date=args.get("date"),
-        units=whole_number(args.get("units")),
-        hazard=args.get("hazard"),
-        remedy=args.get("remedy"),
-        caveat=args.get("caveat"),
-        url=fact.document.url or fact.document.path,
-        last_verified=fact.last_seen.date().isoformat(),
-        evidence=fact.evidence,
+        product=hit.product or _first_product(fact),
+        matched_on=hit.matched_on, matched_text=hit.matched_text,
+        score=round(min(hit.score, 0.99), 3),
+        date=args.get("date") or own.get("date"),
+        units=whole_number(own.get("units")),  # the matched source's own figure
+        hazard=own.get("hazard") or args.get("hazard"),
+        remedy=own.get("remedy") or args.get("remedy"),
+        caveat=own.get("caveat") or args.get("caveat"),
+        url=args.get("url") or lead.document.url or lead.document.path,
+        last_verified=(record.last_seen if record else lead.last_seen).date().isoformat(),
+        evidence=fact.evidence, explanation=hit.explanation,
+        sources=sources(members) if len(members) > 1 or record else (),
     )
+
+
+def _first_product(fact: FactRecord) -> str:
+    products = fact.role_entities("products")
+    return products[0].entity_name if products else str(fact.args.get("title") or "?")
+
+
+def _freshness(store: Store, latest: Any) -> Freshness:
+    stats = store.record_stats()
+    verified = stats.get("last_verified")
+    return Freshness(
+        documents=store.count_documents(), records=stats["records"], by_agency=stats["by_agency"],
+        newest_recall=stats["newest_recall"],
+        last_ingest=latest.isoformat() if latest else None,
+        last_verified=verified.isoformat() if verified else None,
+    )
+
+
+__all__ = ["NO_RECORD_CAVEAT", "CheckMatch", "CheckResult", "Freshness", "check"]

@@ -7,6 +7,7 @@ from typing import Any
 
 from supplywatch.model import ENTITY_ROLES
 from supplywatch.query.lookup import resolve_name
+from supplywatch.query.recalls import source_of
 from supplywatch.query.results import (
     EntityRef,
     Evidence,
@@ -48,8 +49,10 @@ class Relation:
 
 @dataclass(frozen=True, slots=True)
 class ProfileRecall:
-    recall_id: str
-    role: str  # how the entity figures in it: company | products | cause
+    recall_id: str  # the agency's number for an official record, else the statement's id
+    # how the entity figures in it: company | products | cause | manufacturers | importers
+    # | distributors | retailers | named
+    role: str
     company: str | None
     products: tuple[str, ...]
     units: int | None
@@ -57,6 +60,8 @@ class ProfileRecall:
     cause: str | None
     date: str | None
     evidence: Evidence
+    source: str | None = None  # the agency, or the story's publication
+    url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,8 +141,9 @@ def _relations(fact: FactRecord, other_role: str, self_id: int) -> list[Relation
 
 
 def _recall(fact: FactRecord, role: str) -> ProfileRecall:
+    origin = source_of(fact)
     return ProfileRecall(
-        recall_id=fact.id, role=role,
+        recall_id=origin.recall_id, role=role, source=origin.source, url=origin.url,
         company=role_name(fact, "company"),
         products=role_names(fact, "products"),
         units=whole_number(fact.args.get("units")),

@@ -47,15 +47,18 @@ class Evidence:
     source: SourceRef
     first_seen: datetime
     last_seen: datetime
+    evidence_type: str = "news"  # news | recall notice | teardown | bom
 
     @classmethod
     def of(cls, fact: FactRecord) -> Evidence:
         doc = fact.document
+        kind = {"recall": "recall notice", "bom": "bom"}.get(doc.kind, "news")
         return cls(
             fact_id=fact.id, sentence=fact.evidence, span=fact.span,
             confidence=round(fact.confidence, 3),
             source=SourceRef(doc.id, doc.path, doc.title, doc.source, doc.published, doc.url),
             first_seen=fact.first_seen, last_seen=fact.last_seen,
+            evidence_type=str(fact.args.get("evidence_type") or kind),
         )
 
 

@@ -7,6 +7,7 @@ query stage needs, all returning plain records.
 
 from supplywatch.store.migrate import migrate
 from supplywatch.store.records import (
+    CodeHit,
     DocumentRef,
     EntityMatch,
     EntityRecord,
@@ -15,15 +16,20 @@ from supplywatch.store.records import (
     GraphEdge,
     RecallCandidate,
     RecallEdge,
+    RecordInfo,
+    RecordSave,
+    RecordVersion,
     RoleRecord,
     SavedExtraction,
     StoredDocument,
+    VehicleHit,
 )
 from supplywatch.store.store import DEFAULT_MAX_DEPTH, Store
 from supplywatch.store.write import fact_id
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
+    "CodeHit",
     "DocumentRef",
     "EntityMatch",
     "EntityRecord",
@@ -32,10 +38,14 @@ __all__ = [
     "GraphEdge",
     "RecallCandidate",
     "RecallEdge",
+    "RecordInfo",
+    "RecordSave",
+    "RecordVersion",
     "RoleRecord",
     "SavedExtraction",
     "Store",
     "StoredDocument",
+    "VehicleHit",
     "fact_id",
     "migrate",
 ]

@@ -18,12 +18,28 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import CTE, CompoundSelect, Integer, Select, and_, func, literal, select, union_all
+from sqlalchemy import (
+    CTE,
+    CompoundSelect,
+    Integer,
+    Select,
+    and_,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+    union_all,
+)
 from sqlalchemy.engine import Connection
 
 from supplywatch.store.read import entity_records, facts_by_ids
 from supplywatch.store.records import EdgeKind, ExposureGraph, FactRecord, GraphEdge, RecallEdge
 from supplywatch.store.schema import entities, fact_roles, facts
+
+# Roles an official record gives companies, as exposure reasons (the role is the plural).
+RECORD_PARTIES = ("manufacturer", "importer", "distributor", "retailer")
 
 
 def _walk(name: str, base: Select, from_role: str, to_role: str, max_depth: int) -> CTE:
@@ -108,11 +124,22 @@ def _product_edges(owned: CTE, exposed: CTE, max_depth: int) -> CompoundSelect[A
     )
     # A customer's own products count only where parts already flow to it: under a
     # planned relation nothing the customer sells yet contains the supplier's parts.
+    # Where the supply edge names the product the parts go into, only that product of
+    # the customer counts (Sony's cells in Dell's battery packs expose those packs, not
+    # every Dell recall).
     supplied_fact = facts.alias("supplied_fact")
+    flowing = func.coalesce(supplied_fact.c.args["status"].as_string(), "active") != "planned"
+    named = fact_roles.alias("named_product")
     customers = (
         select(customer_col)
         .join(supplied_fact, supplied_fact.c.id == fact_col)
-        .where(func.coalesce(supplied_fact.c.args["status"].as_string(), "active") != "planned")
+        .where(flowing, ~exists().where(named.c.fact_id == fact_col, named.c.role == "product"))
+    )
+    pairs = (
+        select(customer_col, named.c.entity_id)
+        .join(supplied_fact, supplied_fact.c.id == fact_col)
+        .join(named, and_(named.c.fact_id == fact_col, named.c.role == "product"))
+        .where(flowing)
     )
     parts = [supplied]
     for kind, role in (("makes", "product"), ("recall", "products")):
@@ -122,20 +149,28 @@ def _product_edges(owned: CTE, exposed: CTE, max_depth: int) -> CompoundSelect[A
             select(literal(kind), company.c.fact_id, company.c.entity_id, item.c.entity_id)
             .join(facts, and_(facts.c.id == company.c.fact_id, facts.c.type == kind))
             .join(item, and_(item.c.fact_id == company.c.fact_id, item.c.role == role))
-            .where(company.c.role == "company", company.c.entity_id.in_(customers))
+            .where(company.c.role == "company", or_(
+                company.c.entity_id.in_(customers),
+                tuple_(company.c.entity_id, item.c.entity_id).in_(pairs),
+            ))
         )
     return union_all(*parts)
 
 
 def _recall_hits(owned: CTE, exposed: CTE, max_depth: int) -> CompoundSelect[Any]:
     """(reason, recall fact, entity): recalls whose products are exposed, whose cause is
-    the start or a subsidiary, or that the start or a subsidiary issued."""
+    the start or a subsidiary, that the start or a subsidiary issued, whose official
+    record lists it as manufacturer, importer, distributor or retailer, or whose defect
+    text names it."""
     products = _product_edges(owned, exposed, max_depth).subquery("exposed_products")
     hits = []
+    group = select(owned.c.entity_id)
     for reason, role, pool in (
         ("product", "products", select(products.c[3])),
-        ("cause", "cause", select(owned.c.entity_id)),
-        ("company", "company", select(owned.c.entity_id)),
+        ("cause", "cause", group),
+        ("company", "company", group),
+        *((reason, f"{reason}s", group) for reason in RECORD_PARTIES),
+        ("named", "named", group),
     ):
         r = fact_roles.alias(f"recall_{reason}")
         hits.append(
@@ -238,7 +273,7 @@ def _recalls(
         reasons[fid].add(reason)
         if reason == "product":
             products[fid].add(entity_id)
-    order = ("product", "cause", "company")
+    order = ("product", "cause", "company", *RECORD_PARTIES, "named")
     out = [
         RecallEdge(records[fid], tuple(r for r in order if r in reasons[fid]),
                    tuple(sorted(products[fid])))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -172,7 +173,7 @@ def _fact_record(row: Row[Any], roles: tuple[RoleRecord, ...]) -> FactRecord:
     m = row._mapping
     doc = DocumentRef(
         id=m["document_id"], path=m["path"], title=m["title"], source=m["source"],
-        published=m["published"], url=m["url"],
+        published=m["published"], url=m["url"], kind=m["kind"],
     )
     return FactRecord(
         id=m["id"], type=m["type"], args=_contract_order(m["type"], m["args"] or {}),
@@ -201,7 +202,7 @@ def facts_by_ids(conn: Connection, ids: Iterable[str]) -> dict[str, FactRecord]:
         stmt = (
             select(
                 facts, documents.c.path, documents.c.title, documents.c.source,
-                documents.c.published, documents.c.url,
+                documents.c.published, documents.c.url, documents.c.kind,
             )
             .join(documents, documents.c.id == facts.c.document_id)
             .where(facts.c.id.in_(batch))
@@ -224,38 +225,59 @@ def facts_for_entity(
     return sorted(records.values(), key=lambda f: (f.document.published or "", f.id))
 
 
-def recall_candidates(conn: Connection, fragments: Iterable[str]) -> list[RecallCandidate]:
-    """Products named in recall facts whose name or alias key contains a fragment.
+def facts_of_document(conn: Connection, doc_id: str) -> list[FactRecord]:
+    ids = conn.scalars(select(facts.c.id).where(facts.c.document_id == doc_id))
+    return sorted(facts_by_ids(conn, ids).values(), key=lambda f: (f.span, f.id))
 
-    A coarse SQL filter; the caller decides what really matches. Fragments are
-    compared with spaces removed on both sides, so "20392" finds "pac20 392".
+
+MAX_CANDIDATE_PRODUCTS = 40  # after ranking: a name query answers with its best matches
+MAX_CANDIDATE_FACTS = 150
+
+
+def recall_candidates(conn: Connection, fragments: Iterable[str]) -> list[RecallCandidate]:
+    """Products named in recall facts whose name or alias key contains a fragment, the
+    products containing the most fragments first, at most MAX_CANDIDATE_PRODUCTS of them.
+
+    A coarse SQL filter and a cheap ranking; the caller decides what really matches.
+    Fragments are compared with spaces removed on both sides, so "20392" finds "pac20 392".
     """
     frags = sorted({f.replace(" ", "").lower() for f in fragments} - {""})
     if not frags:
         return []
     squeezed = func.replace(aliases.c.alias_key, " ", "")
-    product_ids = select(aliases.c.entity_id).where(
-        or_(*(squeezed.contains(f, autoescape=True) for f in frags))
-    )
-    pairs = conn.execute(
-        select(fact_roles.c.fact_id, fact_roles.c.entity_id)
-        .join(facts, facts.c.id == fact_roles.c.fact_id)
-        .where(
-            facts.c.type == "recall",
-            fact_roles.c.role == "products",
-            fact_roles.c.entity_id.in_(product_ids),
-        )
-    ).all()
-    records = facts_by_ids(conn, {fid for fid, _ in pairs})
-    products = entity_records(conn, {eid for _, eid in pairs})
-    return [
-        RecallCandidate(products[eid], records[fid])
-        for fid, eid in sorted(set(pairs))
-    ]
+    # Letters-only fragments are whole words of a key: no need to squeeze its spaces out.
+    clauses = [(aliases.c.alias_key if f.isalpha() else squeezed).contains(f, autoescape=True)
+               for f in frags]
+    matching = conn.execute(select(aliases.c.entity_id, aliases.c.alias_key).where(or_(*clauses))).all()
+    # Only recall facts have a "products" role: these pairs are the recalled products.
+    pairs: set[tuple[str, int]] = set()
+    for batch in chunks(sorted({eid for eid, _ in matching})):
+        pairs |= set(conn.execute(select(fact_roles.c.fact_id, fact_roles.c.entity_id).where(
+            fact_roles.c.role == "products", fact_roles.c.entity_id.in_(batch))).all())
+    recalled = {eid for _, eid in pairs}
+    # Rank by the fragments a product's best name holds, a rare fragment counting more
+    # than a common one ("walker" over "infant"): a small idf-weighted text search.
+    holds: dict[int, list[set[str]]] = defaultdict(list)
+    for eid, key in matching:
+        if eid in recalled:
+            flat = key.replace(" ", "")
+            holds[eid].append({f for f in frags if f in flat})
+    df = {f: sum(any(f in h for h in names) for names in holds.values()) for f in frags}
+    idf = {f: math.log((len(holds) + 1) / (df[f] + 0.5)) + 1 for f in frags}
+    score = {eid: max(sum(idf[f] for f in h) for h in names) for eid, names in holds.items()}
+    best = sorted(score, key=lambda e: (-score[e], e))[:MAX_CANDIDATE_PRODUCTS]
+    rank = {eid: n for n, eid in enumerate(best)}
+    chosen = sorted((p for p in pairs if p[1] in rank), key=lambda p: (rank[p[1]], p[0]))
+    chosen = chosen[:MAX_CANDIDATE_FACTS]
+    records = facts_by_ids(conn, {fid for fid, _ in chosen})
+    products = entity_records(conn, {eid for _, eid in chosen})
+    return [RecallCandidate(products[eid], records[fid]) for fid, eid in sorted(chosen)]
 
 
 def counts(conn: Connection) -> dict[str, int]:
-    tables = {"documents": documents, "entities": entities, "facts": facts}
+    from supplywatch.store.schema import records
+
+    tables = {"documents": documents, "entities": entities, "facts": facts, "records": records}
     return {
         name: int(conn.scalar(select(func.count()).select_from(t)) or 0)
         for name, t in tables.items()

@@ -50,6 +50,7 @@ class DocumentRef:
     source: str | None
     published: str | None
     url: str | None
+    kind: str = "article"  # article | teaser | recall | bom
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,3 +163,67 @@ class SavedExtraction:
     new_facts: int
     removed_facts: int
     entities: int
+
+
+# --- official records -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class RecordInfo:
+    """A structured record's identity and history at a glance."""
+
+    key: str  # "CPSC:06231"
+    kind: str  # recall | bom
+    agency: str
+    number: str
+    document_id: str  # the document of its current version
+    title: str | None
+    date: str | None
+    company: str | None
+    url: str | None
+    version: int
+    first_seen: datetime
+    last_seen: datetime  # the last import that saw it: how recently it was verified
+    changed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RecordVersion:
+    key: str
+    version: int
+    document_id: str
+    path: str | None
+    seen_at: datetime
+    data: dict[str, Any]  # the record's fields as imported
+    changes: tuple[dict[str, Any], ...]  # {"field", "old", "new"} against the version before
+
+
+@dataclass(frozen=True, slots=True)
+class RecordSave:
+    """What saving a record did: new, unchanged (same version seen again) or changed."""
+
+    key: str
+    outcome: Literal["new", "same", "changed"]
+    version: int
+    changes: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CodeHit:
+    """A model number or UPC of a recall fact equal to one asked for."""
+
+    fact_id: str
+    kind: str  # model | upc
+    code: str
+    text: str
+    product: str | None
+    origin: str  # field | text
+    valid: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VehicleHit:
+    fact_id: str
+    make: str
+    model: str
+    year: int | None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -144,4 +145,81 @@ fact_roles = Table(
         nullable=False,
     ),
     Index(None, "entity_id", "role"),
+)
+
+# --- official records (migration 0002) ------------------------------------------------
+
+# One row per structured record (an agency's recall, a BOM product), by its identity
+# across imports: the document holding its current version, and its history's size.
+records = Table(
+    "records",
+    metadata,
+    Column("key", Text, primary_key=True),  # "CPSC:06231", "NHTSA:16V937000", "BOM:..."
+    Column("kind", String(16), nullable=False),  # recall | bom
+    Column("agency", String(64), nullable=False),
+    Column("number", Text, nullable=False),
+    Column(
+        "document_id",
+        String(64),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("title", Text),
+    Column("date", String(10)),
+    Column("company", Text),
+    Column("url", Text),
+    Column("url_key", Text),  # codes.urls.url_key(url): one recall's notice and feed item meet
+    Column("version", Integer, nullable=False),
+    Column("first_seen", Timestamp, nullable=False),
+    Column("last_seen", Timestamp, nullable=False),  # the last import that saw it
+    Column("changed_at", Timestamp, nullable=False),
+    Index(None, "document_id"),
+    Index(None, "url_key"),
+    Index(None, "number"),
+)
+
+# Every version of a record: its fields as imported, and what changed from the one before.
+record_versions = Table(
+    "record_versions",
+    metadata,
+    Column("key", Text, ForeignKey("records.key", ondelete="CASCADE"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column(
+        "document_id",
+        String(64),
+        ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("path", Text),
+    Column("seen_at", Timestamp, nullable=False),
+    Column("data", Json, nullable=False),
+    Column("changes", Json, nullable=False),  # [{"field", "old", "new"}, ...]
+)
+
+# Model numbers and UPC/GTINs of recall facts (records and news alike), normalised by
+# supplywatch.codes, for exact lookups by `check`. Rows go with their fact.
+recall_codes = Table(
+    "recall_codes",
+    metadata,
+    Column("fact_id", String(64), ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("kind", String(8), primary_key=True),  # model | upc
+    Column("code", String(64), primary_key=True),  # A1681; a GTIN as 14 digits
+    Column("text", Text, nullable=False),  # as the source writes it
+    Column("product", Text),  # the product it identifies
+    Column("origin", String(8), nullable=False),  # field: stated as such; text: found in a name
+    Column("valid", Boolean, nullable=False),  # a UPC's check digit holds (models: true)
+    Index(None, "kind", "code"),
+)
+
+# Vehicles of recall facts, one row per make, model and model year (0: year unknown).
+recall_vehicles = Table(
+    "recall_vehicles",
+    metadata,
+    Column("fact_id", String(64), ForeignKey("facts.id", ondelete="CASCADE"), primary_key=True),
+    Column("make_key", String(64), primary_key=True),
+    Column("model_key", String(128), primary_key=True),
+    Column("year", Integer, primary_key=True),
+    Column("make", Text, nullable=False),
+    Column("model", Text, nullable=False),
+    Index(None, "make_key", "model_key", "year"),
 )

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from sqlalchemy import func, select
 from sqlalchemy.engine import Connection, Engine
@@ -19,18 +19,23 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from supplywatch.errors import DatabaseError
 from supplywatch.model import CanonicalEntity, Document, Extraction, Resolution
-from supplywatch.store import graph, read, write
+from supplywatch.store import graph, history, lookup, read, write
 from supplywatch.store.db import make_engine, write_options
 from supplywatch.store.migrate import upgrade_engine
 from supplywatch.store.records import (
+    CodeHit,
     EntityMatch,
     EntityRecord,
     ExposureGraph,
     FactRecord,
     GraphEdge,
     RecallCandidate,
+    RecordInfo,
+    RecordSave,
+    RecordVersion,
     SavedExtraction,
     StoredDocument,
+    VehicleHit,
 )
 from supplywatch.store.schema import documents
 
@@ -187,3 +192,80 @@ class Store:
         """Recalled products whose name or alias key contains one of the fragments."""
         with self._reading() as conn:
             return read.recall_candidates(conn, fragments)
+
+    def facts_of_document(self, doc_id: str) -> list[FactRecord]:
+        with self._reading() as conn:
+            return read.facts_of_document(conn, doc_id)
+
+    def facts_by_ids(self, ids: Iterable[str]) -> dict[str, FactRecord]:
+        with self._reading() as conn:
+            return read.facts_by_ids(conn, ids)
+
+    # --- official records ---------------------------------------------------------------
+
+    def save_record_extraction(self, extraction: Extraction, resolution: Resolution, key: str,
+                               data: dict[str, Any]) -> tuple[SavedExtraction, RecordSave]:
+        """`save_extraction` for a structured record, and the record's identity and history,
+        in one transaction: a changed record becomes a new version of the same key and its
+        old version's facts leave the graph (see history.py)."""
+        with self._writing() as conn:
+            now = self._now()
+            saved = write.save_extraction(conn, extraction, resolution, now)
+            return saved, history.save_record(conn, extraction.document, key, data, now)
+
+    def touch_records(self, doc_ids: Iterable[str]) -> int:
+        """Mark the records whose current version these documents are as seen now."""
+        with self._writing() as conn:
+            return history.touch_records(conn, doc_ids, self._now())
+
+    def records_by_documents(self, doc_ids: Iterable[str]) -> dict[str, RecordInfo]:
+        with self._reading() as conn:
+            return history.records_by_documents(conn, doc_ids)
+
+    def find_records(self, ident: str) -> list[RecordInfo]:
+        """Records by key ("CPSC:06231"), number ("06231") or notice URL."""
+        with self._reading() as conn:
+            return history.find_records(conn, ident)
+
+    def record_versions(self, key: str) -> list[RecordVersion]:
+        with self._reading() as conn:
+            return history.versions(conn, key)
+
+    def record_stats(self) -> dict[str, Any]:
+        """Official records per agency, newest recall date, when one was last verified."""
+        with self._reading() as conn:
+            return history.record_stats(conn)
+
+    def documents_by_url_keys(self, keys: Iterable[str]) -> dict[str, list[str]]:
+        with self._reading() as conn:
+            return history.documents_by_url_keys(conn, keys)
+
+    # --- recall lookups for `check` -----------------------------------------------------
+
+    def recall_codes(self, kind: str, codes: Iterable[str]) -> list[CodeHit]:
+        """Recall facts stating one of these model numbers ("model") or GTIN-14s ("upc")."""
+        with self._reading() as conn:
+            return lookup.codes(conn, kind, codes)
+
+    def vehicle_makes(self) -> set[str]:
+        with self._reading() as conn:
+            return lookup.makes(conn)
+
+    def recall_vehicles(self, make_key: str, model_keys: Iterable[str], prefix: str | None,
+                        years: Iterable[int] = ()) -> list[VehicleHit]:
+        with self._reading() as conn:
+            return lookup.vehicles(conn, make_key, model_keys, prefix, years)
+
+    def recalls_of_companies(self, entity_ids: Iterable[int], exclude: Iterable[str] = (),
+                             news_only: bool = False) -> list[FactRecord]:
+        with self._reading() as conn:
+            return lookup.recalls_of_companies(conn, entity_ids, exclude, news_only)
+
+    def record_texts_mentioning(self, needles: Iterable[str]) -> list[tuple[str, str]]:
+        """(document id, text) of current recall records whose text contains a needle."""
+        with self._reading() as conn:
+            return lookup.record_texts_mentioning(conn, needles)
+
+    def recall_facts_of_documents(self, doc_ids: Iterable[str]) -> list[FactRecord]:
+        with self._reading() as conn:
+            return lookup.recall_facts_of_documents(conn, doc_ids)

@@ -27,6 +27,7 @@ from supplywatch.model import (
     name_key,
 )
 from supplywatch.store.db import chunks, insert_ignore, upsert
+from supplywatch.store.indexing import code_rows, vehicle_rows
 from supplywatch.store.records import SavedExtraction
 from supplywatch.store.schema import (
     aliases,
@@ -35,6 +36,8 @@ from supplywatch.store.schema import (
     entities,
     fact_roles,
     facts,
+    recall_codes,
+    recall_vehicles,
 )
 
 EntityKey = tuple[str, str]  # (type, key): an entity's identity across documents
@@ -151,8 +154,8 @@ def save_extraction(
     )
     old_facts = select(facts.c.id, facts.c.first_seen).where(facts.c.document_id == doc_id)
     old_first_seen = dict(conn.execute(old_facts).all())
-    old_entity_ids = _document_entity_ids(conn, doc_id)
-    _clear_document(conn, doc_id)
+    old_entity_ids = document_entity_ids(conn, doc_id)
+    clear_document(conn, doc_id)
     fact_rows = [
         {**row, "first_seen": old_first_seen.get(fid, now), "last_seen": now}
         for fid, row in plan.facts.items()
@@ -171,19 +174,29 @@ def save_extraction(
          for ek, m in plan.mentions.items()],
         conflict=["document_id", "entity_id"],
     )
+    _index_recalls(conn, plan)
     conn.execute(
         update(documents).where(documents.c.id == doc_id).values(
             extracted_at=now, extractor=extraction.extractor,
             extractor_version=extraction.extractor_version,
         )
     )
-    _drop_orphans(conn, old_entity_ids - set(ids.values()))
+    drop_orphans(conn, old_entity_ids - set(ids.values()))
     return SavedExtraction(
         document_id=doc_id, facts=len(fact_rows),
         new_facts=len(plan.facts.keys() - old_first_seen.keys()),
         removed_facts=len(old_first_seen.keys() - plan.facts.keys()),
         entities=len(ids),
     )
+
+
+def _index_recalls(conn: Connection, plan: Plan) -> None:
+    """Model numbers, UPCs and vehicles of the plan's recall facts, for `check`."""
+    recalls = [(fid, row["args"]) for fid, row in plan.facts.items() if row["type"] == "recall"]
+    upsert(conn, recall_codes, [r for fid, args in recalls for r in code_rows(fid, args)],
+           conflict=["fact_id", "kind", "code"])
+    upsert(conn, recall_vehicles, [r for fid, args in recalls for r in vehicle_rows(fid, args)],
+           conflict=["fact_id", "make_key", "model_key", "year"])
 
 
 def _upsert_entities(conn: Connection, plan: Plan) -> dict[EntityKey, int]:
@@ -205,7 +218,7 @@ def _upsert_entities(conn: Connection, plan: Plan) -> dict[EntityKey, int]:
     return ids
 
 
-def _document_entity_ids(conn: Connection, doc_id: str) -> set[int]:
+def document_entity_ids(conn: Connection, doc_id: str) -> set[int]:
     linked = select(document_entities.c.entity_id).where(document_entities.c.document_id == doc_id)
     named = (
         select(fact_roles.c.entity_id)
@@ -215,14 +228,17 @@ def _document_entity_ids(conn: Connection, doc_id: str) -> set[int]:
     return set(conn.scalars(linked.union(named)).all())
 
 
-def _clear_document(conn: Connection, doc_id: str) -> None:
+def clear_document(conn: Connection, doc_id: str) -> None:
+    """Remove the document's facts, their graph edges and index rows, and its entity links."""
     doc_facts = select(facts.c.id).where(facts.c.document_id == doc_id)
     conn.execute(delete(fact_roles).where(fact_roles.c.fact_id.in_(doc_facts)))
+    conn.execute(delete(recall_codes).where(recall_codes.c.fact_id.in_(doc_facts)))
+    conn.execute(delete(recall_vehicles).where(recall_vehicles.c.fact_id.in_(doc_facts)))
     conn.execute(delete(facts).where(facts.c.document_id == doc_id))
     conn.execute(delete(document_entities).where(document_entities.c.document_id == doc_id))
 
 
-def _drop_orphans(conn: Connection, candidates: Iterable[int]) -> None:
+def drop_orphans(conn: Connection, candidates: Iterable[int]) -> None:
     """Delete entities this document alone supported and no longer mentions."""
     for batch in chunks(sorted(candidates)):
         unused = and_(
