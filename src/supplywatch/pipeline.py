@@ -138,7 +138,11 @@ def extract_inputs(items: Iterable[str], settings: Settings, extractor: Document
             if on_failure:
                 on_failure(Failure(doc.path, _record_failure(exc)))
 
-        yield from read_documents(docs, extractor, on_failure=record_failed)
+        try:
+            yield from read_documents(docs, extractor, on_failure=record_failed)
+        except SkipInput as err:  # e.g. the LLM's answer for this input was unusable
+            if on_failure:
+                on_failure(Failure(name, err.message))
 
 
 def _record_failure(exc: Exception) -> str:

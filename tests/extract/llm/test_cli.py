@@ -119,3 +119,18 @@ def test_ingest_goes_on_past_a_document_the_endpoint_rejects(
     (failure,) = summary["failures"]
     assert failure["source"] == str(rejected)
     assert "maximum context length" in failure["message"]
+
+
+def test_extract_goes_on_past_a_document_the_endpoint_rejects(
+        runner, no_llm_env, llm_server, llm_env, article_path, tmp_path):
+    llm_server.load("http").load("lumora")
+    rejected = tmp_path / "rook.txt"
+    rejected.write_text("Rook Valves makes valves for pipelines.\n")
+
+    result = invoke(runner, ["extract", str(rejected), article_path("lumora-recall.txt"),
+                             "--extractor", "llm", "--json"], llm_env)
+
+    assert result.exit_code == 1
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert line["document"]["path"].endswith("lumora-recall.txt")
+    assert str(rejected) in result.stderr and "maximum context length" in result.stderr
