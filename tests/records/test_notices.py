@@ -94,9 +94,6 @@ def test_label_lines_are_structure_not_statements(read_records) -> None:
                                                   "defect", "consequence", "corrective", "notes"))
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "extraction stage: 'batteries with Y cells in X notebook computers' is not read as "
-    "Y supplies X (Sony is typed as a product); the lead owns the rules"))
 def test_batteries_with_supplier_cells_in_brand_notebooks(read_records) -> None:
     acer = read_records(GSA_COMPUTERS, "07167")["07167"]
     assert ("Sony", "Acer") in _supplies(acer)
@@ -110,9 +107,6 @@ def test_brand_notebooks_with_supplier_batteries(read_records) -> None:
     assert {("Sony", "Toshiba"), ("Sony", "Dell")} <= _supplies(both)
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "extraction stage: 'These vehicles are equipped with Takata air bag inflators' types "
-    "Takata as a person and states no supply"))
 def test_vehicles_equipped_with_a_suppliers_inflators(read_records) -> None:
     nissan = read_records(FLAT_RCL, "17V068000")["17V068000"]
     assert ("Takata", "Nissan North America, Inc.") in _supplies(nissan)
