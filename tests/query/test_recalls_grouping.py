@@ -57,3 +57,17 @@ def test_a_story_joins_the_record_it_reports_and_never_two(store: Store, new_doc
     assert groups == {frozenset({aug.id, story.id}), frozenset({later.id}), frozenset({other.id})}
     # Two stories are never joined on their own: they may be two notices of one model.
     assert not same_recall(story, other)
+
+
+def test_an_undated_story_or_a_shared_brand_does_not_join_a_record(
+        store: Store, new_doc, save_doc) -> None:
+    microwaves = _recall(store, new_doc, save_doc, "gsa.json#CPSC-10031", kind="recall",
+                         company="Samsung", product="Samsung Over-the-Range Microwaves",
+                         date="2009-11-05", url="http://x/10031", number="10031")
+    undated = _recall(store, new_doc, save_doc, "news/note7.txt", kind="article",
+                      company="Samsung", product="Samsung Galaxy Note7", date=None)
+    dated = _recall(store, new_doc, save_doc, "news/note7-b.txt", kind="article",
+                    company="Samsung", product="Samsung Galaxy Note7", date="2009-11-06")
+    assert not same_recall(microwaves, undated)  # no date: "dates close" cannot hold
+    assert not same_recall(microwaves, dated)  # only the brand is shared, not the product
+    assert len(group([microwaves, undated, dated])) == 3

@@ -89,7 +89,10 @@ def _product_words(fact: FactRecord) -> Words:
     names = [r.entity_name for r in products] + [str(p) for p in fact.args.get("products") or []]
     codes = {c for n in names for c in index_codes(n)}
     codes |= {str(m).upper() for m in fact.args.get("models") or []}
-    words = {w for n in names for w in name_key(n).split() if len(w) > 3 and w not in _GENERIC}
+    # the brand is shared by every recall of the company: it says nothing about the product
+    brand = {w for r in fact.role_entities("company") for w in name_key(r.entity_name).split()}
+    words = {w for n in names for w in name_key(n).split()
+             if len(w) > 3 and w not in _GENERIC and w not in brand}
     words |= {w[:-1] for w in words if w.endswith("s")}
     return {r.entity_id for r in products}, codes, words
 
@@ -115,8 +118,8 @@ def same_recall(a: FactRecord, b: FactRecord, words: dict[str, Words] | None = N
     if ja and jb and ja != jb:
         return False
     gap = _gap(a, b)
-    if gap is not None and gap > SAME_RECALL_DAYS:
-        return False
+    if gap is None or gap > SAME_RECALL_DAYS:
+        return False  # "dates close": an undated story cannot be shown to be the same recall
     words = {} if words is None else words
     for fact in (a, b):
         if fact.id not in words:
