@@ -81,6 +81,16 @@ def db_url(
         admin.dispose()
 
 
+@pytest.fixture
+def free_port() -> int:
+    """A local port nothing listens on (bound, then released): an unreachable server."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def pytest_terminal_summary(
     terminalreporter: pytest.TerminalReporter, exitstatus: int, config: pytest.Config
 ) -> None:

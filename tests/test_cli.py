@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 from pathlib import Path
 
 import pytest
@@ -121,13 +120,7 @@ def test_unknown_name_is_a_clear_error(runner, seeded):
     assert "not found" in err.lower()
 
 
-def _closed_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def test_bad_inputs_fail_one_by_one_and_lose_nothing(runner, seeded, tmp_path):
+def test_bad_inputs_fail_one_by_one_and_lose_nothing(runner, seeded, tmp_path, free_port):
     before = run_json(runner, "ingest", str(SEED), "--db", seeded)["database"]
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
@@ -137,7 +130,7 @@ def test_bad_inputs_fail_one_by_one_and_lose_nothing(runner, seeded, tmp_path):
     (tmp_path / "broken.html").write_text("<html><head><script>x()</script></head><body></body>")
     good = tmp_path / "good.txt"
     good.write_text("Kovax recalls heaters\nKovax recalled 8,000 space heaters over fire risks.\n")
-    url = f"http://127.0.0.1:{_closed_port()}/story.html"
+    url = f"http://127.0.0.1:{free_port}/story.html"
     code, out, err = run(runner, "ingest", str(tmp_path), url, "--db", seeded, "--json")
     assert code == 1
     summary = json.loads(out)

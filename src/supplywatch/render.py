@@ -39,6 +39,14 @@ def _clip(text: str, width: int = EVIDENCE_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def titled_table(title: str, columns: Sequence[str], lines: bool = True) -> Table:
+    """A table with a left-aligned title whose columns wrap long text instead of cutting it."""
+    table = Table(title=title, title_justify="left", show_lines=lines)
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    return table
+
+
 def evidence_text(ev: Evidence) -> Text:
     """“sentence” — source, date, title (path) · confidence"""
     src = ev.source
@@ -256,10 +264,8 @@ def render_entity(profile: EntityProfile) -> Group:
         if rows:
             parts.append(_relation_table(title, rows))
     if profile.recalls:
-        table = Table(title="Recalls", title_justify="left", show_lines=True)
-        for column in ("as", "recall", "company", "products", "units", "hazard", "cause",
-                       "date", "evidence"):
-            table.add_column(column, overflow="fold")
+        table = titled_table("Recalls", ("as", "recall", "company", "products", "units",
+                                         "hazard", "cause", "date", "evidence"))
         for r in profile.recalls:
             official = f"{r.source} {r.recall_id}" if r.evidence.evidence_type == "recall notice" else ""
             table.add_row(r.role, official, r.company or "", _listed(r.products, "") or "",
@@ -267,9 +273,7 @@ def render_entity(profile: EntityProfile) -> Group:
                           r.cause or "", r.date or "", evidence_text(r.evidence))
         parts.append(table)
     if profile.events:
-        table = Table(title="Dated events", title_justify="left", show_lines=True)
-        for column in ("published", "event", "evidence"):
-            table.add_column(column, overflow="fold")
+        table = titled_table("Dated events", ("published", "event", "evidence"))
         for ev in profile.events:
             table.add_row(ev.date or "undated", ev.summary, evidence_text(ev.evidence))
         parts.append(table)
@@ -277,9 +281,7 @@ def render_entity(profile: EntityProfile) -> Group:
 
 
 def _relation_table(title: str, relations: list[Relation]) -> Table:
-    table = Table(title=title, title_justify="left", show_lines=True)
-    for column in ("name", "details", "evidence"):
-        table.add_column(column, overflow="fold")
+    table = titled_table(title, ("name", "details", "evidence"))
     for rel in relations:
         details = [rel.status] if rel.status else []
         details += [f"{k}: {v}" for k, v in rel.details.items()
@@ -309,17 +311,13 @@ def render_extraction(extraction: Extraction) -> Group:
     head.append(f"\n{doc.path} · {meta} · id {doc.id[:12]}", "dim")
     parts: list[RenderableType] = [head]
     if extraction.entities:
-        table = Table(title="Entities", title_justify="left")
-        for column in ("id", "name", "type", "aliases", "mentions"):
-            table.add_column(column, overflow="fold")
+        table = titled_table("Entities", ("id", "name", "type", "aliases", "mentions"), lines=False)
         for e in extraction.entities:
             table.add_row(e.id, Text(e.name, "bold"), e.type, ", ".join(e.aliases),
                           str(len(e.mentions)))
         parts.append(table)
     if extraction.facts:
-        table = Table(title="Facts", title_justify="left", show_lines=True)
-        for column in ("type", "statement", "conf.", "evidence"):
-            table.add_column(column, overflow="fold")
+        table = titled_table("Facts", ("type", "statement", "conf.", "evidence"))
         for f in extraction.facts:
             fields = [f"{k}: {v}" for k, v in f.contract().items()
                       if k not in ("type", "evidence", "span", "confidence") and v is not None]

@@ -9,7 +9,7 @@ from rich.text import Text
 
 from supplywatch.codes.vehicles import year_ranges
 from supplywatch.query import RecordReport
-from supplywatch.render import _clip, evidence_text
+from supplywatch.render import _clip, evidence_text, titled_table
 
 
 def render_record(report: RecordReport) -> Group:
@@ -27,16 +27,12 @@ def render_record(report: RecordReport) -> Group:
             table.add_row(name, _clip(_value_text(name, value), 600))
     parts.append(table)
     if report.facts:
-        facts = Table(title="Facts it states", title_justify="left", show_lines=True)
-        for column in ("fact", "field", "evidence"):
-            facts.add_column(column, overflow="fold")
+        facts = titled_table("Facts it states", ("fact", "field", "evidence"))
         for f in report.facts:
             facts.add_row(f.summary, f.field or "record fields", evidence_text(f.evidence))
         parts.append(facts)
     if len(report.versions) > 1:
-        history = Table(title="History", title_justify="left", show_lines=True)
-        for column in ("version", "imported", "from", "changes"):
-            history.add_column(column, overflow="fold")
+        history = titled_table("History", ("version", "imported", "from", "changes"))
         for v in report.versions:
             changes = "; ".join(
                 f"{c['field']}: {_clip(_value_text(c['field'], c['old']), 80)} → "

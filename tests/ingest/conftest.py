@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -98,12 +97,9 @@ def http_server() -> Iterator[LocalServer]:
 
 
 @pytest.fixture
-def closed_port_url() -> str:
-    """A URL on a local port nothing listens on (bound, then released)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/story.html"
+def closed_port_url(free_port: int) -> str:
+    """A URL on a local port nothing listens on."""
+    return f"http://127.0.0.1:{free_port}/story.html"
 
 
 # --- the real recall files in <repo>/../shared/data/recalls ------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Span
 
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.reading import Reading
@@ -236,6 +236,3 @@ def _doc_hazard_and_cause(r: Reading, by_company: dict[int, list[Draft]],
     cause = names.get(cause_company) if cause_company is not None else cause_text
     return hazard, cause
 
-
-def published(doc: Doc) -> str | None:
-    return doc.user_data.get("published")

@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import Candidate, Cluster, context_votes
+from supplywatch.extract.mentions import Candidate, Cluster
 from supplywatch.model import name_key
 
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
@@ -319,4 +319,4 @@ def add_descriptors(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
                         cluster.descriptors.add(tok.lemma_.lower())
 
 
-__all__ = ["DocEntities", "build", "context_votes"]
+__all__ = ["DocEntities", "build"]

@@ -62,9 +62,7 @@ def status_of(tok: Token, lex: Lexicon) -> str:
     ended = lex["ended_words"] - {"replace", "replaced"}
     if words & ended or ("no" in words and "longer" in words):
         return "ended"
-    planned = {"will", "plan", "planned", "plans", "agree", "agreed", "intend", "expect", "begin",
-               "nominate", "nominated", "deal", "agreement", "contract", "sign", "'ll", "shall"}
-    if words & planned or (tok.tag_ == "VB" and any(
+    if words & lex["planned_status_words"] or (tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ in ("would", "will", "to") for c in tok.children
     )):
         return "planned"

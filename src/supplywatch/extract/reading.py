@@ -177,9 +177,7 @@ class Reading:
     def _group_with(self, cid: int) -> list[int]:
         """The companies last named together with cid ("Anker and rival Romoss")."""
         for start, _end in reversed(self.ents.clusters[cid].spans):
-            tok = self.doc[start]
-            group = self.entities(tok.head if tok.dep_ in ("compound",) else tok)
-            root = tok
+            root = self.doc[start]
             while root.dep_ in ("conj", "compound", "nmod") and root.head.i != root.i:
                 root = root.head
             group = self.entities(root)

@@ -123,7 +123,7 @@ def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not buyers:
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
         buyers = [c for s in clause_subject_tokens(verb) for c in r.entities(s)] if verb else []
-    done = not any(t.lemma_.lower() in r.lex["planned_words"] | {"propose", "bid", "offer"}
+    done = not any(t.lemma_.lower() in r.lex["planned_words"] | r.lex["pending_deal_words"]
                    for t in [tok, *tok.ancestors][:4])
     conf = confidence_for(sent, r.lex) if done else min(confidence_for(sent, r.lex), 0.6)
     for p in buyers:

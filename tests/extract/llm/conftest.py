@@ -17,7 +17,6 @@ changes. A reply gives `content` (an object, sent as the JSON text of a chat com
 from __future__ import annotations
 
 import json
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -147,12 +146,9 @@ def llm_server() -> Iterator[ReplayServer]:
 
 
 @pytest.fixture
-def closed_port_url() -> str:
-    """A base URL on a local port nothing listens on (bound, then released)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    return f"http://127.0.0.1:{port}/v1"
+def closed_port_url(free_port: int) -> str:
+    """A base URL on a local port nothing listens on."""
+    return f"http://127.0.0.1:{free_port}/v1"
 
 
 @pytest.fixture

@@ -6,10 +6,9 @@ import re
 
 from supplywatch.errors import MalformedInput
 from supplywatch.ingest.decode import binary_kind, charset_from_html, decode_text
-from supplywatch.ingest.furniture import Furniture, default_furniture
 from supplywatch.ingest.page import parse_page
 from supplywatch.ingest.raw import RawInput
-from supplywatch.ingest.sources.text import NOTHING_LEFT, page_documents
+from supplywatch.ingest.sources.text import NOTHING_LEFT, PageSource, page_documents
 from supplywatch.model import Document
 
 # A document that opens like HTML (after an XML declaration or comments), or has its tags.
@@ -25,16 +24,9 @@ NO_TEXT = (
 )
 
 
-class HtmlSource:
+class HtmlSource(PageSource):
     name = "html"
     suffixes = (".html", ".htm", ".xhtml")
-
-    def __init__(self, furniture: Furniture | None = None) -> None:
-        self._furniture = furniture
-
-    @property
-    def furniture(self) -> Furniture:
-        return self._furniture or default_furniture()
 
     def sniff(self, raw: RawInput) -> bool:
         if "html" in (raw.content_type or "").lower():

@@ -15,11 +15,9 @@ NOTHING_LEFT = (
 )
 
 
-class TextSource:
-    """Any text; registered last, as the fallback every other source is tried before."""
-
-    name = "text"
-    suffixes = (".txt", ".text")
+class PageSource:
+    """A source of web pages: it cleans them with the furniture patterns (the built-in
+    ones unless given)."""
 
     def __init__(self, furniture: Furniture | None = None) -> None:
         self._furniture = furniture
@@ -27,6 +25,13 @@ class TextSource:
     @property
     def furniture(self) -> Furniture:
         return self._furniture or default_furniture()
+
+
+class TextSource(PageSource):
+    """Any text; registered last, as the fallback every other source is tried before."""
+
+    name = "text"
+    suffixes = (".txt", ".text")
 
     def sniff(self, raw: RawInput) -> bool:
         return binary_kind(raw.data) is None
