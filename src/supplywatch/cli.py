@@ -327,3 +327,81 @@ def demo(
     exposure(supplier, db=db, json_=False)
     err.print("[dim]Also try: supplywatch exposure Sony · exposure Takata · check C5340 · "
               "check '2003 Honda Accord'[/dim]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option("--host", help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    db: DbOption = None,
+) -> None:
+    """Run the REST API (/api/, OpenAPI at /openapi.json) and the web UI with uvicorn.
+
+    Reads the same database settings as every other command; see the README for the
+    server's settings (read access, rate limit, URL fetching, feeds)."""
+    import uvicorn
+
+    from supplywatch.serve import create_app
+
+    settings = _settings(db)
+    with _failing_cleanly():
+        application = create_app(settings)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            err.print(f"[yellow]listening on {escape(host)}: anyone who reaches it can "
+                      f"read{' ' if settings.read_access == 'open' else ' with a token '}"
+                      "(SUPPLYWATCH_READ_ACCESS=token to require tokens)[/yellow]")
+        uvicorn.run(application, host=host, port=port, log_level="info")
+
+
+token_app = typer.Typer(help="API tokens: every write to the server needs one.",
+                        no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Argument(help="Who or what the token is for (shown in lists "
+                                              "and as the author of its comments).")],
+    db: DbOption = None,
+    json_: JsonOption = False,
+) -> None:
+    """Create an API token and print it. It is shown once: only its hash is stored."""
+    with _failing_cleanly(), _open_store(_settings(db)) as store:
+        token, secret = store.create_token(name)
+    if json_:
+        _print_json({"id": token.id, "name": token.name, "token": secret})
+        return
+    err.print(f"token {token.id} for {escape(name)} (keep it; it is not shown again):")
+    sys.stdout.write(secret + "\n")
+
+
+@token_app.command("list")
+def token_list(db: DbOption = None, json_: JsonOption = False) -> None:
+    """List API tokens (their prefix, never the secret)."""
+    from dataclasses import asdict
+
+    from supplywatch.render import titled_table
+
+    with _failing_cleanly(), _open_store(_settings(db)) as store:
+        tokens = store.list_tokens()
+    if json_:
+        _print_json([asdict(t) for t in tokens])
+        return
+    table = titled_table("API tokens", ("id", "name", "prefix", "created", "last used", "revoked"), lines=False)
+    for t in tokens:
+        table.add_row(str(t.id), escape(t.name), t.prefix + "…", f"{t.created_at:%Y-%m-%d}",
+                      f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "",
+                      f"{t.revoked_at:%Y-%m-%d}" if t.revoked_at else "")
+    out.print(table)
+
+
+@token_app.command("revoke")
+def token_revoke(
+    token_id: Annotated[int, typer.Argument(help="The token's id, from `token list`.")],
+    db: DbOption = None,
+) -> None:
+    """Revoke an API token: requests with it are refused from now on."""
+    with _failing_cleanly(), _open_store(_settings(db)) as store:
+        if not store.revoke_token(token_id):
+            raise NotFound(f"no live token with id {token_id}; see `supplywatch token list`")
+    err.print(f"token {token_id} revoked")

@@ -39,6 +39,25 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("llm_max_chars", 12_000,
             "Longest piece of text sent to the LLM in one request; longer documents are "
             "sent in pieces and the results merged."),
+    Setting("read_access", "open",
+            "Who may read through `serve`: open (anyone who reaches the server) or token "
+            "(an API token, as for writes)."),
+    Setting("allow_private_urls", False,
+            "Let URL ingestion and feeds fetch loopback, private and link-local addresses "
+            "(off: such URLs are refused, so the server cannot be turned on its own network)."),
+    Setting("max_request_bytes", 5 * 1024 * 1024,
+            "Largest request body the server accepts, in bytes; larger ones get 413."),
+    Setting("rate_limit", 600,
+            "Requests per minute one client may make to the server; more get 429 with "
+            "Retry-After. 0 turns the limit off."),
+    Setting("feed_interval", 900, "Seconds between two polls of one feed."),
+    Setting("host_interval", 2.0,
+            "Fewest seconds between two requests the poller sends to one host."),
+    Setting("poll_feeds", True,
+            "Poll feeds and deliver webhooks in the background while `serve` runs."),
+    Setting("secret_key", "",
+            "Key that signs the web UI's CSRF tokens; empty: one is made and kept in the "
+            "database."),
 )
 
 
@@ -54,6 +73,14 @@ class Settings:
     llm_api_key: str = field(default="", repr=False)  # kept out of logs and tracebacks
     llm_timeout: float = 60.0
     llm_max_chars: int = 12_000
+    read_access: str = "open"
+    allow_private_urls: bool = False
+    max_request_bytes: int = 5 * 1024 * 1024
+    rate_limit: int = 600
+    feed_interval: int = 900
+    host_interval: float = 2.0
+    poll_feeds: bool = True
+    secret_key: str = field(default="", repr=False)
 
     @classmethod
     def load(cls, env: dict[str, str] | None = None, **overrides: Any) -> Settings:
@@ -63,11 +90,28 @@ class Settings:
         for f in fields(cls):
             raw = env.get(f"SUPPLYWATCH_{f.name.upper()}")
             if raw is not None and raw != "":
-                default = getattr(cls, f.name)
-                values[f.name] = type(default)(raw)
+                values[f.name] = _parse(f.name, type(getattr(cls, f.name)), raw)
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = replace(cls(), **values)
         return replace(settings, database_url=database_url(settings.database_url))
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _parse(name: str, kind: type, raw: str) -> Any:
+    """An environment value as the setting's type; a bad one names the variable."""
+    if kind is bool:
+        if raw.lower() in _TRUE | _FALSE:
+            return raw.lower() in _TRUE
+        raise ValueError(f"SUPPLYWATCH_{name.upper()}={raw!r}: use true or false")
+    try:
+        return kind(raw)
+    except ValueError:
+        raise ValueError(
+            f"SUPPLYWATCH_{name.upper()}={raw!r}: expected a {kind.__name__}"
+        ) from None
 
 
 def database_url(value: str) -> str:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from urllib.parse import urljoin
+
 import httpx
 
 from supplywatch.errors import FetchError
 from supplywatch.ingest.files import too_large
+from supplywatch.ingest.guard import check_url
 from supplywatch.ingest.raw import RawInput
 from supplywatch.settings import Settings
 
@@ -14,28 +18,52 @@ def is_url(item: str) -> bool:
     return item.lower().startswith(("http://", "https://"))
 
 
-def fetch_url(url: str, settings: Settings, client: httpx.Client | None = None) -> RawInput:
-    """GET `url`, streaming, and stop as soon as the body passes settings.max_input_bytes.
+MAX_REDIRECTS = 5
 
+
+def fetch_url(url: str, settings: Settings, client: httpx.Client | None = None, *,
+              guarded: bool = False) -> RawInput:
+    """GET `url`, streaming, and stop as soon as the body passes settings.max_input_bytes
+    or the whole fetch takes longer than settings.fetch_timeout.
+
+    `guarded` (the server fetching for a user): the URL and every redirect must pass
+    `guard.check_url` (public addresses only, unless settings.allow_private_urls).
     `client` lets the caller share connections or inject a transport (tests do);
     without one, a client is made for this request and closed after it.
     """
     if client is not None:
-        return _fetch(client, url, settings)
+        return _fetch(client, url, settings, guarded)
     with httpx.Client() as own:
-        return _fetch(own, url, settings)
+        return _fetch(own, url, settings, guarded)
 
 
-def _fetch(client: httpx.Client, url: str, settings: Settings) -> RawInput:
+def _fetch(client: httpx.Client, url: str, settings: Settings, guarded: bool) -> RawInput:
+    deadline = time.monotonic() + settings.fetch_timeout
+    target = url
+    for _ in range(MAX_REDIRECTS + 1):
+        if guarded:
+            check_url(target, settings.allow_private_urls)
+        result = _fetch_once(client, url, target, settings, deadline, follow=not guarded)
+        if isinstance(result, RawInput):
+            return result
+        target = result  # a redirect, followed here so that each hop is checked
+    raise FetchError(url, "too many redirects; open it in a browser to find the final URL")
+
+
+def _fetch_once(client: httpx.Client, url: str, target: str, settings: Settings,
+                deadline: float, follow: bool) -> RawInput | str:
+    """The body at `target`, or (when not following) the address it redirects to."""
     limit = settings.max_input_bytes
     try:
         with client.stream(
             "GET",
-            url,
+            target,
             headers={"User-Agent": settings.user_agent},
             timeout=settings.fetch_timeout,
-            follow_redirects=True,
+            follow_redirects=follow,
         ) as response:
+            if response.is_redirect and not follow:
+                return urljoin(str(response.url), response.headers.get("location", ""))
             if response.status_code >= 400:
                 raise FetchError(url, _status_message(response))
             declared = response.headers.get("content-length", "")
@@ -47,6 +75,8 @@ def _fetch(client: httpx.Client, url: str, settings: Settings) -> RawInput:
                 total += len(chunk)
                 if total > limit:
                     raise too_large(url, total, limit, at_least=True)
+                if time.monotonic() > deadline:
+                    raise httpx.ReadTimeout("the whole response took too long")
                 chunks.append(chunk)
             return RawInput(
                 path=url,

@@ -7,8 +7,10 @@ query stage needs, all returning plain records.
 
 from supplywatch.store.migrate import migrate
 from supplywatch.store.records import (
+    ApiToken,
     CodeHit,
     DocumentRef,
+    DocumentSummary,
     EntityMatch,
     EntityRecord,
     ExposureGraph,
@@ -29,8 +31,10 @@ from supplywatch.store.write import fact_id
 
 __all__ = [
     "DEFAULT_MAX_DEPTH",
+    "ApiToken",
     "CodeHit",
     "DocumentRef",
+    "DocumentSummary",
     "EntityMatch",
     "EntityRecord",
     "ExposureGraph",

@@ -41,6 +41,33 @@ class StoredDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A document in a list: what it is and how many facts were read from it."""
+
+    id: str
+    title: str | None
+    source: str | None
+    published: str | None
+    url: str | None
+    kind: str
+    path: str
+    ingested_at: datetime
+    facts: int
+
+
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    """An API token as listed: never its secret, which only its creator saw once."""
+
+    id: int
+    name: str
+    prefix: str
+    created_at: datetime
+    last_used_at: datetime | None
+    revoked_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentRef:
     """Where a fact was read: enough to cite it."""
 

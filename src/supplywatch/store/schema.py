@@ -223,3 +223,127 @@ recall_vehicles = Table(
     Column("model", Text, nullable=False),
     Index(None, "make_key", "model_key", "year"),
 )
+
+# --- serving: tokens, comments, feeds, watchlists, alerts (migration 0003) -------------
+
+# API tokens: only a SHA-256 of the secret is kept; the prefix identifies one in lists.
+api_tokens = Table(
+    "api_tokens",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("prefix", String(16), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", Timestamp, nullable=False),
+    Column("last_used_at", Timestamp),
+    Column("revoked_at", Timestamp),
+)
+
+# Server-wide values kept in the database (the CSRF signing secret), so every worker
+# of one server agrees on them.
+server_values = Table(
+    "server_values",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# Notes on a document or an entity. They annotate; they never change facts or evidence.
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("target_kind", String(16), nullable=False),  # document | entity
+    Column("target_id", Text, nullable=False),  # a document id, or an entity id as text
+    Column("body", Text, nullable=False),
+    Column("author", Text, nullable=False),  # the token's name that wrote it
+    Column("created_at", Timestamp, nullable=False),
+    Index(None, "target_kind", "target_id"),
+)
+
+# RSS/Atom feeds the server polls. A failing feed stays, with its error and next try.
+feeds = Table(
+    "feeds",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("title", Text),
+    Column("added_at", Timestamp, nullable=False),
+    Column("interval_seconds", Integer, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("status", String(16), nullable=False),  # new | ok | failing
+    Column("failures", Integer, nullable=False, server_default="0"),
+    Column("last_error", Text),
+    Column("last_polled_at", Timestamp),
+    Column("last_ok_at", Timestamp),
+    Column("next_poll_at", Timestamp, nullable=False),
+    Column("items_ingested", Integer, nullable=False, server_default="0"),
+)
+
+# Items already taken from a feed (by guid or link), so each is ingested once.
+feed_items = Table(
+    "feed_items",
+    metadata,
+    Column("feed_id", Integer, ForeignKey("feeds.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_key", String(64), primary_key=True),  # sha256 of the guid, else the link
+    Column("link", Text),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="SET NULL")),
+    Column("seen_at", Timestamp, nullable=False),
+    Column("error", Text),
+)
+
+watchlists = Table(
+    "watchlists",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False, unique=True),
+    Column("created_at", Timestamp, nullable=False),
+    Column("webhook_url", Text),
+    Column("webhook_secret", Text),  # HMAC key for the X-Supplywatch-Signature header
+)
+
+# What a watchlist watches: a company, supplier, product or model number, by name key.
+watch_items = Table(
+    "watch_items",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watchlist_id", Integer, ForeignKey("watchlists.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(16), nullable=False),  # company | supplier | product | model
+    Column("value", Text, nullable=False),  # as the user wrote it
+    Column("key", Text, nullable=False),  # name_key(value), or the normalised model number
+    Column("created_at", Timestamp, nullable=False),
+    UniqueConstraint("watchlist_id", "kind", "key"),
+)
+
+# An alert: a fact that touched a watched item, raised once per watchlist and fact.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("watchlist_id", Integer, ForeignKey("watchlists.id", ondelete="CASCADE"), nullable=False),
+    Column("watch_item_id", Integer, ForeignKey("watch_items.id", ondelete="CASCADE"), nullable=False),
+    Column("fact_id", String(64), ForeignKey("facts.id", ondelete="CASCADE"), nullable=False),
+    Column("document_id", String(64), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("reason", Text, nullable=False),  # how the fact touches the item ("supplier of ...")
+    Column("path", Json, nullable=False),  # entity names from the watched item to the fact
+    Column("created_at", Timestamp, nullable=False),
+    UniqueConstraint("watchlist_id", "fact_id"),
+    Index(None, "created_at"),
+)
+
+# Webhook deliveries of alerts, retried with backoff until delivered or given up.
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("status", String(16), nullable=False),  # pending | delivered | failed
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", Timestamp, nullable=False),
+    Column("last_error", Text),
+    Column("response_code", Integer),
+    Column("delivered_at", Timestamp),
+    Index(None, "status", "next_attempt_at"),
+)

@@ -19,11 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from supplywatch.errors import DatabaseError
 from supplywatch.model import CanonicalEntity, Document, Extraction, Resolution
-from supplywatch.store import graph, history, lookup, read, write
+from supplywatch.store import browse, graph, history, lookup, read, tokens, write
 from supplywatch.store.db import make_engine, write_options
 from supplywatch.store.migrate import upgrade_engine
 from supplywatch.store.records import (
+    ApiToken,
     CodeHit,
+    DocumentSummary,
     EntityMatch,
     EntityRecord,
     ExposureGraph,
@@ -269,3 +271,49 @@ class Store:
     def recall_facts_of_documents(self, doc_ids: Iterable[str]) -> list[FactRecord]:
         with self._reading() as conn:
             return lookup.recall_facts_of_documents(conn, doc_ids)
+
+    # --- browsing (the server's paged lists) --------------------------------------------
+
+    def list_documents(self, *, limit: int = 50, offset: int = 0, kind: str | None = None,
+                       q: str | None = None) -> tuple[list[DocumentSummary], int]:
+        """One page of documents, newest first, and how many match in all."""
+        with self._reading() as conn:
+            return browse.list_documents(conn, limit=limit, offset=offset, kind=kind, q=q)
+
+    def list_facts(self, *, limit: int = 50, offset: int = 0, entity_id: int | None = None,
+                   types: Sequence[str] = (), since: str | None = None,
+                   ) -> tuple[list[FactRecord], int]:
+        """One page of facts, newest publication first, and how many match in all."""
+        with self._reading() as conn:
+            return browse.list_facts(conn, limit=limit, offset=offset, entity_id=entity_id,
+                                     types=types, since=since)
+
+    def search_entities(self, *, limit: int = 50, offset: int = 0, q: str | None = None,
+                        type_: str | None = None) -> tuple[list[EntityRecord], int]:
+        """One page of entities whose name or alias contains `q`, best connected first."""
+        with self._reading() as conn:
+            return browse.search_entities(conn, limit=limit, offset=offset, q=q, type_=type_)
+
+    # --- API tokens and server values ---------------------------------------------------
+
+    def create_token(self, name: str) -> tuple[ApiToken, str]:
+        """A new API token and its secret; only a hash of the secret is stored."""
+        with self._writing() as conn:
+            return tokens.create_token(conn, name, self._now())
+
+    def verify_token(self, secret: str) -> ApiToken | None:
+        with self._writing() as conn:
+            return tokens.verify_token(conn, secret, self._now())
+
+    def list_tokens(self) -> list[ApiToken]:
+        with self._reading() as conn:
+            return tokens.list_tokens(conn)
+
+    def revoke_token(self, token_id: int) -> bool:
+        with self._writing() as conn:
+            return tokens.revoke_token(conn, token_id, self._now())
+
+    def server_value(self, name: str, make: str) -> str:
+        """A server-wide value (created from `make` on first use), the same for every worker."""
+        with self._writing() as conn:
+            return tokens.server_value(conn, name, make)

@@ -1,0 +1,1 @@
+"""The web UI: server-rendered pages, each with a JSON twin, and their static files."""
