@@ -52,5 +52,9 @@ class DatabaseError(SupplywatchError):
     pass
 
 
+class ConfigError(SupplywatchError):
+    """A setting has a value supplywatch cannot use."""
+
+
 class NotFound(SupplywatchError):
     pass

@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from supplywatch.errors import ConfigError
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -105,11 +107,11 @@ def _parse(name: str, kind: type, raw: str) -> Any:
     if kind is bool:
         if raw.lower() in _TRUE | _FALSE:
             return raw.lower() in _TRUE
-        raise ValueError(f"SUPPLYWATCH_{name.upper()}={raw!r}: use true or false")
+        raise ConfigError(f"SUPPLYWATCH_{name.upper()}={raw!r}: use true or false")
     try:
         return kind(raw)
     except ValueError:
-        raise ValueError(
+        raise ConfigError(
             f"SUPPLYWATCH_{name.upper()}={raw!r}: expected a {kind.__name__}"
         ) from None
 
