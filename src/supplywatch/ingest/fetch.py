@@ -62,7 +62,7 @@ def _fetch_once(client: httpx.Client, url: str, target: str, settings: Settings,
             timeout=settings.fetch_timeout,
             follow_redirects=follow,
         ) as response:
-            if response.is_redirect and not follow:
+            if response.has_redirect_location and not follow:
                 return urljoin(str(response.url), response.headers.get("location", ""))
             if response.status_code >= 400:
                 raise FetchError(url, _status_message(response))
