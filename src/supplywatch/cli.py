@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from supplywatch import __version__
 from supplywatch.errors import NotFound, SupplywatchError
 from supplywatch.settings import Settings
+
+if TYPE_CHECKING:
+    from supplywatch.store import Store
 
 app = typer.Typer(
     name="supplywatch",
@@ -151,6 +154,7 @@ def ingest(
             summary = ingest_inputs(inputs, settings, store, extractor, progress=tick,
                                     reextract=reextract, options=options)
             counts = store.counts()
+            alerts = _raise_alerts(store, settings)
     for failure in summary.failures:
         err.print(f"[red]failed:[/red] {escape(failure.source)}: {escape(failure.message)}")
     if json_:
@@ -159,7 +163,8 @@ def ingest(
                      "documents_extracted": summary.documents_extracted, "facts": summary.facts,
                      "records": {"new": summary.records_new, "changed": summary.records_changed,
                                  "unchanged": summary.records_unchanged},
-                     "failures": [f.__dict__ for f in summary.failures], "database": counts})
+                     "failures": [f.__dict__ for f in summary.failures], "database": counts,
+                     "alerts_raised": alerts})
     else:
         records = (f" Official records: {summary.records_new} new, {summary.records_changed} "
                    f"updated (old versions kept), {summary.records_unchanged} unchanged."
@@ -171,8 +176,17 @@ def ingest(
             f"({summary.facts} facts), {len(summary.failures)} failed.{records} Database now "
             "holds " + ", ".join(f"{v} {k}" for k, v in counts.items()) + "."
         )
+        if alerts:
+            out.print(f"{alerts} new watchlist alert(s): see `supplywatch watch alerts NAME`.")
     if not summary.ok:
         raise typer.Exit(1)
+
+
+def _raise_alerts(store: Store, settings: Settings) -> int:
+    """Alerts for what was just stored, whoever watches it (see `watch`)."""
+    from supplywatch.serve.alerts import raise_alerts
+
+    return len(raise_alerts(store, settings).raised)
 
 
 def _progress(quiet: bool) -> Progress:
@@ -387,7 +401,8 @@ def token_list(db: DbOption = None, json_: JsonOption = False) -> None:
     if json_:
         _print_json([asdict(t) for t in tokens])
         return
-    table = titled_table("API tokens", ("id", "name", "prefix", "created", "last used", "revoked"), lines=False)
+    table = titled_table("API tokens", ("id", "name", "prefix", "created", "last used", "revoked"),
+                         lines=False)
     for t in tokens:
         table.add_row(str(t.id), escape(t.name), t.prefix + "…", f"{t.created_at:%Y-%m-%d}",
                       f"{t.last_used_at:%Y-%m-%d %H:%M}" if t.last_used_at else "",
@@ -405,3 +420,11 @@ def token_revoke(
         if not store.revoke_token(token_id):
             raise NotFound(f"no live token with id {token_id}; see `supplywatch token list`")
     err.print(f"token {token_id} revoked")
+
+
+# Feeds and watchlists: their commands live in cli_alerts.py, which uses this module's helpers,
+# so it is imported here, last.
+from supplywatch.cli_alerts import feeds_app, watch_app  # noqa: E402
+
+app.add_typer(feeds_app, name="feeds")
+app.add_typer(watch_app, name="watch")

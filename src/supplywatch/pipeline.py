@@ -184,6 +184,15 @@ def ingest_inputs(items: Iterable[str], settings: Settings, store: Store,
     return summary
 
 
+def ingest_documents(label: str, docs: list[Document], store: Store,
+                     extractor: DocumentExtractor) -> IngestSummary:
+    """Extract, resolve and store documents already loaded (a body posted to the server),
+    exactly as `ingest_inputs` stores an input's documents."""
+    summary = IngestSummary(inputs=1)
+    _store_documents(label, docs, store, extractor, summary, False, None)
+    return summary
+
+
 def _expected(doc: Document, extractor: DocumentExtractor) -> tuple[str, str]:
     """(extractor name, version) a document's stored facts must come from to be current."""
     if not is_record(doc):

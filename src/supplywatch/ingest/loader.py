@@ -53,9 +53,16 @@ def load_parsed(
     """`load`, also saying which rows or items of the input had to be left out."""
     registry = registry if registry is not None else default_registry()
     chosen = registry.get(format) if format else None  # an unknown format fails before any I/O
-    raw = read_raw(item, settings, client)
+    return parse_raw(read_raw(item, settings, client), registry, chosen)
+
+
+def parse_raw(raw: RawInput, registry: SourceRegistry | None = None,
+              source: Source | None = None) -> Parsed:
+    """The documents in bytes already read (`source`, else the first that sniffs them);
+    the server uses it for a body posted to it."""
+    registry = registry if registry is not None else default_registry()
     check_not_empty(raw)
-    source = chosen or registry.pick(raw)
+    source = source or registry.pick(raw)
     if source is None:
         raise _unrecognised(raw, registry)
     parse_input = getattr(source, "parse_input", None)

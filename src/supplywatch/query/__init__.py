@@ -16,6 +16,7 @@ from supplywatch.query.profile import (
     ProfileRecall,
     Relation,
     entity_profile,
+    entity_profile_by_id,
 )
 from supplywatch.query.record import RecordReport, StatedFact, recall_record
 from supplywatch.query.results import EntityRef, Evidence, ResolvedEntity, SourceRef
@@ -43,6 +44,7 @@ __all__ = [
     "UnknownName",
     "check",
     "entity_profile",
+    "entity_profile_by_id",
     "exposure",
     "recall_record",
     "resolve_name",

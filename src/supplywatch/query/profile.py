@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from supplywatch.errors import NotFound
 from supplywatch.model import ENTITY_ROLES
 from supplywatch.query.lookup import resolve_name
 from supplywatch.query.recalls import source_of
@@ -101,7 +102,20 @@ class EntityProfile:
 
 def entity_profile(store: Store, name: str) -> EntityProfile:
     """The profile of the entity called `name`; raises NotFound (with suggestions)."""
-    entity = resolve_name(store, name, types=("company", "product"))
+    return profile_of(store, resolve_name(store, name, types=("company", "product")))
+
+
+def entity_profile_by_id(store: Store, entity_id: int) -> EntityProfile:
+    """The profile of the entity with this id (of any type); raises NotFound."""
+    record = store.get_entities([entity_id]).get(entity_id)
+    if record is None:
+        raise NotFound(f"no entity with id {entity_id}; search for it by name first")
+    return profile_of(store, ResolvedEntity(str(entity_id), record.id, record.name, record.type,
+                                            record.key, "name", record.name, record.aliases))
+
+
+def profile_of(store: Store, entity: ResolvedEntity) -> EntityProfile:
+    """The profile of an entity already resolved."""
     sections: dict[str, list[Relation]] = {s: [] for s, _ in _SECTIONS.values()}
     recalls: list[ProfileRecall] = []
     events: list[DatedEvent] = []

@@ -20,9 +20,22 @@ API_VERSION = "1"
 # One router per resource: each module has a `router`, mounted under /api.
 API_MODULES = (
     "health",
+    "documents",
+    "entities",
+    "facts",
+    "exposure",
+    "check",
+    "comments",
+    "tokens",
+    "feeds",
+    "watchlists",
+    "alerts",
 )
 # The web UI: modules under web/ with a `router` of pages (mounted at /).
-WEB_MODULES: tuple[str, ...] = ()
+WEB_MODULES: tuple[str, ...] = (
+    "errorpages", "home", "documents", "comments", "entities", "exposure", "check", "search",
+    "signin", "watchlists", "feeds",
+)
 
 DESCRIPTION = f"""
 Read news and recall notices into an evidence-backed supply-chain graph, and query it.
@@ -48,9 +61,16 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         app.state.store = store if store is not None else Store.open(settings.database_url)
+        worker = None
+        if settings.poll_feeds:  # feeds, alerts and webhooks in the background
+            from supplywatch.serve.background import start_background
+
+            worker = start_background(app)
         try:
             yield
         finally:
+            if worker is not None:
+                await worker.stop()
             if own:
                 app.state.store.close()
 

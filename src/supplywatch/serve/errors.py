@@ -78,8 +78,10 @@ HtmlErrorHook = Any
 
 
 def _field(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
-    return ".".join(parts) or "request"
+    # Only the first item says where (body, query ...): a field may itself be called "body".
+    if loc and loc[0] in ("body", "query", "path", "header", "cookie"):
+        loc = loc[1:]
+    return ".".join(str(p) for p in loc) or "request"
 
 
 def install(app: FastAPI) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from types import TracebackType
 from typing import Any, Self
 
@@ -19,7 +19,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from supplywatch.errors import DatabaseError
 from supplywatch.model import CanonicalEntity, Document, Extraction, Resolution
-from supplywatch.store import browse, graph, history, lookup, read, tokens, write
+from supplywatch.store import browse, graph, history, lookup, pages, read, tokens, write
+from supplywatch.store import comments as comment_store
+from supplywatch.store import feeds as feed_store
+from supplywatch.store import watch as watch_store
+from supplywatch.store import watch_match as match_store
 from supplywatch.store.db import make_engine, write_options
 from supplywatch.store.migrate import upgrade_engine
 from supplywatch.store.records import (
@@ -294,6 +298,30 @@ class Store:
         with self._reading() as conn:
             return browse.search_entities(conn, limit=limit, offset=offset, q=q, type_=type_)
 
+    # --- the web UI's pages (store/pages.py) --------------------------------------------
+
+    def list_feed(self, *, limit: int = 50, offset: int = 0,
+                  types: Sequence[str] = ("recall", "supplies", "partnership"),
+                  q: str | None = None, status: str | None = None,
+                  ) -> tuple[list[FactRecord], int]:
+        """One page of the news feed (facts of `types`, newest publication first, matching
+        `q` in evidence, title or entity names, and a supply `status`), and the total."""
+        with self._reading() as conn:
+            return pages.list_feed(conn, limit=limit, offset=offset, types=types, q=q,
+                                   status=status)
+
+    def facts_restating(self, doc_id: str, types: Sequence[str]) -> list[FactRecord]:
+        """Other documents' facts stating the same as one of this document's (same type,
+        same entities in the same roles)."""
+        with self._reading() as conn:
+            return pages.facts_restating(conn, doc_id, types)
+
+    def documents_sharing_entities(self, doc_id: str, limit: int = 10,
+                                   ) -> list[pages.SharedEntities]:
+        """Other documents naming this one's entities, the most shared first."""
+        with self._reading() as conn:
+            return pages.documents_sharing_entities(conn, doc_id, limit)
+
     # --- API tokens and server values ---------------------------------------------------
 
     def create_token(self, name: str) -> tuple[ApiToken, str]:
@@ -317,3 +345,191 @@ class Store:
         """A server-wide value (created from `make` on first use), the same for every worker."""
         with self._writing() as conn:
             return tokens.server_value(conn, name, make)
+
+    # --- the REST API: comments and a document's entities ------------------------------
+
+    def add_comment(self, target_kind: comment_store.CommentTarget, target_id: str, body: str,
+                    author: str) -> comment_store.Comment:
+        """A note on a document or an entity; it changes no fact or evidence."""
+        with self._writing() as conn:
+            return comment_store.add_comment(conn, target_kind, target_id, body, author,
+                                             self._now())
+
+    def list_comments(self, target_kind: comment_store.CommentTarget, target_id: str, *,
+                      limit: int = 50, offset: int = 0) -> tuple[list[comment_store.Comment], int]:
+        """One page of a target's comments, oldest first, and how many it has."""
+        with self._reading() as conn:
+            return comment_store.list_comments(conn, target_kind, target_id, limit=limit,
+                                               offset=offset)
+
+    def document_entities(self, doc_id: str) -> list[comment_store.DocumentEntity]:
+        """The entities a document names, each with its mention offsets into the text."""
+        with self._reading() as conn:
+            return comment_store.document_entities(conn, doc_id)
+
+    # --- feeds, watchlists and alerts (store/feeds.py, watch.py, watch_match.py) --------
+
+    def now(self) -> datetime:
+        """The store's clock, in UTC: the time it stamps rows with."""
+        return self._now()
+
+    def add_feed(self, url: str, interval: int) -> tuple[feed_store.FeedRecord, bool]:
+        """Add a feed, due for polling at once; an existing one is returned, False."""
+        with self._writing() as conn:
+            return feed_store.add_feed(conn, url, interval, self._now())
+
+    def get_feed(self, feed_id: int) -> feed_store.FeedRecord | None:
+        with self._reading() as conn:
+            return feed_store.get_feed(conn, feed_id)
+
+    def list_feeds(self, *, limit: int = 50, offset: int = 0, status: str | None = None,
+                   ) -> tuple[list[feed_store.FeedRecord], int]:
+        with self._reading() as conn:
+            return feed_store.list_feeds(conn, limit=limit, offset=offset, status=status)
+
+    def due_feeds(self, now: datetime | None) -> list[feed_store.FeedRecord]:
+        """Feeds due for a poll at `now`; every feed when `now` is None."""
+        with self._reading() as conn:
+            return feed_store.due_feeds(conn, now)
+
+    def remove_feed(self, feed_id: int) -> bool:
+        with self._writing() as conn:
+            return feed_store.remove_feed(conn, feed_id)
+
+    def record_poll_ok(self, feed_id: int, *, wait: timedelta, etag: str | None,
+                       last_modified: str | None, title: str | None, items: int) -> None:
+        """A poll that worked; the next one is due after `wait`."""
+        now = self._now()
+        with self._writing() as conn:
+            feed_store.record_poll_ok(conn, feed_id, now=now, next_poll_at=now + wait, etag=etag,
+                                      last_modified=last_modified, title=title, items=items)
+
+    def record_poll_failure(self, feed_id: int, *, wait: timedelta, error: str) -> None:
+        """A poll that failed; the next try is due after `wait`."""
+        now = self._now()
+        with self._writing() as conn:
+            feed_store.record_poll_failure(conn, feed_id, now=now, next_poll_at=now + wait,
+                                           error=error)
+
+    def seen_feed_items(self, feed_id: int, keys: Iterable[str]) -> set[str]:
+        with self._reading() as conn:
+            return feed_store.seen_item_keys(conn, feed_id, keys)
+
+    def add_feed_item(self, feed_id: int, key: str, *, link: str | None,
+                      document_id: str | None, error: str | None) -> bool:
+        with self._writing() as conn:
+            return feed_store.add_feed_item(conn, feed_id, key, link=link,
+                                            document_id=document_id, error=error, now=self._now())
+
+    def feed_items(self, feed_id: int, *, limit: int = 50, offset: int = 0,
+                   ) -> tuple[list[feed_store.FeedItemRecord], int]:
+        with self._reading() as conn:
+            return feed_store.feed_items_of(conn, feed_id, limit=limit, offset=offset)
+
+    def create_watchlist(self, name: str, webhook_url: str | None = None,
+                         secret: str | None = None) -> watch_store.Watchlist | None:
+        """A new watchlist; None when the name is taken."""
+        with self._writing() as conn:
+            return watch_store.create_watchlist(conn, name, webhook_url, secret, self._now())
+
+    def get_watchlist(self, watchlist_id: int | None = None, *, name: str | None = None,
+                      ) -> watch_store.Watchlist | None:
+        with self._reading() as conn:
+            return watch_store.get_watchlist(conn, watchlist_id=watchlist_id, name=name)
+
+    def list_watchlists(self, *, limit: int = 50, offset: int = 0,
+                        ) -> tuple[list[watch_store.Watchlist], int]:
+        with self._reading() as conn:
+            return watch_store.list_watchlists(conn, limit=limit, offset=offset)
+
+    def delete_watchlist(self, watchlist_id: int) -> bool:
+        with self._writing() as conn:
+            return watch_store.delete_watchlist(conn, watchlist_id)
+
+    def add_watch_item(self, watchlist_id: int, kind: str, value: str, key: str,
+                       ) -> tuple[watch_store.WatchItem, bool]:
+        with self._writing() as conn:
+            return watch_store.add_item(conn, watchlist_id, kind, value, key, self._now())
+
+    def remove_watch_item(self, watchlist_id: int, item_id: int) -> bool:
+        with self._writing() as conn:
+            return watch_store.remove_item(conn, watchlist_id, item_id)
+
+    def watch_items(self, watchlist_id: int | None = None) -> list[watch_store.WatchItem]:
+        with self._reading() as conn:
+            return watch_store.items_of(conn, watchlist_id)
+
+    def save_alerts(self, alerts: Sequence[watch_store.NewAlert], watermark: tuple[str, str],
+                    ) -> list[int]:
+        """Raise the alerts not raised before (and queue their webhooks), and move the
+        alert watermark (name, value), in one transaction; the new alerts' ids."""
+        with self._writing() as conn:
+            ids = watch_store.save_alerts(conn, alerts, self._now())
+            watch_store.set_value(conn, *watermark)
+            return ids
+
+    def list_alerts(self, *, watchlist_id: int | None = None, ids: Sequence[int] = (),
+                    limit: int = 50, offset: int = 0) -> tuple[list[watch_store.Alert], int]:
+        with self._reading() as conn:
+            return watch_store.list_alerts(conn, watchlist_id=watchlist_id, ids=ids,
+                                           limit=limit, offset=offset)
+
+    def due_deliveries(self, limit: int = 100) -> list[watch_store.PendingDelivery]:
+        with self._reading() as conn:
+            return watch_store.due_deliveries(conn, self._now(), limit)
+
+    def record_delivery(self, delivery_id: int, *, status: str, attempts: int, wait: timedelta,
+                        error: str | None, response_code: int | None) -> None:
+        """An attempt to deliver a webhook; a pending one is tried again after `wait`."""
+        now = self._now()
+        with self._writing() as conn:
+            watch_store.record_delivery(
+                conn, delivery_id, status=status, attempts=attempts, next_attempt_at=now + wait,
+                error=error, response_code=response_code,
+                delivered_at=now if status == "delivered" else None)
+
+    def delivery_counts(self, watchlist_id: int) -> dict[str, int]:
+        with self._reading() as conn:
+            return watch_store.delivery_counts(conn, watchlist_id)
+
+    def get_value(self, name: str) -> str | None:
+        """A server-wide value, or None when it was never set."""
+        with self._reading() as conn:
+            return watch_store.get_value(conn, name)
+
+    def max_fact_first_seen(self) -> datetime | None:
+        with self._reading() as conn:
+            return match_store.max_first_seen(conn)
+
+    def entities_for_key(self, key: str) -> list[EntityRecord]:
+        """Entities whose name key or an alias key is `key`."""
+        with self._reading() as conn:
+            return match_store.entities_for_key(conn, key)
+
+    def products_with_model(self, code: str) -> list[EntityRecord]:
+        with self._reading() as conn:
+            return match_store.products_with_model(conn, code)
+
+    def owns_links(self, ids: Iterable[int], max_depth: int = DEFAULT_MAX_DEPTH,
+                   ) -> match_store.Links:
+        """Owners and subsidiaries of the entities, transitively, with paths."""
+        with self._reading() as conn:
+            return match_store.owns_links(conn, ids, max_depth)
+
+    def supply_links(self, ids: Iterable[int], from_role: str, to_role: str) -> match_store.Links:
+        with self._reading() as conn:
+            return match_store.supply_links(conn, ids, from_role, to_role)
+
+    def facts_touching(self, entity_ids: Iterable[int], since: datetime,
+                       recalls_only: bool = False) -> list[match_store.Touch]:
+        """Facts first seen after `since` naming one of the entities, in any role."""
+        with self._reading() as conn:
+            return match_store.touching(conn, entity_ids, since, recalls_only)
+
+    def model_code_facts(self, code: str, since: datetime) -> list[tuple[str, datetime, str, str]]:
+        with self._reading() as conn:
+            return match_store.model_hits(conn, code, since)
+
+    def entity_names(self, ids: Iterable[int]) -> dict[int, str]:
+        with self._reading() as conn:
+            return match_store.names(conn, ids)
