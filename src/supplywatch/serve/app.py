@@ -87,6 +87,9 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
     async def version_header(request, call_next):  # type: ignore[no-untyped-def]
         response = await call_next(request)
         response.headers["X-Supplywatch-API"] = API_VERSION
+        # Pages add their Content-Security-Policy; these hold for every answer (API, static).
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)

@@ -92,6 +92,9 @@ def install(app: FastAPI) -> None:
         if hook is not None:
             page = hook(request, status, message)
             if page is not None:
+                # Retry-After, WWW-Authenticate ... mean the same on a page.
+                for name, value in (kw.get("headers") or {}).items():
+                    page.headers.setdefault(name, value)
                 return page
         return error_response(status, message, **kw)
 
