@@ -16,6 +16,7 @@ from supplywatch.errors import SupplywatchError
 from supplywatch.extract.assemble import assemble
 from supplywatch.extract.chunks import merged, pieces, shifted
 from supplywatch.extract.components import add_components
+from supplywatch.extract.learned import LearnedModels, add_learned_ner
 from supplywatch.extract.spacy_model import load_base_pipeline
 from supplywatch.model import Document, Entity, Extraction, Fact
 from supplywatch.settings import Settings
@@ -23,7 +24,7 @@ from supplywatch.settings import Settings
 EXTRACTOR_NAME = "supplywatch.rules"
 # Bump when rules or patterns/lexicon.json change: stored facts of an older version
 # are re-extracted on the next ingest.
-EXTRACTOR_VERSION = "1.0.0"
+EXTRACTOR_VERSION = "1.1.0"
 
 
 class Extractor:
@@ -33,9 +34,16 @@ class Extractor:
         self.version = f"{EXTRACTOR_VERSION}+{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
     @classmethod
-    def load(cls, settings: Settings | None = None) -> Extractor:
+    def load(cls, settings: Settings | None = None, models: LearnedModels | None = None) -> Extractor:
+        """The base spaCy pipeline with the learned entity recogniser and supplywatch's
+        components; `models` defaults to the ones shipped in the package."""
         settings = settings or Settings()
-        return cls(add_components(load_base_pipeline(settings.spacy_model)))
+        models = models or LearnedModels.packaged()
+        nlp = load_base_pipeline(settings.spacy_model)
+        nlp = add_components(nlp, models)
+        if models.ner is not None:
+            add_learned_ner(nlp, models.ner)
+        return cls(nlp)
 
     def extract(self, document: Document) -> Extraction:
         return next(self.extract_many([document]))
@@ -93,4 +101,4 @@ def load_extractor(settings: Settings | None = None, kind: str = "local") -> Doc
 
 
 __all__ = ["EXTRACTOR_KINDS", "EXTRACTOR_NAME", "EXTRACTOR_VERSION", "DocumentExtractor", "Extractor",
-           "load_extractor"]
+           "LearnedModels", "load_extractor"]

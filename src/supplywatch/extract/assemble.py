@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from typing import Any
 
 from spacy.tokens import Span
@@ -21,39 +22,56 @@ def evidence(sent: Span) -> tuple[str, tuple[int, int]]:
     return text, (start, start + len(text))
 
 
-def entities_of(r: Reading) -> tuple[list[Entity], dict[int, str]]:
-    """Contract entities (e1, e2 ...) in order of first mention; cluster id -> name."""
+def cluster_names(r: Reading) -> dict[int, str]:
+    """cluster id -> the entity's name, for every entity of the document."""
+    return {cid: c.name for cid, c in enumerate(r.ents.clusters) if c.spans}
+
+
+def entities_of(r: Reading, used: set[str] | None = None) -> list[Entity]:
+    """Contract entities (e1, e2 ...) in order of first mention, one per name: a cluster
+    that is not `listed` is left out unless a fact names it (`used`), and a name already
+    listed lends its entity its mentions."""
+    used = used or set()
     out: list[Entity] = []
-    names: dict[int, str] = {}
+    by_key: dict[str, Entity] = {}
     doc = r.doc
+
+    def add(name: str, type_: str, names: Iterable[str], spans: Iterable[tuple[int, int]],
+            own: bool) -> None:
+        mentions = [(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in spans]
+        key = name_key(name)
+        ent = None if own else by_key.get(key)
+        if ent is None:
+            ent = Entity(id="", name=name, type=type_)
+            out.append(ent)
+            by_key.setdefault(key, ent)
+        ent.aliases = sorted({*ent.aliases, *(n for n in names if n != ent.name)}, key=str.lower)
+        ent.mentions = sorted({*ent.mentions, *mentions})
+
     order = sorted(
         (i for i, c in enumerate(r.ents.clusters) if c.spans),
         key=lambda i: min(s for s, _ in r.ents.clusters[i].spans),
     )
     for cid in order:
         c = r.ents.clusters[cid]
-        name = c.name
-        names[cid] = name
-        mentions = sorted({(doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e in c.spans})
-        aliases = sorted({n for n in c.names if n != name}, key=str.lower)
-        out.append(Entity(id="", name=name, type=c.type, aliases=aliases,
-                          mentions=[tuple(m) for m in mentions]))
-    comps: dict[str, Entity] = {}
+        if c.name in used:
+            add(c.name, c.type, c.names, c.spans, own=True)
+        elif c.listed:
+            add(c.name, c.list_type or c.type, c.names, c.spans, own=False)
+    kinds = r.ents.kind_tokens
     for comp in r.components:
-        key = name_key(comp.name)
-        ent = comps.get(key)
-        if ent is None:
-            ent = comps[key] = Entity(id="", name=comp.name, type="component")
-            out.append(ent)
-        ent.mentions.append((doc[comp.start].idx, doc[comp.end - 1].idx + len(doc[comp.end - 1])))
+        if kinds is not None and comp.name.lower() in r.lex["vague_nouns"] and not any(
+                i in kinds for i in range(comp.start, comp.end)):
+            continue  # "parts", "services": a word for parts, not a kind the recogniser names
+        add(comp.name, "component", (), [(comp.start, comp.end)], own=False)
     out.sort(key=lambda e: e.mentions[0] if e.mentions else (0, 0))
     for n, ent in enumerate(out, 1):
         ent.id = f"e{n}"
-    return out, names
+    return out
 
 
 def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]:
-    entities, names = entities_of(r)
+    names = cluster_names(r)
     makers = _product_makers(r, drafts)
     facts: list[Fact] = []
     facts += _supplies(drafts, names, makers)
@@ -62,13 +80,16 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts += _makes(drafts, names)
     facts += _partnerships(drafts, names)
     facts.sort(key=lambda f: (f.span[0], f.type))
+    entities = entities_of(r, {name for f in facts for _, name in f.names()})
     return entities, facts
 
 
 def _product_makers(r: Reading, drafts: list[Draft]) -> dict[int, int]:
     makers: dict[int, int] = {}
     for d in drafts:
-        if d.type == "makes":
+        if d.type == "makes" and not d.extra.get("learned"):
+            # (a pair the classifier decided is a fact of its own, not a product's maker
+            # for the supply and recall rules)
             makers.setdefault(d.roles["product"][0], d.roles["company"][0])
     for pid, c in enumerate(r.ents.clusters):
         if c.brand is not None:

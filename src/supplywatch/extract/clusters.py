@@ -24,6 +24,8 @@ class DocEntities:
         self.clusters: list[Cluster] = []
         self.token_cluster: dict[int, int] = {}
         self.by_key: dict[str, int] = {}
+        # Tokens the learned recogniser calls a kind of product; None when it did not run.
+        self.kind_tokens: set[int] | None = None
 
     def add_span(self, cid: int, start: int, end: int, text: str) -> None:
         cluster = self.clusters[cid]
@@ -74,7 +76,7 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
 
 
 def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
-          lex: Lexicon) -> DocEntities:
+          lex: Lexicon, learned: list[Candidate] | None = None) -> DocEntities:
     types = decide_types(cands, doc)
     ents = DocEntities()
     key_cluster: dict[str, int] = {}
@@ -94,7 +96,71 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     add_products(doc, ents, models, lex)
     add_product_lines(doc, ents)
     add_descriptors(doc, ents, lex)
+    if learned is not None:
+        add_learned(doc, ents, learned, lex)
     return ents
+
+
+def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexicon) -> None:
+    """Weigh the learned recogniser's names against the base model's, for the entity
+    list only: the rules keep reading the base entities, so facts do not change.
+
+    - A name the learned model tags is listed with the type it gives it most often
+      (one type per name per document): "Hon Hai" a company, not a person.
+    - A company the base model found but the learned model never tags is not listed
+      (unless a fact names it, or its name ends in a legal suffix): "IoT", "MEMS",
+      "Home Energy Management Systems".
+    - A name only the learned model found becomes an entity that claims no words (like
+      the kinds of product): listed, and paired with products (`pairs`), but not read
+      by the rules."""
+    by_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for cand in learned:
+        by_key[name_key(cand.text(doc))].update(cand.votes)
+    known: set[str] = set()
+    for cluster in ents.clusters:
+        if not cluster.spans:
+            continue
+        keys = {name_key(n) for n in cluster.names}
+        known |= keys
+        votes = sum((by_key[k] for k in keys if k in by_key), Counter())
+        if votes:
+            cluster.list_type = votes.most_common(1)[0][0]
+        elif cluster.type == "company" and not any(
+                n.split()[-1].lower() in lex["legal_suffixes"] for n in cluster.names):
+            cluster.listed = False
+    new: dict[str, int] = {}
+    for cand in sorted(learned, key=lambda c: c.start):
+        text = cand.text(doc)
+        key = name_key(text)
+        if not key or key in known:
+            continue
+        if key not in new:
+            new[key] = ents.new_cluster(by_key[key].most_common(1)[0][0])
+            ents.clusters[new[key]].claims = False
+        cluster = ents.clusters[new[key]]
+        if (cand.start, cand.end) not in cluster.spans:
+            cluster.spans.append((cand.start, cand.end))
+            cluster.names[text] += 1
+
+
+def add_unclaimed_mentions(doc: Doc, ents: DocEntities) -> None:
+    """Every other use of a name or kind that claims no words ("sensors" tagged once) is
+    a mention of it too, where no claiming entity holds those words."""
+    names = PhraseMatcher(doc.vocab)
+    kinds = PhraseMatcher(doc.vocab, attr="LOWER")
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.claims or not cluster.spans:
+            continue
+        matcher = kinds if doc[cluster.spans[0][0]].is_lower else names
+        words = {tuple(t.text for t in doc[s:e]) for s, e in cluster.spans}
+        matcher.add(str(cid), [Doc(doc.vocab, words=list(w)) for w in words])
+    for matcher in (names, kinds):
+        for match_id, start, end in matcher(doc):
+            cluster = ents.clusters[int(doc.vocab.strings[match_id])]
+            if (start, end) in cluster.spans or any(i in ents.token_cluster for i in range(start, end)):
+                continue
+            cluster.spans.append((start, end))
+            cluster.names[doc[start:end].text] += 1
 
 
 def _merge(ents: DocEntities, keep: int, drop: int) -> None:

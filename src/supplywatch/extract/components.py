@@ -2,21 +2,30 @@
 
 - `sw_line_breaks` (before the parser): a line break ends a sentence, so a headline
   never runs into the first paragraph.
+- `sw_ner` + `sw_ner_spans` (before ner, when the learned models are loaded): the
+  fine-tuned recogniser; its entities are kept in doc.spans["sw_ner"].
 - `sw_entities` (after ner): entities of the document, typed once per name.
-- `sw_relations` (after sw_entities): fact drafts from the rules.
+- `sw_relations` (after sw_entities): fact drafts from the rules, and company ->
+  product pairs from the learned classifier.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import filter_spans
 
-from supplywatch.extract.clusters import build
+from supplywatch.extract.clusters import add_unclaimed_mentions, build
+from supplywatch.extract.drafts import Draft
+from supplywatch.extract.learned import LEARNED_NER, LearnedModels, load_product_kinds
 from supplywatch.extract.lexicon import load_lexicon
 from supplywatch.extract.mentions import find_candidates
+from supplywatch.extract.pairs import learned_makes, load_pair_model
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
-from supplywatch.extract.rules_offerings import offering_drafts
+from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_supply import supply_drafts
 
@@ -36,29 +45,76 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-@Language.component("sw_entities", requires=["doc.ents", "token.dep"], assigns=["doc._.sw_reading"])
-def entities(doc: Doc) -> Doc:
-    lex = load_lexicon()
-    cands, models = find_candidates(doc, lex)
-    doc._.sw_reading = Reading(doc, build(doc, cands, models, lex), lex)
+@Language.component("sw_ner_spans", assigns=["doc.spans"])
+def ner_spans(doc: Doc) -> Doc:
+    """Keep the learned recogniser's entities in doc.spans["sw_ner"] and leave doc.ents
+    unset, for the base `ner` that runs next."""
+    doc.spans[LEARNED_NER] = list(doc.ents)
+    doc.set_ents([], default="missing")
     return doc
 
 
-@Language.component("sw_relations", requires=["doc._.sw_reading"], assigns=["doc._.sw_drafts"])
-def relations(doc: Doc) -> Doc:
-    reading: Reading = doc._.sw_reading
-    drafts = list(brand_drafts(reading))
-    for sent in doc.sents:
-        drafts += supply_drafts(reading, sent)
-        drafts += corporate_drafts(reading, sent)
-        drafts += recall_drafts(reading, sent)
-        drafts += offering_drafts(reading, sent)
-    doc._.sw_drafts = drafts
-    return doc
+@Language.factory("sw_entities", default_config={"product_kinds": ""},
+                  requires=["doc.ents", "token.dep"], assigns=["doc._.sw_reading"])
+def make_entities(nlp: Language, name: str, product_kinds: str):
+    """Entities of the document, typed once per name; with `product_kinds` (a list learned
+    by the training script), the kinds of product named in it are found as well."""
+    kinds = load_product_kinds(nlp, Path(product_kinds)) if product_kinds else None
+
+    def entities(doc: Doc) -> Doc:
+        lex = load_lexicon()
+        found = find_candidates(doc, lex)
+        learned = found.learned if LEARNED_NER in doc.spans else None
+        reading = Reading(doc, build(doc, found.names, found.models, lex, learned), lex)
+        spans = found.kinds
+        if kinds is not None:
+            spans = spans + [(s, e) for _, s, e in kinds(doc)
+                             if not any(i in reading.ents.token_cluster for i in range(s, e))]
+            spans = [(s.start, s.end) for s in filter_spans([doc[s:e] for s, e in spans])]
+        if learned is not None:
+            reading.ents.kind_tokens = {i for s, e in spans for i in range(s, e)}
+        for start, end in spans:
+            reading.kind_entity(start, end)
+        if learned is not None:
+            add_unclaimed_mentions(doc, reading.ents)
+        doc._.sw_reading = reading
+        return doc
+
+    return entities
 
 
-def add_components(nlp: Language) -> Language:
+@Language.factory("sw_relations", default_config={"pair_model": ""}, requires=["doc._.sw_reading"],
+                  assigns=["doc._.sw_drafts"])
+def make_relations(nlp: Language, name: str, pair_model: str):
+    """Fact drafts from the rules; with `pair_model` (a file written by the training
+    script), generic company -> product pairs decided by the learned classifier."""
+    model = load_pair_model(Path(pair_model)) if pair_model else None
+
+    def relations(doc: Doc) -> Doc:
+        reading: Reading = doc._.sw_reading
+        drafts = list(brand_drafts(reading))
+        offers: list[Draft] = []
+        for sent in doc.sents:
+            drafts += supply_drafts(reading, sent)
+            drafts += corporate_drafts(reading, sent)
+            drafts += recall_drafts(reading, sent)
+            offers += offering_drafts(reading, sent)
+        if model is not None:
+            drafts += learned_makes(reading, model, offers)
+        elif EMIT_GENERIC_MAKES:
+            drafts += offers
+        doc._.sw_drafts = drafts
+        return doc
+
+    return relations
+
+
+def add_components(nlp: Language, models: LearnedModels | None = None) -> Language:
     nlp.add_pipe("sw_line_breaks", before="parser")
-    nlp.add_pipe("sw_entities", after="ner")
-    nlp.add_pipe("sw_relations", after="sw_entities")
+    kinds = models.product_kinds if models is not None else None
+    nlp.add_pipe("sw_entities", after="ner",
+                 config={"product_kinds": str(kinds) if kinds is not None else ""})
+    relations = models.relations if models is not None else None
+    nlp.add_pipe("sw_relations", after="sw_entities",
+                 config={"pair_model": str(relations) if relations is not None else ""})
     return nlp

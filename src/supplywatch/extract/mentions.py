@@ -41,6 +41,11 @@ class Cluster:
     spans: list[tuple[int, int]] = field(default_factory=list)  # token spans
     descriptors: set[str] = field(default_factory=set)  # "battery maker" -> {battery, maker}
     brand: int | None = None  # for products: the company cluster named with it
+    # How the entity list shows it when no fact names it (see clusters.add_learned): not
+    # at all (listed False), or as the type the learned recogniser gives the name.
+    listed: bool = True
+    list_type: str | None = None
+    claims: bool = True  # its mentions are in DocEntities.token_cluster (the rules read it)
 
     @property
     def name(self) -> str:
@@ -220,12 +225,28 @@ def is_acronym_or_common_word(doc: Doc, start: int, end: int, lowercase_words: s
     return MIXED_ACRONYM.match(text) is not None or text.lower() in lowercase_words
 
 
-def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple[int, int]]]:
+@dataclass
+class Candidates:
+    """What the entity recogniser and the model-number pattern found in a document."""
+
+    names: list[Candidate]
+    models: list[tuple[int, int]]  # model numbers (token spans)
+    kinds: list[tuple[int, int]]  # kinds of product named in lower case ("needle valves")
+    learned: list[Candidate]  # names the learned recogniser found (ORG, PRODUCT)
+
+
+LEARNED_KEY = "sw_ner"  # doc.spans key of the learned recogniser (extract.learned.LEARNED_NER)
+
+
+def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
+    """Name candidates from the base model's entities; the learned recogniser's names
+    (where it ran) are kept apart, for `clusters.add_learned` to weigh."""
     # Words this document also writes in lower case are common words, not names.
     lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     models = model_spans(doc)
     model_tokens = {i for s, e in models for i in range(s, e)}
     cands: list[Candidate] = []
+    kinds: list[tuple[int, int]] = []
     for ent in doc.ents:
         kind = NER_TYPES.get(ent.label_)
         if kind is None:
@@ -234,34 +255,52 @@ def find_candidates(doc: Doc, lex: Lexicon) -> tuple[list[Candidate], list[tuple
         if bounds is None:
             continue
         start, end = bounds
-        # A model number inside an entity: the words before it are the brand.
-        inner = [i for i in range(start, end) if i in model_tokens]
-        if inner:
-            # Only the first word is the brand ("Samsung" of "Samsung Galaxy Note7"); the
-            # rest of the name goes with the model number.
-            end = min(inner[0], start + 1)
-            if end <= start or (end != inner[0] and not doc[start].text[:1].isupper()):
-                continue
-            kind = "company"
-        elif end < len(doc) and end in model_tokens and end - start > 1:
-            end = start + 1  # "Samsung Galaxy" + "Note7": the brand is the first word
-            kind = "company"
-        elif _kind_tail(doc, start, end, lex) == start + 1:
-            end = start + 1  # "Dell Notebook Computers", "Sony Lithium-Ion Batteries": brand + kind
-            kind = "company"
-        elif looks_like_product(doc[start:end], lex):
-            kind = "product"
-        if is_region(doc[start:end], lex):
-            cands.append(Candidate(start, end, Counter({"place": 3})))
+        if ent.label_ == "PRODUCT" and doc[start].is_lower:
+            kinds.append((start, end))
             continue
-        votes: Counter[str] = Counter({kind: 2 if kind == "product" else 1})
-        context = context_votes(doc, start, end, lex)
-        votes.update(context)
-        weak = kind == "company" and not context and (
-            is_acronym_or_common_word(doc, start, end, lowercase_words))
-        cands.append(Candidate(start, end, votes, weak))
+        cand = _candidate(doc, start, end, kind, model_tokens, lex)
+        if cand is None:
+            continue
+        cand.weak = kind == "company" and sum(cand.votes.values()) == 1 and (
+            is_acronym_or_common_word(doc, cand.start, cand.end, lowercase_words))
+        cands.append(cand)
     covered = {i for c in cands for i in range(c.start, c.end)}
     for tok in doc:
         if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text):
             cands.append(Candidate(tok.i, tok.i + 1, Counter({"product": 2})))
-    return cands, models
+    learned: list[Candidate] = []
+    for ent in doc.spans.get(LEARNED_KEY, ()):
+        if ent.label_ not in ("ORG", "PRODUCT") or (bounds := trim(ent, lex)) is None:
+            continue
+        start, end = bounds
+        if ent.label_ == "PRODUCT" and doc[start].is_lower:
+            kinds.append((start, end))
+        else:
+            learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
+    return Candidates(cands, models, kinds, learned)
+
+
+def _candidate(doc: Doc, start: int, end: int, kind: str, model_tokens: set[int],
+               lex: Lexicon) -> Candidate | None:
+    # A model number inside an entity: the words before it are the brand.
+    inner = [i for i in range(start, end) if i in model_tokens]
+    if inner:
+        # Only the first word is the brand ("Samsung" of "Samsung Galaxy Note7"); the
+        # rest of the name goes with the model number.
+        end = min(inner[0], start + 1)
+        if end <= start or (end != inner[0] and not doc[start].text[:1].isupper()):
+            return None
+        kind = "company"
+    elif end < len(doc) and end in model_tokens and end - start > 1:
+        end = start + 1  # "Samsung Galaxy" + "Note7": the brand is the first word
+        kind = "company"
+    elif _kind_tail(doc, start, end, lex) == start + 1:
+        end = start + 1  # "Dell Notebook Computers", "Sony Lithium-Ion Batteries": brand + kind
+        kind = "company"
+    elif looks_like_product(doc[start:end], lex):
+        kind = "product"
+    if is_region(doc[start:end], lex):
+        return Candidate(start, end, Counter({"place": 3}))
+    votes: Counter[str] = Counter({kind: 2 if kind == "product" else 1})
+    votes.update(context_votes(doc, start, end, lex))
+    return Candidate(start, end, votes)

@@ -219,6 +219,7 @@ class Reading:
             type_ = "component" if head.lower_ in heads or head.lemma_.lower() in heads \
                 else "product"
             cid = self._kinds[key] = self.ents.new_cluster(type_)
+            self.ents.clusters[cid].claims = False
         cluster = self.ents.clusters[cid]
         if (start, end) not in cluster.spans:
             cluster.spans.append((start, end))

@@ -2,10 +2,12 @@
 model: "X offers a wide range of valves", "X, a manufacturer of bone glue", "battery
 maker X". The kind becomes a product (or component) entity of the document.
 
-The `makes` facts these rules draft are kept out of the facts contract for now
-(`EMIT_GENERIC_MAKES`): on the labelled news set a generic "X makes batteries" is
-optional at best and mostly counted as a false positive, so it cost more precision
-than it added. The entities stay, so product kinds are still recognised."""
+The `makes` drafts these rules make are not facts by themselves: on the labelled news
+set a generic "X makes batteries" is optional at best and mostly counted as a false
+positive. They are a feature of the learned company -> product classifier
+(`extract/pairs.py`), which decides which pairs become facts; without a classifier
+they are emitted only if `EMIT_GENERIC_MAKES` is on. The entities stay either way, so
+product kinds are still recognised."""
 
 from __future__ import annotations
 
@@ -27,10 +29,11 @@ GENERIC_CONFIDENCE = 0.7  # a kind of product, not a model: useful, but less spe
 EMIT_GENERIC_MAKES = False
 
 
-def offering_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
-    drafts = list(_offering_drafts(r, sent))  # creating the kind entities is the side effect
-    if EMIT_GENERIC_MAKES:
-        yield from drafts
+def offering_drafts(r: Reading, sent: Span) -> list[Draft]:
+    """Generic `makes` drafts; they create the kind entities as they go. The component
+    `sw_relations` passes them to the learned pair classifier (a feature), or emits them
+    as they are when no classifier is loaded and EMIT_GENERIC_MAKES is on."""
+    return list(_offering_drafts(r, sent))
 
 
 def _offering_drafts(r: Reading, sent: Span) -> Iterator[Draft]:

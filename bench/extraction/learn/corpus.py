@@ -1,0 +1,103 @@
+"""The DFKI Product Corpus (training split) and the rehearsal texts, as spaCy examples."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.training import Example
+from spacy.util import filter_spans
+
+ROOT = Path(__file__).resolve().parents[3]
+SHARED = ROOT.parent / "shared"
+DFKI = SHARED / "data" / "dfki-product-corpus" / "train.jsonl"
+# The scorer drops these as company mentions; as names they teach the model nothing.
+PRONOUNS = {"we", "our", "us", "its", "it", "they", "their", "them", "i", "my", "you", "your", "his",
+            "her", "he", "she", "ours", "theirs", "itself", "ourselves", "themselves", "which",
+            "that", "this", "these", "those", "who", "former", "latter"}
+# What the DFKI annotators decide; every other label comes from the base model (rehearsal).
+DFKI_LABELS = ("ORG", "PRODUCT")
+
+
+def load_dfki(path: Path = DFKI) -> list[dict]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def folds(docs: Sequence[dict], k: int, seed: int) -> list[list[int]]:
+    """k disjoint folds of document indices, shuffled with a fixed seed."""
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    return [sorted(order[i::k]) for i in range(k)]
+
+
+@dataclass
+class NerGold:
+    """One document's NER target: labelled spans plus spans left unknown."""
+
+    doc: Doc
+    spans: list[Span]
+    missing: list[Span]
+
+
+def is_name(text: str, label: str) -> bool:
+    """A mention worth learning as a name: not a pronoun, and for companies not a common
+    noun ("the company", "firm"); lower-case product kinds ("needle valves") are names here."""
+    low = text.lower()
+    if low in PRONOUNS or not any(ch.isalnum() for ch in text):
+        return False
+    return not (label == "ORG" and text[:1].islower())
+
+
+def dfki_gold(nlp: Language, record: dict) -> NerGold:
+    """Gold ORG/PRODUCT spans of a DFKI document on spaCy tokens. Nested mentions keep the
+    outer span; pronouns and lower-case company mentions are left unknown."""
+    doc = nlp.make_doc(record["text"])
+    spans, missing = [], []
+    for ent in record["entities"]:
+        span = doc.char_span(ent["start"], ent["end"], label=ent["type"], alignment_mode="expand")
+        if span is None:
+            continue
+        (spans if is_name(ent["text"], ent["type"]) else missing).append(span)
+    spans = filter_spans(spans)
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    missing = [s for s in filter_spans(missing) if not any(i in taken for i in range(s.start, s.end))]
+    return NerGold(doc, spans, missing)
+
+
+def with_rehearsal(gold: NerGold, base_ents: Iterable[Span]) -> Doc:
+    """The reference doc: DFKI's spans, plus the base model's other labels (PERSON, GPE,
+    DATE ...) where they do not touch a DFKI span, so the fine-tuned model keeps them."""
+    doc = gold.doc
+    taken = {i for s in [*gold.spans, *gold.missing] for i in range(s.start, s.end)}
+    extra = [Span(doc, e.start, e.end, label=e.label_) for e in base_ents
+             if e.label_ not in DFKI_LABELS and not any(i in taken for i in range(e.start, e.end))]
+    ents = filter_spans([*gold.spans, *extra])
+    doc.set_ents(ents, missing=gold.missing, default="outside")
+    return doc
+
+
+def dfki_examples(nlp: Language, records: Sequence[dict]) -> list[Example]:
+    """Training examples for the NER from DFKI records (the base pipeline labels the rest)."""
+    golds = [dfki_gold(nlp, r) for r in records]
+    base = nlp.pipe([r["text"] for r in records], disable=[p for p in nlp.pipe_names if p != "ner"])
+    out = []
+    for gold, predicted in zip(golds, base, strict=True):
+        ref = with_rehearsal(gold, predicted.ents)
+        out.append(Example(nlp.make_doc(ref.text), ref))
+    return out
+
+
+def rehearsal_examples(nlp: Language, texts: Sequence[str]) -> list[Example]:
+    """The base model's own entities on other text (official recall records), so the
+    fine-tuned model does not forget what it knew about news and notices."""
+    out = []
+    for doc in nlp.pipe(texts, disable=[p for p in nlp.pipe_names if p != "ner"]):
+        ref = nlp.make_doc(doc.text)
+        ref.set_ents([Span(ref, e.start, e.end, label=e.label_) for e in doc.ents], default="outside")
+        out.append(Example(nlp.make_doc(doc.text), ref))
+    return out

@@ -1,0 +1,60 @@
+"""Fine-tune a copy of the base pipeline's NER (its own tok2vec included) on DFKI."""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import fix_random_seed, minibatch
+from thinc.api import Optimizer
+
+
+def base_pipeline() -> Language:
+    from supplywatch.extract.spacy_model import pick_model
+
+    return spacy.load(pick_model())
+
+
+@dataclass(frozen=True)
+class NerConfig:
+    epochs: int = 20
+    batch_size: int = 8
+    dropout: float = 0.2
+    learn_rate: float = 0.001
+    seed: int = 13
+
+
+def fine_tune(nlp: Language, examples: Sequence[Example], config: NerConfig, log=print) -> Optimizer:
+    """Update only the `ner` component (and the tok2vec inside it) on `examples`; returns
+    the optimizer, whose parameter averages are what gets saved."""
+    fix_random_seed(config.seed)
+    rng = random.Random(config.seed)
+    data = list(examples)
+    with nlp.select_pipes(enable=["ner"]):
+        optimizer = nlp.resume_training()
+        optimizer.learn_rate = config.learn_rate
+        for epoch in range(config.epochs):
+            rng.shuffle(data)
+            losses: dict[str, float] = {}
+            start = time.perf_counter()
+            for batch in minibatch(data, size=config.batch_size):
+                nlp.update(batch, drop=config.dropout, sgd=optimizer, losses=losses)
+            log(f"  epoch {epoch + 1}/{config.epochs}: loss {losses.get('ner', 0):.0f} "
+                f"({time.perf_counter() - start:.0f}s)")
+    return optimizer
+
+
+def save_ner(nlp: Language, optimizer: Optimizer, path: Path) -> None:
+    """The component's weights (averaged over training) and the config to rebuild it."""
+    path.mkdir(parents=True, exist_ok=True)
+    config = {k: v for k, v in nlp.config["components"]["ner"].items() if k != "factory"}
+    with nlp.use_params(optimizer.averages):
+        nlp.get_pipe("ner").to_disk(path, exclude=["vocab"])
+    (path / "component.json").write_text(json.dumps(config, indent=1, sort_keys=True) + "\n", "utf-8")

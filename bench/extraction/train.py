@@ -1,0 +1,200 @@
+"""Build supplywatch's learned extraction components, and measure them honestly.
+
+    .venv/bin/python bench/extraction/train.py            # cross-validate, then build and ship
+    .venv/bin/python bench/extraction/train.py cv         # cross-validation only
+    .venv/bin/python bench/extraction/train.py ship       # build the shipped models only
+
+Data: the DFKI Product Corpus training split (`shared/data/dfki-product-corpus`,
+CC BY 4.0) and the public recall records (`shared/data/recalls`). What it builds:
+- `src/supplywatch/extract/models/ner/`: en_core_web_sm's NER fine-tuned for ORG and
+  PRODUCT (see `supplywatch.extract.learned`);
+- `src/supplywatch/extract/models/relations.json`: the company -> product classifier.
+
+Cross-validation: the corpus is cut into k folds (fixed seed); for each fold the
+components are trained on the other k-1 folds and the held-out fold is extracted and
+scored by the unchanged `shared/tools/score_dfki.py`. The figures printed are those
+held-out figures, summed over folds, next to the rules-only pipeline on the same folds.
+Seeds are fixed; a run takes about half an hour on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from learn import corpus, crossval, kinds, ner, relations
+
+ROOT = Path(__file__).resolve().parents[2]
+PACKAGE_MODELS = ROOT / "src" / "supplywatch" / "extract" / "models"
+DEFAULT_WORK = Path(tempfile.gettempdir()) / "supplywatch-train"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def train_ner(records: list[dict], out: Path, config: ner.NerConfig) -> Path:
+    nlp = ner.base_pipeline()
+    examples = corpus.dfki_examples(nlp, records)
+    log(f"NER: fine-tuning on {len(records)} documents -> {out}")
+    optimizer = ner.fine_tune(nlp, examples, config, log=log)
+    ner.save_ner(nlp, optimizer, out)
+    return out
+
+
+RELATIONS_ABOUT = ("Company -> product pair classifier for supplywatch.extract.pairs: logistic "
+                   "regression weights over sparse features, trained by bench/extraction/train.py "
+                   "on the DFKI Product Corpus training split (CC BY 4.0, Schön et al., LREC 2018).")
+
+
+KINDS_ABOUT = ("Kinds of product for supplywatch.extract (sw_entities), learned by "
+               "bench/extraction/train.py from the DFKI Product Corpus training split (CC BY 4.0, "
+               "Schön et al., LREC 2018): lower-case phrases tagged as products in at least two "
+               "documents and in at least half of the documents that use them.")
+
+
+def train_kinds(records: list[dict], out: Path) -> Path:
+    found = kinds.learn_kinds(records)
+    kinds.save(found, out, KINDS_ABOUT)
+    log(f"kinds: {len(found)} kinds of product -> {out}")
+    return out
+
+
+def train_relations(records: list[dict], folder: Path, out: Path, seed: int) -> Path:
+    from supplywatch.extract import Extractor, LearnedModels
+
+    nlp = Extractor.load(models=LearnedModels(ner=folder / "ner",
+                                              product_kinds=folder / "product_kinds.json")).nlp
+    rows = relations.candidate_rows(nlp, records)
+    model = relations.train(rows, dict(enumerate(records)), seed, log=log)
+    relations.save(model, out, RELATIONS_ABOUT)
+    return out
+
+
+def fold_dirs(work: Path, k: int) -> list[Path]:
+    return [work / f"fold{i + 1}of{k}" for i in range(k)]
+
+
+def train_folds(docs: list[dict], work: Path, k: int, config: ner.NerConfig, reuse: bool) -> None:
+    for i, (fold, folder) in enumerate(zip(corpus.folds(docs, k, config.seed), fold_dirs(work, k),
+                                           strict=True)):
+        held_out = set(fold)
+        train = [d for j, d in enumerate(docs) if j not in held_out]
+        if reuse and (folder / "ner" / "component.json").is_file():
+            log(f"fold {i + 1}/{k}: reusing {folder / 'ner'}")
+        else:
+            log(f"fold {i + 1}/{k}: training on {len(train)} documents, {len(held_out)} held out")
+            train_ner(train, folder / "ner", config)
+        train_kinds(train, folder / "product_kinds.json")
+        train_relations(train, folder, folder / "relations.json", config.seed)
+
+
+def cross_validate(docs: list[dict], work: Path, k: int, seed: int) -> dict[str, dict]:
+    runs: dict[str, list[dict]] = {"rules only": [], "+ NER": [], "+ NER + kinds": [], "all learned": []}
+    for i, (fold, folder) in enumerate(zip(corpus.folds(docs, k, seed), fold_dirs(work, k), strict=True)):
+        records = [docs[j] for j in fold]
+        ner_dir, rel, kind_list = folder / "ner", folder / "relations.json", folder / "product_kinds.json"
+        for label, models in (
+            ("rules only", {"ner": None, "relations": None, "product_kinds": None}),
+            ("+ NER", {"ner": ner_dir, "relations": None, "product_kinds": None}),
+            ("+ NER + kinds", {"ner": ner_dir, "relations": None, "product_kinds": kind_list}),
+            ("all learned", {"ner": ner_dir, "relations": rel, "product_kinds": kind_list}),
+        ):
+            runs[label].append(crossval.score_fold(records, models))
+        log(f"fold {i + 1}/{k}: " + "; ".join(
+            f"{label}: " + " ".join(f"{r[-1][m]['f1']:.3f}" for m in crossval.MEASURES)
+            for label, r in runs.items()))
+    return {label: crossval.total(r) for label, r in runs.items()}
+
+
+def sweep_kind_threshold(docs: list[dict], work: Path, k: int, seed: int,
+                         values: list[float]) -> dict[str, dict]:
+    """Cross-validated scores of the whole pipeline with other thresholds for generic
+    (kind of product) pairs than the shipped one: the precision/recall trade-off."""
+    runs: dict[str, list[dict]] = {f"kinds >= {v:.2f}": [] for v in values}
+    for fold, folder in zip(corpus.folds(docs, k, seed), fold_dirs(work, k), strict=True):
+        records = [docs[j] for j in fold]
+        raw = json.loads((folder / "relations.json").read_text("utf-8"))
+        for v in values:
+            variant = folder / f"relations-kinds-{v:.2f}.json"
+            raw["model"]["kind_threshold"] = v
+            variant.write_text(json.dumps(raw), "utf-8")
+            runs[f"kinds >= {v:.2f}"].append(crossval.score_fold(records, {
+                "ner": folder / "ner", "relations": variant,
+                "product_kinds": folder / "product_kinds.json"}))
+    return {label: crossval.total(r) for label, r in runs.items()}
+
+
+def print_cv(result: dict[str, dict], k: int) -> None:
+    print(f"DFKI train split, {k}-fold cross-validation (held-out folds, official scorer):")
+    for label, scores in result.items():
+        for m in crossval.MEASURES:
+            s = scores[m]
+            print(f"  {label:13s} {m:9s} P={s['p']:.3f} R={s['r']:.3f} F1={s['f1']:.3f} "
+                  f"(tp={s['tp']} fp={s['fp']} fn={s['fn']})")
+
+
+def extract_main(argv: list[str]) -> int:
+    """`supplywatch extract PATH... --json` with the learned components from given folders."""
+    parser = argparse.ArgumentParser(prog="train.py extract")
+    for option in ("--ner", "--relations", "--product-kinds"):
+        parser.add_argument(option, default="none")
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("paths", nargs="+")
+    args = parser.parse_args(argv)
+    from supplywatch.extract import Extractor, LearnedModels
+    from supplywatch.pipeline import extract_inputs
+    from supplywatch.settings import Settings
+
+    def opt(value: str) -> Path | None:
+        return None if value == "none" else Path(value)
+
+    settings = Settings.load()
+    extractor = Extractor.load(settings, LearnedModels(ner=opt(args.ner), relations=opt(args.relations),
+                                                       product_kinds=opt(args.product_kinds)))
+    for extraction in extract_inputs(args.paths, settings, extractor):
+        sys.stdout.write(json.dumps(extraction.contract(), ensure_ascii=False, default=str) + "\n")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["extract"]:
+        return extract_main(argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("command", nargs="?", default="all", choices=("all", "cv", "ship"))
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--epochs", type=int, default=ner.NerConfig.epochs)
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK,
+                        help="where fold models are kept between runs")
+    parser.add_argument("--reuse", action="store_true",
+                        help="reuse NER models already trained (in --work, and the shipped one)")
+    parser.add_argument("--kind-thresholds", default="",
+                        help="also cross-validate these thresholds for generic pairs (e.g. 0.5,0.7)")
+    args = parser.parse_args(argv)
+    config = ner.NerConfig(epochs=args.epochs, seed=args.seed)
+    docs = corpus.load_dfki()
+    if args.command in ("all", "cv"):
+        train_folds(docs, args.work, args.folds, config, args.reuse)
+        result = cross_validate(docs, args.work, args.folds, args.seed)
+        if args.kind_thresholds:
+            values = [float(v) for v in args.kind_thresholds.split(",")]
+            result.update(sweep_kind_threshold(docs, args.work, args.folds, args.seed, values))
+        print_cv(result, args.folds)
+        (args.work / "cv.json").write_text(json.dumps(result, indent=1) + "\n")
+    if args.command in ("all", "ship"):
+        if not (args.reuse and (PACKAGE_MODELS / "ner" / "component.json").is_file()):
+            train_ner(docs, PACKAGE_MODELS / "ner", config)
+        train_kinds(docs, PACKAGE_MODELS / "product_kinds.json")
+        train_relations(docs, PACKAGE_MODELS, PACKAGE_MODELS / "relations.json", config.seed)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

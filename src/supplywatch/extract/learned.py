@@ -1,0 +1,80 @@
+"""The learned parts of the extractor, shipped as package data in `models/`.
+
+- `models/ner/`: spaCy's `en_core_web_sm` entity recogniser (its own tok2vec included),
+  fine-tuned on the DFKI Product Corpus training split for organisations and products
+  (company names, product names and kinds of product such as "needle valves"), with the
+  base model's other labels (PERSON, GPE, DATE ...) rehearsed. It runs beside the base
+  pipeline's `ner` (which still drives the fact rules) and decides the entity list;
+  the tagger and parser are untouched.
+- `models/relations.json`: a logistic-regression classifier over company -> product
+  candidate pairs ("X, a manufacturer of gate valves"), read by `sw_relations`.
+- `models/product_kinds.json`: kinds of product ("smart sensors", "market research
+  reports") that the corpus's annotators tagged as products in most documents that use
+  them, read by `sw_entities`.
+
+Both are built by `bench/extraction/train.py` (one command, fixed seeds) from the DFKI
+training split and the public recall records; nothing is downloaded at run time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from supplywatch.errors import ModelNotInstalled
+
+MODELS = "models"
+LEARNED_NER = "sw_ner"  # the component, and the doc.spans key its entities are kept under
+
+
+@dataclass(frozen=True)
+class LearnedModels:
+    """Where the learned components are read from (the package's own by default; the
+    training script passes other folders to cross-validate)."""
+
+    ner: Path | None = None
+    relations: Path | None = None
+    product_kinds: Path | None = None
+
+    @classmethod
+    def packaged(cls) -> LearnedModels:
+        root = Path(str(resources.files("supplywatch.extract").joinpath(MODELS)))
+        return cls(ner=root / "ner", relations=root / "relations.json",
+                   product_kinds=root / "product_kinds.json")
+
+    @classmethod
+    def none(cls) -> LearnedModels:
+        """The base pipeline alone, with the rules (for comparison)."""
+        return cls()
+
+
+def add_learned_ner(nlp: Language, folder: Path) -> Language:
+    """Add the fine-tuned recogniser saved in `folder` as `sw_ner`, before the base `ner`.
+    Its entities go to `doc.spans["sw_ner"]` (component `sw_ner_spans`) and the base
+    model then reads the document afresh, so the rules keep the entities they were
+    written for and `sw_entities` weighs both."""
+    config_file = folder / "component.json"
+    if not config_file.is_file():
+        raise ModelNotInstalled(
+            f"the learned entity recogniser is missing ({config_file}); reinstall supplywatch, "
+            "or rebuild it with `.venv/bin/python bench/extraction/train.py`"
+        )
+    config = json.loads(config_file.read_text("utf-8"))
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    nlp.add_pipe("ner", name=LEARNED_NER, config=config, **where)
+    nlp.get_pipe(LEARNED_NER).from_disk(folder, exclude=["vocab"])
+    nlp.add_pipe("sw_ner_spans", after=LEARNED_NER)
+    return nlp
+
+
+def load_product_kinds(nlp: Language, path: Path) -> PhraseMatcher:
+    """A matcher (lower case) for the learned list of kinds of product."""
+    raw = json.loads(path.read_text("utf-8"))
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    matcher.add("PRODUCT_KIND", [nlp.make_doc(term) for term in raw["kinds"]])
+    return matcher

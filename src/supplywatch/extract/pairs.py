@@ -1,0 +1,234 @@
+"""Company -> product pairs decided by a small learned classifier.
+
+Candidates are a company and a product (a named product, a kind such as "needle valves",
+or a part) named in one sentence. Each candidate is described by sparse features (the
+dependency path between the two names, the words between them, which comes first, what
+the rules drafted for them ...) and scored by a logistic regression trained on the DFKI
+Product Corpus (`bench/extraction/train.py`, shipped as `models/relations.json`). A
+document keeps a pair when its best-scoring mention clears the model's threshold; the
+pair becomes a `makes` draft with that score as its confidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import Draft
+from supplywatch.extract.reading import Reading
+
+MAX_PER_SENTENCE = 24  # names of each kind considered in one sentence (long lists)
+MAX_PATH = 6
+
+
+# A kind of product ("batteries", "services") is paired with a company only when the
+# classifier is nearly sure. The DFKI corpus annotates "X provides <kind>" generously, news
+# readers do not: on the labelled news dev set (shared/data/gold-dev), generic pairs below
+# this cost precision that no recall made up for (see bench/extraction/README.md).
+KIND_THRESHOLD = 0.95
+
+
+@dataclass(frozen=True)
+class PairModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float  # for named products ("Lexus IS 200d"), chosen by cross-validation
+    kind_threshold: float = KIND_THRESHOLD
+
+    def probability(self, features: Iterable[str]) -> float:
+        """P(the company makes or offers the product); a feature counts once."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def to_json(self) -> dict:
+        return {"bias": self.bias, "threshold": self.threshold,
+                "weights": dict(sorted(self.weights.items()))}
+
+    @classmethod
+    def from_json(cls, raw: dict) -> PairModel:
+        threshold = float(raw["threshold"])
+        kind_threshold = float(raw.get("kind_threshold", max(threshold, KIND_THRESHOLD)))
+        return cls({k: float(v) for k, v in raw["weights"].items()}, float(raw["bias"]),
+                   threshold, kind_threshold)
+
+
+@cache
+def load_pair_model(path: Path) -> PairModel:
+    raw = json.loads(path.read_text("utf-8"))
+    return PairModel.from_json(raw.get("model", raw))
+
+
+@dataclass
+class Mention:
+    cid: int | None  # the entity's cluster (None for a part not yet made an entity)
+    start: int
+    end: int
+    kind: str  # "company", "named", "kind" (lower case) or "part"
+
+
+@dataclass
+class Candidate:
+    company: Mention
+    product: Mention
+    sent: Span
+    features: list[str]
+
+
+def mentions_in(r: Reading, sent: Span) -> tuple[list[Mention], list[Mention]]:
+    """The companies and products named in a sentence, in text order."""
+    companies: list[Mention] = []
+    products: list[Mention] = []
+    seen: set[tuple[int, int]] = set()
+    for cid, cluster in enumerate(r.ents.clusters):
+        if cluster.type not in ("company", "product", "component") or not cluster.listed:
+            continue
+        for start, end in cluster.spans:
+            if sent.start <= start < sent.end and (start, end) not in seen:
+                seen.add((start, end))
+                if cluster.type == "company":
+                    companies.append(Mention(cid, start, end, "company"))
+                else:
+                    products.append(Mention(cid, start, end, _product_kind(r, start, end)))
+    for comp in r.components_in(sent):
+        if not any(s <= comp.start < e or comp.start <= s < comp.end for s, e in seen):
+            products.append(Mention(None, comp.start, comp.end, "part"))
+    companies.sort(key=lambda m: m.start)
+    products.sort(key=lambda m: m.start)
+    return companies[:MAX_PER_SENTENCE], products[:MAX_PER_SENTENCE]
+
+
+def _product_kind(r: Reading, start: int, end: int) -> str:
+    """ "named" for a product's name ("Lexus IS 200d"), "kind" for a kind of product: in
+    lower case ("needle valves"), or a product or part noun alone ("EVs", "Sensors")."""
+    first = r.doc[start]
+    heads = r.lex["product_heads"] | r.lex["component_heads"]
+    if first.is_lower or (end - start == 1 and (first.lower_ in heads or first.lemma_.lower() in heads)):
+        return "kind"
+    return "named"
+
+
+def candidates(r: Reading, rule_pairs: set[tuple[int, int]]) -> Iterator[Candidate]:
+    company_count = {cid: len(c.spans) for cid, c in enumerate(r.ents.clusters) if c.type == "company"}
+    top = max(company_count.values(), default=0)
+    for sent in r.doc.sents:
+        companies, products = mentions_in(r, sent)
+        if not companies or not products:
+            continue
+        for c in companies:
+            for p in products:
+                if c.start < p.end and p.start < c.end:
+                    continue
+                feats = pair_features(r, sent, c, p, companies, products)
+                if (c.cid, p.cid) in rule_pairs:
+                    feats.append("rule_makes")
+                if company_count.get(c.cid, 0) == top:
+                    feats.append("main_company")
+                yield Candidate(c, p, sent, feats)
+
+
+def _root(r: Reading, m: Mention) -> Token:
+    return r.doc[m.start:m.end].root
+
+
+def _path(a: Token, b: Token) -> tuple[list[str], Token | None]:
+    """Dependency labels up from a to the lowest common head, then down to b."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    ids_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in ids_b:
+            m = ids_b[t.i]
+            labels = [f"{x.dep_}^" for x in up_a[:n]] + [f"v{x.dep_}" for x in reversed(up_b[:m])]
+            return labels, t
+    return [], None
+
+
+def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: list[Mention],
+                  products: list[Mention]) -> list[str]:
+    doc = r.doc
+    feats = [f"pkind={p.kind}", f"ptype={'component' if p.kind == 'part' else r.type_of(p.cid)}"
+             if p.cid is not None else f"pkind2={p.kind}"]
+    first = "c<p" if c.start < p.start else "p<c"
+    lo, hi = (c.end, p.start) if c.start < p.start else (p.end, c.start)
+    gap = hi - lo
+    bucket = "0" if gap <= 0 else "1" if gap == 1 else "2-3" if gap <= 3 else "4-7" if gap <= 7 \
+        else "8-15" if gap <= 15 else "16+"
+    feats += [first, f"gap={bucket}", f"{first}|gap={bucket}"]
+    between = doc[lo:hi] if gap > 0 else doc[lo:lo]
+    if gap <= 12:
+        for t in between:
+            if not t.is_punct or t.text in (",", "(", ":", ";"):
+                feats.append(f"btw={t.lemma_.lower()}")
+                feats.append(f"{first}|btw={t.lemma_.lower()}")
+    else:
+        feats.append("btw=long")
+    if gap <= 3:
+        feats.append(f"btw_seq={'_'.join(t.lower_ for t in between)}")
+    others = sum(1 for m in companies if lo <= m.start < hi)
+    feats.append(f"companies_between={min(others, 2)}")
+    feats.append(f"products_between={min(sum(1 for m in products if lo <= m.start < hi), 3)}")
+    feats.append(f"n_companies={min(len(companies), 3)}")
+    feats.append(f"n_products={min(len(products), 5)}")
+    brand_words = {w.lower() for w in r.ents.clusters[c.cid].name.split()} if c.cid is not None else set()
+    pwords = {t.lower_ for t in doc[p.start:p.end]}
+    if brand_words & pwords:
+        feats.append("product_has_company_word")
+    if p.start == c.end:
+        feats.append("company_then_product")
+    ca, pa = _root(r, c), _root(r, p)
+    labels, lca = _path(ca, pa)
+    if lca is not None and len(labels) <= MAX_PATH:
+        path = "_".join(labels)
+        lemma = lca.lemma_.lower()
+        feats += [f"path={path}", f"lca={lemma}", f"path|lca={path}|{lemma}", f"lca_pos={lca.pos_}"]
+        if labels:
+            feats += [f"path_first={labels[0]}", f"path_last={labels[-1]}"]
+    else:
+        feats.append("path=none" if lca is None else "path=long")
+    feats.append(f"c_dep={ca.dep_}")
+    feats.append(f"c_head={ca.head.lemma_.lower()}")
+    feats.append(f"p_dep={pa.dep_}")
+    feats.append(f"p_head={pa.head.lemma_.lower()}")
+    if pa.dep_ == "pobj":
+        feats.append(f"p_prep={pa.head.lower_}|{pa.head.head.lemma_.lower()}")
+    if c.cid is not None and r.is_regulator(c.cid):
+        feats.append("regulator")
+    head = doc[p.end - 1]
+    lemma = head.lemma_.lower()
+    feats.append(f"p_lemma={lemma}")
+    for group in ("hazard_words", "vague_nouns", "component_heads", "product_heads", "defect_words"):
+        if lemma in r.lex[group] or head.lower_ in r.lex[group]:
+            feats.append(f"p_in={group}")
+    if head.like_num or not any(ch.isalpha() for ch in head.text):
+        feats.append("p_head_not_word")
+    return feats
+
+
+def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> list[Draft]:
+    """`makes` drafts for the pairs the model accepts, one per (company, product)."""
+    rule_pairs = {(d.roles["company"][0], d.roles["product"][0]) for d in rule_drafts
+                  if d.type == "makes"}
+    best: dict[tuple[int, tuple[int, int] | int], tuple[float, Candidate]] = {}
+    for cand in candidates(r, rule_pairs):
+        prob = model.probability(cand.features)
+        if prob < (model.threshold if cand.product.kind == "named" else model.kind_threshold):
+            continue
+        product_key = cand.product.cid if cand.product.cid is not None else \
+            (cand.product.start, cand.product.end)
+        key = (cand.company.cid, product_key)
+        if key not in best or prob > best[key][0]:
+            best[key] = (prob, cand)
+    drafts = []
+    for prob, cand in best.values():
+        pid = cand.product.cid
+        if pid is None:
+            pid = r.kind_entity(cand.product.start, cand.product.end)[0]
+        drafts.append(Draft("makes", {"company": [cand.company.cid], "product": [pid]}, cand.sent,
+                            round(min(prob, 0.95), 3), extra={"learned": True}))
+    return drafts
