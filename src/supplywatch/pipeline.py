@@ -113,14 +113,19 @@ def extract_inputs(items: Iterable[str], settings: Settings, extractor: Document
                    on_failure: Callable[[Failure], None] | None = None,
                    client: httpx.Client | None = None,
                    labels: dict[str, str] | None = None,
-                   options: ImportOptions | None = None) -> Iterable[Extraction]:
+                   options: ImportOptions | None = None,
+                   batch: int = 0) -> Iterable[Extraction]:
     """Documents of every input, extracted; nothing is stored (`supplywatch extract`).
 
     `labels` renames inputs in the output (standard input is read from a temporary file
-    but reported as "-")."""
+    but reported as "-"). `batch` > 0 hands the extractor the documents of several
+    inputs together, at least that many at a time (so that a parallel extractor has
+    work for every process when each input is one short article); output order is the
+    input order either way."""
     labels = labels or {}
     options = options or ImportOptions()
     registry = ingest.default_registry(options.mapping)
+    pending: list[tuple[str, list[Document]]] = []
     for item in ingest.expand_inputs(list(items), registry=registry):
         name = labels.get(item, item)
         try:
@@ -133,16 +138,28 @@ def extract_inputs(items: Iterable[str], settings: Settings, extractor: Document
             on_failure(Failure(name, skipped))
         if item in labels:
             docs = [_relabel(d, item, labels[item]) for d in docs]
+        pending.append((name, docs))
+        if sum(len(d) for _, d in pending) >= batch:
+            yield from _read_inputs(pending, extractor, on_failure)
+            pending = []
+    yield from _read_inputs(pending, extractor, on_failure)
 
-        def record_failed(doc: Document, exc: Exception) -> None:
-            if on_failure:
-                on_failure(Failure(doc.path, _record_failure(exc)))
 
-        try:
-            yield from read_documents(docs, extractor, on_failure=record_failed)
-        except SkipInput as err:  # e.g. the LLM's answer for this input was unusable
-            if on_failure:
-                on_failure(Failure(name, err.message))
+def _read_inputs(inputs: list[tuple[str, list[Document]]], extractor: DocumentExtractor,
+                 on_failure: Callable[[Failure], None] | None) -> Iterator[Extraction]:
+    if not inputs:
+        return
+
+    def record_failed(doc: Document, exc: Exception) -> None:
+        if on_failure:
+            on_failure(Failure(doc.path, _record_failure(exc)))
+
+    docs = [doc for _, input_docs in inputs for doc in input_docs]
+    try:
+        yield from read_documents(docs, extractor, on_failure=record_failed)
+    except SkipInput as err:  # e.g. the LLM's answer for this input was unusable
+        if on_failure:
+            on_failure(Failure(", ".join(name for name, _ in inputs), err.message))
 
 
 def _record_failure(exc: Exception) -> str:

@@ -21,3 +21,21 @@ def test_parallel_extraction_matches_one_process(extractor):
         got = [e.contract() for e in extract_parallel(documents, Settings(), 2, pool=pool)]
     assert got == expected
     assert all(doc["facts"] for doc in got)
+
+
+def test_extract_command_with_workers_prints_the_same_lines_in_input_order(tmp_path):
+    from typer.testing import CliRunner
+
+    from supplywatch.cli import app
+
+    paths = []
+    for i, text in enumerate(TEXTS):
+        path = tmp_path / f"story{i}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    one = CliRunner().invoke(app, ["extract", *paths, "--json"])
+    two = CliRunner().invoke(app, ["extract", *paths, "--json", "--workers", "2"])
+    assert one.exit_code == 0 and two.exit_code == 0, (one.output, two.output)
+    lines = two.stdout.splitlines()
+    assert lines == one.stdout.splitlines()
+    assert [line.split('"path": "')[1].split('"')[0] for line in lines] == paths

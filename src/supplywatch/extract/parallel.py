@@ -8,7 +8,7 @@ runs), the same code runs on that cluster.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from functools import lru_cache
 from multiprocessing import get_context
@@ -44,6 +44,38 @@ def extract_parallel(documents: Sequence[Document], settings: Settings, workers:
     if _has_distributed_client():
         return list(result.compute())
     return list(result.compute(scheduler="processes", num_workers=workers, pool=pool))
+
+
+def _worker_identity(model: str) -> tuple[str, str]:
+    extractor = _worker_extractor(model)
+    return extractor.name, extractor.version
+
+
+class ParallelExtractor:
+    """The local extractor on `workers` processes (or a Dask cluster), behind the same
+    interface as `Extractor`: `supplywatch extract --workers N`.
+
+    The workers load their pipelines once and keep them until `close()`."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.settings = settings
+        self.workers = workers
+        self.pool = worker_pool(workers)
+        # Asking one worker for its name and version also loads its pipeline.
+        self.name, self.version = self.pool.submit(_worker_identity, settings.spacy_model).result()
+
+    def extract(self, document: Document) -> Extraction:
+        return next(self.extract_many([document]))
+
+    def extract_many(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Extraction]:
+        docs = list(documents)
+        if len(docs) == 1:  # not worth a partition: one worker reads it
+            yield self.pool.submit(_extract_partition, docs, self.settings.spacy_model).result()[0]
+            return
+        yield from extract_parallel(docs, self.settings, self.workers, pool=self.pool)
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
 
 
 def worker_pool(workers: int) -> Executor:
