@@ -59,7 +59,17 @@ def reader(request: Request) -> ApiToken | None:
 
 
 def writer(request: Request) -> ApiToken:
-    """Writing: always a token."""
+    """Writing through the API: always a bearer token. The session cookie does not count
+    here, so a page on another site can never write with a signed-in user's cookie."""
+    token = authenticate(request, cookie=False)
+    if token is None:
+        raise _missing("this change")
+    return token
+
+
+def session_writer(request: Request) -> ApiToken:
+    """Writing through the UI's forms: the signed-in user's cookie (or a bearer token).
+    Every such route also checks the form's CSRF token (web/csrf.py)."""
     token = authenticate(request)
     if token is None:
         raise _missing("this change")

@@ -37,3 +37,15 @@ def test_open_read_access_needs_no_token_but_refuses_a_bad_one(live_server: Live
             assert anonymous.get(path).status_code == 200, path
         bad = anonymous.get("/api/documents", headers={"Authorization": "Bearer sw_wrong"})
     assert_error(bad, 401, "unauthorized")
+
+
+def test_the_ui_session_cookie_cannot_write_through_the_api(live_server: LiveServer) -> None:
+    # A page on another site could make a browser send its cookie; API writes take only
+    # a bearer token, so the cookie alone writes nothing (the UI's forms check CSRF).
+    before = live_server.store.count_documents()
+    with live_server.client(cookies={"sw_session": live_server.token}) as browser:
+        refused = browser.post("/api/documents", json={"text": "Volta Cells supplies Nimbus."})
+        allowed = browser.get("/api/documents")
+    assert_error(refused, 401, "unauthorized")
+    assert allowed.status_code == 200
+    assert live_server.store.count_documents() == before

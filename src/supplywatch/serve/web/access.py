@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from supplywatch.serve.auth import authenticate, presented_token, writer
+from supplywatch.serve.auth import authenticate, presented_token, session_writer
 from supplywatch.serve.errors import ApiError
 from supplywatch.store import ApiToken
 
@@ -38,4 +38,4 @@ def page_reader(request: Request) -> ApiToken | None:
 
 
 PageReader = Depends(page_reader)
-SignedIn = Annotated[ApiToken, Depends(writer)]
+SignedIn = Annotated[ApiToken, Depends(session_writer)]
