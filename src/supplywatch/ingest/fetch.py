@@ -66,21 +66,9 @@ def _fetch_once(client: httpx.Client, url: str, target: str, settings: Settings,
                 return urljoin(str(response.url), response.headers.get("location", ""))
             if response.status_code >= 400:
                 raise FetchError(url, _status_message(response))
-            declared = response.headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > limit:
-                raise too_large(url, int(declared), limit)
-            chunks: list[bytes] = []
-            total = 0
-            for chunk in response.iter_bytes():
-                total += len(chunk)
-                if total > limit:
-                    raise too_large(url, total, limit, at_least=True)
-                if time.monotonic() > deadline:
-                    raise httpx.ReadTimeout("the whole response took too long")
-                chunks.append(chunk)
             return RawInput(
                 path=url,
-                data=b"".join(chunks),
+                data=read_capped(url, response, limit, deadline),
                 content_type=response.headers.get("content-type"),
                 url=str(response.url),
             )
@@ -102,6 +90,24 @@ def _fetch_once(client: httpx.Client, url: str, target: str, settings: Settings,
             f"could not be fetched ({type(exc).__name__}: {exc or 'no details'}); check the "
             "address and your network connection",
         ) from None
+
+
+def read_capped(url: str, response: httpx.Response, limit: int, deadline: float) -> bytes:
+    """The body of a streamed response, refused (TooLarge) as soon as it passes `limit`
+    bytes, declared or received, and (ReadTimeout) once time.monotonic() passes `deadline`."""
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large(url, int(declared), limit)
+    chunks: list[bytes] = []
+    total = 0
+    for chunk in response.iter_bytes():
+        total += len(chunk)
+        if total > limit:
+            raise too_large(url, total, limit, at_least=True)
+        if time.monotonic() > deadline:
+            raise httpx.ReadTimeout("the whole response took too long")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _status_message(response: httpx.Response) -> str:

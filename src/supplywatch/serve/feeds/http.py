@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from supplywatch.errors import FetchError
-from supplywatch.ingest.files import too_large
+from supplywatch.ingest.fetch import read_capped
 from supplywatch.ingest.guard import check_url, is_public, resolve
 from supplywatch.settings import Settings
 
@@ -111,7 +111,7 @@ class Fetcher:
                 if response.status_code >= 400:
                     raise HttpStatusError(url, response.status_code, _status(response))
                 return Fetched(str(response.url), response.status_code,
-                               _body(url, response, settings.max_input_bytes, deadline),
+                               read_capped(url, response, settings.max_input_bytes, deadline),
                                dict(response.headers))
         except httpx.TimeoutException:
             raise FetchError(url, f"timed out after {settings.fetch_timeout:g} s "
@@ -121,22 +121,6 @@ class Fetcher:
         except httpx.HTTPError as exc:
             raise FetchError(url, f"could not be fetched ({type(exc).__name__}: "
                              f"{exc or 'no details'}); is the server up?") from None
-
-
-def _body(url: str, response: httpx.Response, limit: int, deadline: float) -> bytes:
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large(url, int(declared), limit)
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in response.iter_bytes():
-        total += len(chunk)
-        if total > limit:
-            raise too_large(url, total, limit, at_least=True)
-        if time.monotonic() > deadline:
-            raise httpx.ReadTimeout("the whole response took too long")
-        chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _status(response: httpx.Response) -> str:

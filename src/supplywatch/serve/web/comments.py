@@ -14,10 +14,11 @@ from fastapi.responses import RedirectResponse, Response
 from supplywatch.errors import NotFound
 from supplywatch.serve.deps import StoreDep
 from supplywatch.serve.errors import ApiError
+from supplywatch.serve.models import MAX_COMMENT_CHARS
 from supplywatch.serve.web.access import PageReader, SignedIn
 from supplywatch.serve.web.csrf import CsrfChecked
 
-MAX_COMMENT = 10_000
+MAX_COMMENT = MAX_COMMENT_CHARS  # the same limit as the API's
 
 router = APIRouter(dependencies=[PageReader], include_in_schema=False)
 
