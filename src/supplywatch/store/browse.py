@@ -66,6 +66,13 @@ def list_facts(conn: Connection, *, limit: int, offset: int, entity_id: int | No
         stmt = stmt.where(facts.c.type.in_(list(types)))
     if since:
         stmt = stmt.where(documents.c.published >= since)
+    return newest_facts_page(conn, stmt, limit, offset)
+
+
+def newest_facts_page(conn: Connection, stmt: Select, limit: int, offset: int,
+                      ) -> tuple[list[FactRecord], int]:
+    """One page of the facts `stmt` selects (fact id first; facts joined to documents),
+    newest publication first, and how many it selects in all."""
     total = _count(conn, stmt)
     page = stmt.order_by(
         documents.c.published.desc().nulls_last(), documents.c.ingested_at.desc(), facts.c.id,

@@ -7,18 +7,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.engine import Connection
 
+from supplywatch.store.browse import newest_facts_page
 from supplywatch.store.read import facts_by_ids, facts_of_document, utc
 from supplywatch.store.records import DocumentSummary, FactRecord
 from supplywatch.store.schema import document_entities, documents, entities, fact_roles, facts
 
 CANDIDATES = 2000  # facts read to find restatements: a bound on very connected entities
-
-
-def _count(conn: Connection, stmt: Select) -> int:
-    return int(conn.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,13 +45,7 @@ def list_feed(conn: Connection, *, limit: int, offset: int, types: Sequence[str]
         ))
     if status:
         stmt = stmt.where(facts.c.args["status"].as_string() == status)
-    total = _count(conn, stmt)
-    page = stmt.order_by(
-        documents.c.published.desc().nulls_last(), documents.c.ingested_at.desc(), facts.c.id,
-    ).limit(limit).offset(offset)
-    ids = list(conn.scalars(page))
-    found = facts_by_ids(conn, ids)
-    return [found[i] for i in ids if i in found], total
+    return newest_facts_page(conn, stmt, limit, offset)
 
 
 def _signature(fact: FactRecord) -> tuple[str, frozenset[tuple[str, int]]]:
