@@ -33,6 +33,7 @@ def test_over_the_rate_answers_429_with_retry_after(
     assert limited.status_code == 429
     assert int(limited.headers["Retry-After"]) >= 1
     assert limited.json()["error"]["code"] == "rate_limited"
+    assert limited.headers["X-Supplywatch-API"] == "1"
 
 
 def test_a_body_over_the_cap_gets_413_declared_or_streamed(

@@ -83,8 +83,12 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         app.state.store = store
     errors.install(app)
 
+    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit)
+
+    # Added last, so outermost: the limits' own 413 and 429 answers get these headers too.
     @app.middleware("http")
-    async def version_header(request, call_next):  # type: ignore[no-untyped-def]
+    async def common_headers(request, call_next):  # type: ignore[no-untyped-def]
         response = await call_next(request)
         response.headers["X-Supplywatch-API"] = API_VERSION
         # Pages add their Content-Security-Policy; these hold for every answer (API, static).
@@ -92,8 +96,6 @@ def create_app(settings: Settings, *, store: Store | None = None) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "same-origin")
         return response
 
-    app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
-    app.add_middleware(RateLimit, per_minute=settings.rate_limit)
     for name in API_MODULES:
         module = import_module(f"supplywatch.serve.api.{name}")
         app.include_router(module.router, prefix="/api", responses=errors.ERROR_RESPONSES)
