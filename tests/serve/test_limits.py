@@ -44,3 +44,22 @@ def test_a_body_over_the_cap_gets_413_declared_or_streamed(
         declared = client.post("/api/health", content=b"x" * 5000)
     assert declared.status_code == 413
     assert declared.json()["error"]["code"] == "too_large"
+
+
+def test_a_streamed_body_without_length_is_cut_off_at_the_cap(
+    store: Store, serve_settings: Settings, make_server: Callable[..., LiveServer]
+) -> None:
+    server = make_server(store, serve_settings, max_request_bytes=1000)
+
+    def chunks():  # no Content-Length: the cap applies as the body streams in
+        yield b'{"text": "'
+        for _ in range(10):
+            yield b"y" * 500
+        yield b'"}'
+
+    with server.client(token=True) as client:
+        response = client.post("/api/documents", content=chunks(),
+                               headers={"Content-Type": "application/json"})
+    assert response.status_code == 413
+    assert response.json()["error"]["code"] == "too_large"
+    assert store.count_documents() == 0

@@ -3,6 +3,7 @@ limit (429 with Retry-After)."""
 
 from __future__ import annotations
 
+import contextlib
 import math
 import threading
 import time
@@ -34,27 +35,30 @@ class BodyLimit:
             await self._refuse(scope, receive, send)
             return
         seen = 0
+        exceeded = False  # the body passed the cap: whatever the app answers, ours is 413
         started = False
 
         async def counting_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, exceeded
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.max_bytes:
+                    exceeded = True
                     raise BodyTooLarge
             return message
 
-        async def tracking_send(message: Message) -> None:
+        async def guarded_send(message: Message) -> None:
             nonlocal started
+            if exceeded and not started:
+                return  # e.g. the 400 FastAPI makes of the interrupted body: 413 replaces it
             started = started or message["type"] == "http.response.start"
             await send(message)
 
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not started:
-                await self._refuse(scope, receive, send)
+        with contextlib.suppress(BodyTooLarge):  # the app may let it through, or not
+            await self.app(scope, counting_receive, guarded_send)
+        if exceeded and not started:
+            await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = error_response(
