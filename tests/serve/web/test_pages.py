@@ -257,3 +257,27 @@ def test_search_finds_entities_and_documents(live_server: LiveServer) -> None:
     assert "Volta Cells" in [e["name"] for e in data["entities"]]
     assert [d["title"] for d in data["documents"]] == ["Volta deal"]
     assert f'href="/entities/{data["entities"][0]["id"]}"' in page
+
+
+def test_home_shows_one_recall_from_many_sources_as_one_row(
+        live_server: LiveServer, new_doc: Any, save_doc: Any) -> None:
+    # The agency's record of the NA-220 recall joins the news story about it: one row,
+    # led by the official record, with the story linked as another source.
+    record = new_doc("records/cpsc.json#CPSC-25123", source="CPSC", title="NA-220 speakers recalled",
+                     published="2025-04-03", kind="recall")
+    nimbus = record.entity("Nimbus Audio")
+    speaker = record.entity("Nimbus NA-220", "product")
+    record.fact("recall", "Nimbus Audio is recalling about 12,100 NA-220 speakers.", company=nimbus,
+                products=[speaker], units=12100, hazard="fire", date="2025-04-03",
+                record_key="CPSC:25123", recall_id="25123", source="CPSC",
+                url="https://www.cpsc.gov/Recalls/2025/na220")
+    save_doc(record)
+    with live_server.client() as client:
+        items = twin(client, "/?type=recall")["items"]
+        page = client.get("/?type=recall").text
+    na220 = [i for i in items if "NA-220" in i["statement"]]
+    assert len(na220) == 1
+    [row] = na220
+    assert row["document"]["title"] == "NA-220 speakers recalled"
+    assert [d["title"] for d in row["also"]] == ["NA-220 recall"]
+    assert "also: " in page

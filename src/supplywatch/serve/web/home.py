@@ -3,13 +3,14 @@ filterable by fact type, supply status and text, and paged."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
-from supplywatch.query.recalls import source_of
+from supplywatch.query.recalls import group as recall_groups
+from supplywatch.query.recalls import official, source_of
 from supplywatch.query.results import EntityRef, describe_fact, whole_number
 from supplywatch.serve.deps import StoreDep
 from supplywatch.serve.errors import ApiError
@@ -45,6 +46,9 @@ class FeedItem:
     evidence: str
     entities: tuple[EntityRef, ...]
     document: SourceDocument
+    # The same recall from other sources on this page (an agency record and the news
+    # stories about it are one row; the official record leads).
+    also: tuple[SourceDocument, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +99,27 @@ def feed_item(fact: FactRecord) -> FeedItem:
     )
 
 
+def feed_items(facts: list[FactRecord]) -> tuple[FeedItem, ...]:
+    """One row per statement, but one row per recall: the recall facts of the page are
+    grouped as `check` groups them, the official record (else the first) leading."""
+    groups = recall_groups([f for f in facts if f.type == "recall"])
+    group_of: dict[str, list[FactRecord]] = {f.id: g for g in groups for f in g}
+    items: list[FeedItem] = []
+    shown: set[str] = set()
+    for fact in facts:
+        if fact.id in shown:
+            continue
+        members = group_of.get(fact.id, [fact])
+        lead = official(members) or members[0]
+        shown.update(m.id for m in members)
+        others = [m for m in members if m.id != lead.id]
+        item = feed_item(lead)
+        items.append(replace(item, also=tuple(
+            SourceDocument(m.document.id, m.document.title, m.document.source, m.document.kind)
+            for m in others if m.document.id != lead.document.id)))
+    return tuple(items)
+
+
 def page_links(request: Request, total: int, limit: int, offset: int) -> PageLinks:
     def at(start: int) -> str:
         # the page's own link, also in its JSON twin (which holds what the page shows)
@@ -117,6 +142,6 @@ def home(request: Request, store: StoreDep, paging: Paging,
     types = (filters.type,) if filters.type else FEED_TYPES
     facts, total = store.list_feed(limit=paging.limit, offset=paging.offset, types=types,
                                    q=filters.q, status=filters.status)
-    context = HomePage(filters, tuple(feed_item(f) for f in facts),
+    context = HomePage(filters, feed_items(facts),
                        page_links(request, total, paging.limit, paging.offset))
     return page(request, "home.html", context)
