@@ -40,7 +40,7 @@ def log(message: str) -> None:
 
 def train_ner(records: list[dict], out: Path, config: ner.NerConfig) -> Path:
     nlp = ner.base_pipeline()
-    examples = corpus.dfki_examples(nlp, records)
+    examples = corpus.dfki_examples(nlp, records, config.chunk_chars)
     log(f"NER: fine-tuning on {len(records)} documents -> {out}")
     optimizer = ner.fine_tune(nlp, examples, config, log=log)
     ner.save_ner(nlp, optimizer, out)
@@ -94,8 +94,11 @@ def train_folds(docs: list[dict], work: Path, k: int, config: ner.NerConfig, reu
         train_relations(train, folder, folder / "relations.json", config.seed)
 
 
-def cross_validate(docs: list[dict], work: Path, k: int, seed: int) -> dict[str, dict]:
+def cross_validate(docs: list[dict], work: Path, k: int, seed: int,
+                   quick: bool = False) -> dict[str, dict]:
     runs: dict[str, list[dict]] = {"rules only": [], "+ NER": [], "+ NER + kinds": [], "all learned": []}
+    if quick:
+        runs = {"all learned": []}
     for i, (fold, folder) in enumerate(zip(corpus.folds(docs, k, seed), fold_dirs(work, k), strict=True)):
         records = [docs[j] for j in fold]
         ner_dir, rel, kind_list = folder / "ner", folder / "relations.json", folder / "product_kinds.json"
@@ -105,6 +108,8 @@ def cross_validate(docs: list[dict], work: Path, k: int, seed: int) -> dict[str,
             ("+ NER + kinds", {"ner": ner_dir, "relations": None, "product_kinds": kind_list}),
             ("all learned", {"ner": ner_dir, "relations": rel, "product_kinds": kind_list}),
         ):
+            if label not in runs:
+                continue
             runs[label].append(crossval.score_fold(records, models))
         log(f"fold {i + 1}/{k}: " + "; ".join(
             f"{label}: " + " ".join(f"{r[-1][m]['f1']:.3f}" for m in crossval.MEASURES)
@@ -171,6 +176,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=int, default=ner.NerConfig.epochs)
+    parser.add_argument("--dropout", type=float, default=ner.NerConfig.dropout)
+    parser.add_argument("--chunk-chars", type=int, default=ner.NerConfig.chunk_chars,
+                        help="train the NER on paragraphs of at least this many characters "
+                             "(0: whole documents)")
+    parser.add_argument("--quick", action="store_true",
+                        help="cross-validate the whole pipeline only (not each component's share)")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK,
                         help="where fold models are kept between runs")
     parser.add_argument("--reuse", action="store_true",
@@ -178,11 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind-thresholds", default="",
                         help="also cross-validate these thresholds for generic pairs (e.g. 0.5,0.7)")
     args = parser.parse_args(argv)
-    config = ner.NerConfig(epochs=args.epochs, seed=args.seed)
+    config = ner.NerConfig(epochs=args.epochs, seed=args.seed, dropout=args.dropout,
+                           chunk_chars=args.chunk_chars)
     docs = corpus.load_dfki()
     if args.command in ("all", "cv"):
         train_folds(docs, args.work, args.folds, config, args.reuse)
-        result = cross_validate(docs, args.work, args.folds, args.seed)
+        result = cross_validate(docs, args.work, args.folds, args.seed, args.quick)
         if args.kind_thresholds:
             values = [float(v) for v in args.kind_thresholds.split(",")]
             result.update(sweep_kind_threshold(docs, args.work, args.folds, args.seed, values))

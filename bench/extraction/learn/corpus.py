@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,8 +82,37 @@ def with_rehearsal(gold: NerGold, base_ents: Iterable[Span]) -> Doc:
     return doc
 
 
-def dfki_examples(nlp: Language, records: Sequence[dict]) -> list[Example]:
-    """Training examples for the NER from DFKI records (the base pipeline labels the rest)."""
+def paragraphs(record: dict, min_chars: int) -> list[dict]:
+    """The record cut at line breaks into pieces of at least `min_chars` (short lines such
+    as headings join the next paragraph), entities moved to the piece's offsets; an entity
+    that would cross a cut keeps its lines together. More, shorter examples give the
+    optimiser more updates per pass over the same text."""
+    text = record["text"]
+    spans = sorted((e["start"], e["end"]) for e in record["entities"])
+    cuts, start = [], 0
+    for m in re.finditer(r"\n+", text):
+        cut = m.end()
+        if cut - start < min_chars or any(s < cut < e for s, e in spans):
+            continue
+        cuts.append(cut)
+        start = cut
+    bounds = list(zip([0, *cuts], [*cuts, len(text)], strict=True))
+    out = []
+    for lo, hi in bounds:
+        piece = text[lo:hi]
+        if not piece.strip():
+            continue
+        ents = [{**e, "start": e["start"] - lo, "end": e["end"] - lo} for e in record["entities"]
+                if lo <= e["start"] and e["end"] <= hi]
+        out.append({"id": record.get("id"), "text": piece, "entities": ents})
+    return out
+
+
+def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0) -> list[Example]:
+    """Training examples for the NER from DFKI records (the base pipeline labels the rest);
+    with `chunk_chars`, one example per paragraph of at least that many characters."""
+    if chunk_chars:
+        records = [piece for r in records for piece in paragraphs(r, chunk_chars)]
     golds = [dfki_gold(nlp, r) for r in records]
     base = nlp.pipe([r["text"] for r in records], disable=[p for p in nlp.pipe_names if p != "ner"])
     out = []

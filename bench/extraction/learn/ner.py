@@ -29,6 +29,7 @@ class NerConfig:
     dropout: float = 0.2
     learn_rate: float = 0.001
     seed: int = 13
+    chunk_chars: int = 0  # 0: one example per document; else per paragraph (corpus.paragraphs)
 
 
 def fine_tune(nlp: Language, examples: Sequence[Example], config: NerConfig, log=print) -> Optimizer:
