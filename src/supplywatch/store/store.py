@@ -47,6 +47,7 @@ from supplywatch.store.schema import documents
 
 Clock = Callable[[], datetime]
 
+TOKEN_USE_RESOLUTION = timedelta(minutes=1)  # how fresh a token's last_used_at is kept
 DEFAULT_MAX_DEPTH = 6  # supply tiers (and ownership levels) an exposure walk follows
 
 
@@ -330,8 +331,16 @@ class Store:
             return tokens.create_token(conn, name, self._now())
 
     def verify_token(self, secret: str) -> ApiToken | None:
-        with self._writing() as conn:
-            return tokens.verify_token(conn, secret, self._now())
+        """The live token with this secret, or None. Every request checks its token, so
+        this reads; `last_used_at` is written only when it is a minute old or more."""
+        with self._reading() as conn:
+            token = tokens.find_token(conn, secret)
+        now = self._now()
+        if token is not None and (token.last_used_at is None
+                                  or now - token.last_used_at >= TOKEN_USE_RESOLUTION):
+            with self._writing() as conn:
+                tokens.mark_used(conn, token.id, now)
+        return token
 
     def list_tokens(self) -> list[ApiToken]:
         with self._reading() as conn:

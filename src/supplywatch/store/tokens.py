@@ -41,16 +41,17 @@ def create_token(conn: Connection, name: str, now: datetime) -> tuple[ApiToken, 
     return _token(row), secret
 
 
-def verify_token(conn: Connection, secret: str, now: datetime) -> ApiToken | None:
-    """The live token with this secret (and mark it used), or None."""
+def find_token(conn: Connection, secret: str) -> ApiToken | None:
+    """The live token with this secret, or None."""
     row = conn.execute(
         select(api_tokens).where(api_tokens.c.token_hash == token_hash(secret),
                                  api_tokens.c.revoked_at.is_(None))
     ).first()
-    if row is None:
-        return None
-    conn.execute(update(api_tokens).where(api_tokens.c.id == row.id).values(last_used_at=now))
-    return _token(row)
+    return None if row is None else _token(row)
+
+
+def mark_used(conn: Connection, token_id: int, now: datetime) -> None:
+    conn.execute(update(api_tokens).where(api_tokens.c.id == token_id).values(last_used_at=now))
 
 
 def list_tokens(conn: Connection) -> list[ApiToken]:
