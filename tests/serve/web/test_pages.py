@@ -115,10 +115,8 @@ def test_document_page_highlights_mentions_and_evidence(live_server: LiveServer)
     assert data["summary"]["first_sentence"] == "Volta Cells is a unit of Kestrel Holdings."
 
 
-def test_related_documents_group_one_story_from_other_sources(
-        live_server: LiveServer, new_doc: Any, save_doc: Any) -> None:
-    """An agency's record of the NA-220 recall, a second story restating the supply deal,
-    and an unrelated story that names Orbit Retail."""
+def na220_record(new_doc: Any) -> Any:
+    """An agency's record of the volta story's NA-220 recall."""
     record = new_doc("records/cpsc.json#CPSC-25123", source="CPSC", title="NA-220 speakers recalled",
                      published="2025-04-03", kind="recall")
     nimbus = record.entity("Nimbus Audio")
@@ -127,7 +125,14 @@ def test_related_documents_group_one_story_from_other_sources(
                 products=[speaker], units=12100, hazard="fire", date="2025-04-03",
                 record_key="CPSC:25123", recall_id="25123", source="CPSC",
                 url="https://www.cpsc.gov/Recalls/2025/na220")
-    save_doc(record)
+    return record
+
+
+def test_related_documents_group_one_story_from_other_sources(
+        live_server: LiveServer, new_doc: Any, save_doc: Any) -> None:
+    """An agency's record of the NA-220 recall, a second story restating the supply deal,
+    and an unrelated story that names Orbit Retail."""
+    save_doc(na220_record(new_doc))
     again = new_doc("news/again.txt", source="Other Wire", title="Volta and Nimbus",
                     published="2025-03-04")
     again.entity("Volta Cells", aliases=("Volta",))
@@ -263,15 +268,7 @@ def test_home_shows_one_recall_from_many_sources_as_one_row(
         live_server: LiveServer, new_doc: Any, save_doc: Any) -> None:
     # The agency's record of the NA-220 recall joins the news story about it: one row,
     # led by the official record, with the story linked as another source.
-    record = new_doc("records/cpsc.json#CPSC-25123", source="CPSC", title="NA-220 speakers recalled",
-                     published="2025-04-03", kind="recall")
-    nimbus = record.entity("Nimbus Audio")
-    speaker = record.entity("Nimbus NA-220", "product")
-    record.fact("recall", "Nimbus Audio is recalling about 12,100 NA-220 speakers.", company=nimbus,
-                products=[speaker], units=12100, hazard="fire", date="2025-04-03",
-                record_key="CPSC:25123", recall_id="25123", source="CPSC",
-                url="https://www.cpsc.gov/Recalls/2025/na220")
-    save_doc(record)
+    save_doc(na220_record(new_doc))
     with live_server.client() as client:
         items = twin(client, "/?type=recall")["items"]
         page = client.get("/?type=recall").text
