@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from tests.serve.feeds.site import Site
 
 from supplywatch.serve import create_app
 from supplywatch.settings import Settings
@@ -102,6 +103,15 @@ def live_server(volta_story: Store, serve_settings: Settings,
                 make_server: Callable[..., LiveServer]) -> LiveServer:
     """The volta story served, on SQLite and on PostgreSQL."""
     return make_server(volta_story, serve_settings)
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    """A local web site serving feeds and pages and receiving webhooks (feeds/site.py)."""
+    running = Site()
+    running.start()
+    yield running
+    running.stop()
 
 
 @pytest.fixture(scope="session")

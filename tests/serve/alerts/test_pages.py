@@ -4,7 +4,7 @@ alerts with their evidence, JSON twins, CSRF-checked forms, escaped values."""
 from __future__ import annotations
 
 import httpx
-from tests.conftest import DocBuilder, save
+from tests.serve.alerts.test_api import new_recall
 from tests.serve.conftest import LiveServer
 from tests.serve.web.conftest import csrf_token, sign_in
 
@@ -34,14 +34,7 @@ def test_watchlist_pages(live_server: LiveServer) -> None:
         assert "NA-220 &lt;script&gt;" in html and "<script>window.x" not in html
         assert 'href="/api/watchlists/' in html and "alerts.atom" in html
 
-        doc = DocBuilder("recalls/orbit.txt", source="Safety Board", title="Power bank recall",
-                         published="2025-05-01")
-        doc.entity("Orbit Retail")
-        doc.entity("Orbit PB-10", "product")
-        doc.entity("Volta Cells")
-        doc.fact("recall", "Orbit Retail recalls 300 Orbit PB-10 power banks with Volta Cells cells.",
-                 company="Orbit Retail", products=["Orbit PB-10"], units=300, cause="Volta Cells")
-        doc_id = save(live_server.store, doc).document.id
+        doc_id = new_recall(live_server)
         raise_alerts(live_server.store)
 
         html = client.get(page_url).text

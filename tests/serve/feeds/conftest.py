@@ -6,20 +6,12 @@ from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 
 import pytest
-from tests.serve.feeds.site import Clock, Site
+from tests.serve.feeds.site import Clock
 
 from supplywatch.extract import Extractor
 from supplywatch.serve.feeds import Poller
 from supplywatch.settings import Settings
 from supplywatch.store import Store
-
-
-@pytest.fixture
-def site() -> Iterator[Site]:
-    running = Site()
-    running.start()
-    yield running
-    running.stop()
 
 
 @pytest.fixture(scope="session")
