@@ -121,16 +121,18 @@ def predict(rows: Sequence[Row], weights: dict[str, float], bias: float) -> np.n
 
 def best_threshold(rows: Sequence[Row], probs: np.ndarray, records: dict[int, dict]) -> tuple[float, float]:
     """The threshold for named products with the best pair F1 (scorer's matching),
-    documents aggregated; kinds of product keep the fixed `pairs.KIND_THRESHOLD`."""
-    from supplywatch.extract.pairs import KIND_THRESHOLD
+    documents aggregated; kinds of product keep the fixed `pairs.KIND_THRESHOLD` and
+    `pairs.STATED_KIND_THRESHOLD`."""
+    from supplywatch.extract.pairs import PairModel
 
     best = (0.5, -1.0)
-    named = ["pkind=named" in row.features for row in rows]
+    kinds = ["named" if "pkind=named" in row.features else "kind" for row in rows]
     for t in np.arange(0.5, 0.91, 0.05):  # never a pair the model finds less likely than not
         tp = fp = fn = 0
+        gate = PairModel({}, 0.0, float(t))
         for d, record in records.items():
-            pred = {row.key: row.names for row, p, n in zip(rows, probs, named, strict=True)
-                    if row.doc == d and p >= (t if n else max(t, KIND_THRESHOLD))}
+            pred = {row.key: row.names for row, p, k in zip(rows, probs, kinds, strict=True)
+                    if row.doc == d and p >= gate.needed(row.features, k)}
             a, b, c = SD.pair_prf(list(pred.values()), gold_pairs(record))
             tp, fp, fn = tp + a, fp + b, fn + c
         f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0

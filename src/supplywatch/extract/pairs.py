@@ -20,7 +20,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from supplywatch.extract.drafts import Draft
+from supplywatch.extract.drafts import Draft, clause_subject_tokens, negated
 from supplywatch.extract.reading import Reading
 
 MAX_PER_SENTENCE = 24  # names of each kind considered in one sentence (long lists)
@@ -32,6 +32,12 @@ MAX_PATH = 6
 # readers do not: on the labelled news dev set (shared/data/gold-dev), generic pairs below
 # this cost precision that no recall made up for (see bench/extraction/README.md).
 KIND_THRESHOLD = 0.95
+# ... unless the sentence states the offering: a word that says "makes, sells or offers"
+# ("manufacturer", "offers", "supplier of") lies on the dependency path between the two.
+# Then the classifier only has to find the pair more likely than not (but not for a kind
+# as empty as "services" or "solutions").
+STATED_KIND_THRESHOLD = 0.5
+OFFERING_WORDS = ("offer_verbs", "make_verbs", "maker_nouns", "supplier_nouns")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,16 @@ class PairModel:
     bias: float
     threshold: float  # for named products ("Lexus IS 200d"), chosen by cross-validation
     kind_threshold: float = KIND_THRESHOLD
+    stated_kind_threshold: float = STATED_KIND_THRESHOLD
+
+    def needed(self, features: list[str], kind: str) -> float:
+        """The probability a candidate must reach: named products at the model's
+        threshold, kinds of product higher unless the sentence states the offering."""
+        if kind == "named":
+            return self.threshold
+        if "offering_on_path" in features and "p_only_vague" not in features:
+            return max(self.threshold, self.stated_kind_threshold)
+        return self.kind_threshold
 
     def probability(self, features: Iterable[str]) -> float:
         """P(the company makes or offers the product); a feature counts once."""
@@ -48,14 +64,16 @@ class PairModel:
 
     def to_json(self) -> dict:
         return {"bias": self.bias, "threshold": self.threshold,
+                "stated_kind_threshold": self.stated_kind_threshold,
                 "weights": dict(sorted(self.weights.items()))}
 
     @classmethod
     def from_json(cls, raw: dict) -> PairModel:
         threshold = float(raw["threshold"])
         kind_threshold = float(raw.get("kind_threshold", max(threshold, KIND_THRESHOLD)))
+        stated = float(raw.get("stated_kind_threshold", STATED_KIND_THRESHOLD))
         return cls({k: float(v) for k, v in raw["weights"].items()}, float(raw["bias"]),
-                   threshold, kind_threshold)
+                   threshold, kind_threshold, stated)
 
 
 @cache
@@ -136,8 +154,9 @@ def _root(r: Reading, m: Mention) -> Token:
     return r.doc[m.start:m.end].root
 
 
-def _path(a: Token, b: Token) -> tuple[list[str], Token | None]:
-    """Dependency labels up from a to the lowest common head, then down to b."""
+def _path(a: Token, b: Token) -> tuple[list[str], Token | None, list[Token]]:
+    """Dependency labels up from a to the lowest common head, then down to b; that head;
+    and the words strictly between a and b on the path (the head included)."""
     up_a = [a, *a.ancestors]
     up_b = [b, *b.ancestors]
     ids_b = {t.i: n for n, t in enumerate(up_b)}
@@ -145,8 +164,42 @@ def _path(a: Token, b: Token) -> tuple[list[str], Token | None]:
         if t.i in ids_b:
             m = ids_b[t.i]
             labels = [f"{x.dep_}^" for x in up_a[:n]] + [f"v{x.dep_}" for x in reversed(up_b[:m])]
-            return labels, t
-    return [], None
+            inner = [x for x in [*up_a[1:n], t, *up_b[1:m]] if x.i not in (a.i, b.i)]
+            return labels, t, inner
+    return [], None, []
+
+
+def _offering_word(r: Reading, company: Token, words: list[Token]) -> str | None:
+    """The word on the path that states the company's offering: a verb whose subject is
+    the company ("X offers valves", "X, which makes ..."), or a maker noun the company
+    is named as ("X, a manufacturer of", "valve maker X", "X is a supplier of")."""
+    for t in words:
+        lemma = t.lemma_.lower()
+        if not any(lemma in r.lex[g] for g in OFFERING_WORDS) or negated(t, r.lex):
+            continue
+        if t.pos_ == "VERB" and _is_subject(company, t):
+            return lemma
+        if t.pos_ == "NOUN" and _named_as(company, t):
+            return lemma
+    return None
+
+
+def _is_subject(company: Token, verb: Token) -> bool:
+    subjects = clause_subject_tokens(verb)
+    if verb.dep_ == "relcl" and verb.head.i == company.i:
+        return True  # "X, which makes valves"
+    return any(s.i == company.i or (company.i in {a.i for a in s.subtree} and
+               company.dep_ in ("compound", "appos", "conj", "nsubj", "nsubjpass")) for s in subjects)
+
+
+def _named_as(company: Token, noun: Token) -> bool:
+    if noun.head.i == company.i and noun.dep_ in ("appos", "compound"):
+        return True  # "X, a manufacturer of valves"
+    if company.head.i == noun.i and company.dep_ in ("appos", "compound", "nmod"):
+        return True  # "valve maker X", "the manufacturer, X"
+    # "X is a supplier of ...": the noun is the copula's attribute, X its subject
+    return noun.dep_ == "attr" and any(c.i == company.i for c in noun.head.children
+                                       if c.dep_ == "nsubj")
 
 
 def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: list[Mention],
@@ -182,8 +235,11 @@ def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: lis
     if p.start == c.end:
         feats.append("company_then_product")
     ca, pa = _root(r, c), _root(r, p)
-    labels, lca = _path(ca, pa)
+    labels, lca, inner = _path(ca, pa)
     if lca is not None and len(labels) <= MAX_PATH:
+        offering = _offering_word(r, ca, [lca, *inner])
+        if offering is not None:
+            feats += ["offering_on_path", f"offering_on_path={offering}"]
         path = "_".join(labels)
         lemma = lca.lemma_.lower()
         feats += [f"path={path}", f"lca={lemma}", f"path|lca={path}|{lemma}", f"lca_pos={lca.pos_}"]
@@ -205,9 +261,18 @@ def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: lis
     for group in ("hazard_words", "vague_nouns", "component_heads", "product_heads", "defect_words"):
         if lemma in r.lex[group] or head.lower_ in r.lex[group]:
             feats.append(f"p_in={group}")
+    if all(t.lower_ in r.lex["vague_nouns"] or t.lower_ in r.lex["vague_modifiers"]
+           for t in doc[p.start:p.end]):
+        feats.append("p_only_vague")  # "solutions", "new products": says nothing of what
     if head.like_num or not any(ch.isalpha() for ch in head.text):
         feats.append("p_head_not_word")
     return feats
+
+
+def is_hazard(r: Reading, m: Mention) -> bool:
+    head = r.doc[m.end - 1]
+    return m.end - m.start == 1 and (head.lower_ in r.lex["hazard_words"]
+                                     or head.lemma_.lower() in r.lex["hazard_words"])
 
 
 def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> list[Draft]:
@@ -216,8 +281,10 @@ def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> lis
                   if d.type == "makes"}
     best: dict[tuple[int, tuple[int, int] | int], tuple[float, Candidate]] = {}
     for cand in candidates(r, rule_pairs):
+        if is_hazard(r, cand.product):
+            continue  # "fire", "overheating": what a product does wrong, never a product
         prob = model.probability(cand.features)
-        if prob < (model.threshold if cand.product.kind == "named" else model.kind_threshold):
+        if prob < model.needed(cand.features, cand.product.kind):
             continue
         product_key = cand.product.cid if cand.product.cid is not None else \
             (cand.product.start, cand.product.end)

@@ -218,6 +218,7 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def brand_drafts(r: Reading) -> Iterator[Draft]:
     """A company named right before a model ("Anker A1681") makes it."""
+    yield from named_after_company(r)
     for pid, cluster in enumerate(r.ents.clusters):
         if cluster.type != "product" or cluster.brand is None or not cluster.spans:
             continue
@@ -231,3 +232,29 @@ def brand_drafts(r: Reading) -> Iterator[Draft]:
             if owner is not None and prod is not None and r.type_of(owner) == "company" \
                     and r.type_of(prod) == "product" and r.ents.clusters[prod].brand is None:
                 yield Draft("makes", {"company": [owner], "product": [prod]}, tok.sent, 0.75)
+
+
+def named_after_company(r: Reading) -> Iterator[Draft]:
+    """A product whose name begins with a company's whole name is that company's, wherever
+    the two are named: "Schneider Electric enclosures", "Lexus IS". (A model number right
+    after a brand is read when entities are built: `Cluster.brand`.)"""
+    clusters = r.ents.clusters
+    companies: dict[tuple[str, ...], int] = {}
+    for cid, c in enumerate(clusters):
+        if c.listed and c.spans and (c.list_type or c.type) == "company":
+            for name in c.names:
+                companies.setdefault(tuple(name.lower().split()), cid)
+    for pid, c in enumerate(clusters):
+        if not c.listed or not c.spans or c.brand is not None \
+                or (c.list_type or c.type) not in ("product", "component"):
+            continue
+        words = tuple(c.name.lower().split())
+        start, end = min(c.spans)
+        if any(t.pos_ in ("VERB", "AUX") for t in r.doc[start:end]):
+            continue  # a clause read as a name ("Acme form JV"), not a product
+        for n in range(len(words) - 1, 0, -1):
+            cid = companies.get(words[:n])
+            if cid is not None:
+                yield Draft("makes", {"company": [cid], "product": [pid]}, r.doc[start].sent, 0.75,
+                            extra={"named_after": True})
+                break

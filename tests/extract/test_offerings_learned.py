@@ -1,0 +1,94 @@
+"""Which company -> product pairs become `makes` facts: a kind of product ("needle
+valves") needs the sentence to state the company's offering, or a near-certain
+classifier; a product named after a company is that company's. Invented companies."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from supplywatch.extract.pairs import (
+    KIND_THRESHOLD,
+    STATED_KIND_THRESHOLD,
+    PairModel,
+    candidates,
+)
+from supplywatch.extract.rules_corporate import named_after_company
+
+
+def _makes(result: dict) -> set[tuple[str, str]]:
+    return {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+
+
+def _offering(extractor, text: str) -> dict[tuple[str, str], bool]:
+    """For each candidate pair of the text: does the sentence state the offering?"""
+    doc = extractor.nlp(text)
+    reading = doc._.sw_reading
+    return {(reading.ents.clusters[c.company.cid].name, doc[c.product.start:c.product.end].text):
+            "offering_on_path" in c.features for c in candidates(reading, set())}
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Norvane Valves Ltd., a manufacturer of needle valves, opened a plant in Ohio.",
+     ("Norvane Valves Ltd.", "needle valves")),
+    ("Norvane Valves Ltd. offers gate valves and pressure sensors to refineries.",
+     ("Norvane Valves Ltd.", "pressure sensors")),
+])
+def test_a_stated_offering_of_a_kind_of_product_is_a_fact(extract_text, extractor, text, pair):
+    assert _offering(extractor, text)[pair] is True
+    assert pair in _makes(extract_text(text))
+
+
+def test_the_offering_word_must_be_the_company_s_own(extractor):
+    # Kestrel develops the buses; Norvane is only its partner.
+    offering = _offering(extractor, "Kestrel Motors Inc. is teaming up with Norvane Valves Ltd. "
+                                    "to develop electric buses.")
+    assert offering[("Kestrel Motors Inc.", "electric buses")] is True
+    assert offering[("Norvane Valves Ltd.", "electric buses")] is False
+
+
+def test_a_denied_offering_is_not_stated(extractor):
+    offering = _offering(extractor, "Norvane Valves Ltd. does not offer gate valves.")
+    assert not any(offering.values())
+
+
+def test_thresholds_by_kind_of_product():
+    model = PairModel({}, 0.0, 0.6)
+    assert model.needed(["pkind=named"], "named") == 0.6
+    assert model.needed(["offering_on_path"], "kind") == max(0.6, STATED_KIND_THRESHOLD)
+    assert model.needed([], "kind") == KIND_THRESHOLD
+    # "X offers solutions" says nothing of what X makes
+    assert model.needed(["offering_on_path", "p_only_vague"], "kind") == KIND_THRESHOLD
+    again = PairModel.from_json(json.loads(json.dumps(model.to_json())))
+    assert again.stated_kind_threshold == STATED_KIND_THRESHOLD
+
+
+def test_vague_and_hazard_words_are_no_products(extract_text):
+    makes = _makes(extract_text("Norvane Valves Ltd. offers solutions for refineries. "
+                                "Acme Power Ltd. recalled 5,000 chargers because of fire."))
+    assert not any(product.lower() in ("solutions", "fire") for _, product in makes)
+
+
+def test_a_product_named_after_a_company_is_its_product(extractor):
+    text = "Zentrix Audio Inc. is based in Oslo. The Zentrix Audio Soundbar Pro won an award."
+    doc = extractor.nlp(text)
+    reading = doc._.sw_reading
+    ents = reading.ents
+    for cluster in ents.clusters:
+        cluster.listed = False  # only the two entities below
+    company = ents.new_cluster("company")
+    ents.clusters[company].names["Zentrix Audio Inc."] += 1
+    ents.clusters[company].names["Zentrix Audio"] += 1
+    ents.clusters[company].spans.append((0, 3))
+    product = ents.new_cluster("product")
+    start = next(t.i for t in doc if t.text == "Zentrix" and t.i > 3)
+    ents.clusters[product].names["Zentrix Audio Soundbar Pro"] += 1
+    ents.clusters[product].spans.append((start, start + 4))
+    drafts = list(named_after_company(reading))
+    assert [(d.roles["company"], d.roles["product"]) for d in drafts] == [([company], [product])]
+    assert drafts[0].sent.text.startswith("The Zentrix Audio Soundbar Pro")
+    # A company's own name is no product of a shorter namesake's: "Zentrix" alone
+    ents.clusters[product].names.clear()
+    ents.clusters[product].names["Zentrix Audio"] += 1
+    assert not list(named_after_company(reading))
