@@ -34,10 +34,17 @@ def _offering(extractor, text: str) -> dict[tuple[str, str], bool]:
      ("Norvane Valves Ltd.", "needle valves")),
     ("Norvane Valves Ltd. offers gate valves and pressure sensors to refineries.",
      ("Norvane Valves Ltd.", "pressure sensors")),
+    ("Norvane Valves Ltd. specializes in needle valves for refineries.",
+     ("Norvane Valves Ltd.", "valves")),
+    ("Norvane Valves Ltd.'s gate valves are used in refineries across Europe.",
+     ("Norvane Valves Ltd.", "gate valves")),
 ])
 def test_a_stated_offering_of_a_kind_of_product_is_a_fact(extract_text, extractor, text, pair):
-    assert _offering(extractor, text)[pair] is True
-    assert pair in _makes(extract_text(text))
+    company, product = pair
+    offering = _offering(extractor, text)
+    assert any(c == company and p.endswith(product) and stated
+               for (c, p), stated in offering.items())
+    assert any(c == company and p.endswith(product) for c, p in _makes(extract_text(text)))
 
 
 def test_the_offering_word_must_be_the_company_s_own(extractor):

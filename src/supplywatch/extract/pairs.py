@@ -238,6 +238,8 @@ def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: lis
     labels, lca, inner = _path(ca, pa)
     if lca is not None and len(labels) <= MAX_PATH:
         offering = _offering_word(r, ca, [lca, *inner])
+        if offering is None and ca.dep_ == "poss" and ca.head.i == pa.i:
+            offering = "'s"  # "Acme's gate valves"
         if offering is not None:
             feats += ["offering_on_path", f"offering_on_path={offering}"]
         path = "_".join(labels)
