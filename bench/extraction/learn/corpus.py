@@ -108,9 +108,11 @@ def paragraphs(record: dict, min_chars: int) -> list[dict]:
     return out
 
 
-def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0) -> list[Example]:
+def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0,
+                  case_share: float = 0.0, seed: int = 13) -> list[Example]:
     """Training examples for the NER from DFKI records (the base pipeline labels the rest);
-    with `chunk_chars`, one example per paragraph of at least that many characters."""
+    with `chunk_chars`, one example per paragraph of at least that many characters; with
+    `case_share`, that share of the examples also in capitals and in title case."""
     if chunk_chars:
         records = [piece for r in records for piece in paragraphs(r, chunk_chars)]
     golds = [dfki_gold(nlp, r) for r in records]
@@ -119,7 +121,32 @@ def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0) 
     for gold, predicted in zip(golds, base, strict=True):
         ref = with_rehearsal(gold, predicted.ents)
         out.append(Example(nlp.make_doc(ref.text), ref))
+    if case_share:
+        rng = random.Random(seed)
+        picked = [e for e in out if rng.random() < case_share]
+        out += [copy for e in picked for change in (str.upper, str.title)
+                if (copy := recased(nlp, e.reference, change)) is not None]
     return out
+
+
+def recased(nlp: Language, ref: Doc, change) -> Example | None:
+    """The example with its text in other case ("ACME VALVES", "Acme Valves Offers Gate
+    Valves") and the same labels: names are not only what is capitalised. None where the
+    change moves characters (e.g. "ß" -> "SS")."""
+    text = change(ref.text)
+    if len(text) != len(ref.text):
+        return None
+    doc = nlp.make_doc(text)
+    ents = [doc.char_span(e.start_char, e.end_char, label=e.label_, alignment_mode="expand")
+            for e in ref.ents]
+    missing = [doc.char_span(t.idx, t.idx + len(t), alignment_mode="expand")
+               for t in ref if t.ent_iob_ == ""]
+    try:
+        doc.set_ents(filter_spans([e for e in ents if e is not None]),
+                     missing=[m for m in missing if m is not None], default="outside")
+    except ValueError:
+        return None
+    return Example(nlp.make_doc(text), doc)
 
 
 def rehearsal_examples(nlp: Language, texts: Sequence[str]) -> list[Example]:

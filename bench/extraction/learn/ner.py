@@ -30,6 +30,7 @@ class NerConfig:
     learn_rate: float = 0.001
     seed: int = 13
     chunk_chars: int = 0  # 0: one example per document; else per paragraph (corpus.paragraphs)
+    case_share: float = 0.0  # share of examples also given in capitals and title case
 
 
 def fine_tune(nlp: Language, examples: Sequence[Example], config: NerConfig, log=print) -> Optimizer:
