@@ -55,6 +55,17 @@ def test_the_offering_word_must_be_the_company_s_own(extractor):
     assert offering[("Norvane Valves Ltd.", "electric buses")] is False
 
 
+@pytest.mark.parametrize("text", [
+    "Key players in the industrial valves market are Norvane Valves Ltd. and Kestrel Pumps Inc. of Ohio.",
+    "Norvane Valves Ltd. and Kestrel Pumps Inc. are key players in the industrial valves market.",
+])
+def test_players_named_in_a_market_offer_what_the_market_is_for(extract_text, extractor, text):
+    offering = _offering(extractor, text)
+    for company in ("Norvane Valves Ltd.", "Kestrel Pumps Inc."):
+        assert offering[(company, "industrial valves")] is True
+        assert (company, "industrial valves") in _makes(extract_text(text))
+
+
 def test_a_denied_offering_is_not_stated(extractor):
     offering = _offering(extractor, "Norvane Valves Ltd. does not offer gate valves.")
     assert not any(offering.values())

@@ -192,6 +192,33 @@ def _is_subject(company: Token, verb: Token) -> bool:
                company.dep_ in ("compound", "appos", "conj", "nsubj", "nsubjpass")) for s in subjects)
 
 
+def _market_player(r: Reading, company: Token, product: Token) -> bool:
+    """The company is named as a player in the market the product names: "Leading vendors
+    in the X market are A, B and C", "Major players in the X market include A", "A and B
+    are key players in the X market"."""
+    named = company
+    while named.dep_ == "conj" and named.head.i != named.i:
+        named = named.head
+    verb = named.head
+    if verb.lemma_ not in ("be", "include"):
+        return False
+    if named.dep_ in ("attr", "dobj"):
+        players = [c for c in verb.children if c.dep_ == "nsubj"]
+    elif named.dep_ == "nsubj" and verb.lemma_ == "be":
+        players = [c for c in verb.children if c.dep_ == "attr"]
+    else:
+        return False
+    for player in players:
+        if player.lemma_.lower() not in r.lex["player_nouns"]:
+            continue
+        for prep in (c for c in player.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for market in (c for c in prep.children if c.dep_ == "pobj"):
+                if market.lemma_.lower() in r.lex["market_nouns"] and product.i != market.i \
+                        and any(t.i == product.i for t in market.subtree):
+                    return True
+    return False
+
+
 def _named_as(company: Token, noun: Token) -> bool:
     if noun.head.i == company.i and noun.dep_ in ("appos", "compound"):
         return True  # "X, a manufacturer of valves"
@@ -238,6 +265,8 @@ def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: lis
     labels, lca, inner = _path(ca, pa)
     if lca is not None and len(labels) <= MAX_PATH:
         offering = _offering_word(r, ca, [lca, *inner])
+        if offering is None and _market_player(r, ca, pa):
+            offering = "market"  # "key players in the X market are A, B and C"
         if offering is None and ca.dep_ == "poss" and ca.head.i == pa.i:
             offering = "'s"  # "Acme's gate valves"
         if offering is not None:
