@@ -40,7 +40,8 @@ def log(message: str) -> None:
 
 def train_ner(records: list[dict], out: Path, config: ner.NerConfig) -> Path:
     nlp = ner.base_pipeline()
-    examples = corpus.dfki_examples(nlp, records, config.chunk_chars, config.case_share, config.seed)
+    examples = corpus.dfki_examples(nlp, records, config.chunk_chars, config.case_share, config.seed,
+                                    config.rehearse)
     log(f"NER: fine-tuning on {len(records)} documents -> {out}")
     optimizer = ner.fine_tune(nlp, examples, config, log=log)
     ner.save_ner(nlp, optimizer, out)
@@ -182,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
                              "(0: whole documents)")
     parser.add_argument("--case-share", type=float, default=ner.NerConfig.case_share,
                         help="also train on this share of the examples in capitals and in title case")
+    parser.add_argument("--no-rehearsal", action="store_true",
+                        help="train the recogniser on ORG and PRODUCT only, without the base "
+                             "model's other labels")
+    parser.add_argument("--learn-rate", type=float, default=ner.NerConfig.learn_rate)
     parser.add_argument("--quick", action="store_true",
                         help="cross-validate the whole pipeline only (not each component's share)")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK,
@@ -192,7 +197,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="also cross-validate these thresholds for generic pairs (e.g. 0.5,0.7)")
     args = parser.parse_args(argv)
     config = ner.NerConfig(epochs=args.epochs, seed=args.seed, dropout=args.dropout,
-                           chunk_chars=args.chunk_chars, case_share=args.case_share)
+                           chunk_chars=args.chunk_chars, case_share=args.case_share,
+                           rehearse=not args.no_rehearsal, learn_rate=args.learn_rate)
     docs = corpus.load_dfki()
     if args.command in ("all", "cv"):
         train_folds(docs, args.work, args.folds, config, args.reuse)

@@ -109,17 +109,18 @@ def paragraphs(record: dict, min_chars: int) -> list[dict]:
 
 
 def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0,
-                  case_share: float = 0.0, seed: int = 13) -> list[Example]:
+                  case_share: float = 0.0, seed: int = 13, rehearse: bool = True) -> list[Example]:
     """Training examples for the NER from DFKI records (the base pipeline labels the rest);
     with `chunk_chars`, one example per paragraph of at least that many characters; with
-    `case_share`, that share of the examples also in capitals and in title case."""
+    `case_share`, that share of the examples also in capitals and in title case; without
+    `rehearse`, the base model's other labels are not kept (only ORG and PRODUCT)."""
     if chunk_chars:
         records = [piece for r in records for piece in paragraphs(r, chunk_chars)]
     golds = [dfki_gold(nlp, r) for r in records]
     base = nlp.pipe([r["text"] for r in records], disable=[p for p in nlp.pipe_names if p != "ner"])
     out = []
     for gold, predicted in zip(golds, base, strict=True):
-        ref = with_rehearsal(gold, predicted.ents)
+        ref = with_rehearsal(gold, predicted.ents if rehearse else [])
         out.append(Example(nlp.make_doc(ref.text), ref))
     if case_share:
         rng = random.Random(seed)

@@ -31,6 +31,7 @@ class NerConfig:
     seed: int = 13
     chunk_chars: int = 0  # 0: one example per document; else per paragraph (corpus.paragraphs)
     case_share: float = 0.0  # share of examples also given in capitals and title case
+    rehearse: bool = True  # keep the base model's other labels (PERSON, GPE ...) by rehearsal
 
 
 def fine_tune(nlp: Language, examples: Sequence[Example], config: NerConfig, log=print) -> Optimizer:
