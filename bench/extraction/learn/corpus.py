@@ -21,7 +21,8 @@ DFKI = SHARED / "data" / "dfki-product-corpus" / "train.jsonl"
 PRONOUNS = {"we", "our", "us", "its", "it", "they", "their", "them", "i", "my", "you", "your", "his",
             "her", "he", "she", "ours", "theirs", "itself", "ourselves", "themselves", "which",
             "that", "this", "these", "those", "who", "former", "latter"}
-# What the DFKI annotators decide; every other label comes from the base model (rehearsal).
+# What the DFKI annotators decide; every other label comes from the base model (rehearsal,
+# unless `NerConfig.rehearse` is off).
 DFKI_LABELS = ("ORG", "PRODUCT")
 
 
@@ -117,10 +118,11 @@ def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0,
     if chunk_chars:
         records = [piece for r in records for piece in paragraphs(r, chunk_chars)]
     golds = [dfki_gold(nlp, r) for r in records]
-    base = nlp.pipe([r["text"] for r in records], disable=[p for p in nlp.pipe_names if p != "ner"])
+    base = nlp.pipe([r["text"] for r in records], disable=[p for p in nlp.pipe_names if p != "ner"]) \
+        if rehearse else (None for _ in records)
     out = []
     for gold, predicted in zip(golds, base, strict=True):
-        ref = with_rehearsal(gold, predicted.ents if rehearse else [])
+        ref = with_rehearsal(gold, predicted.ents if predicted is not None else [])
         out.append(Example(nlp.make_doc(ref.text), ref))
     if case_share:
         rng = random.Random(seed)
