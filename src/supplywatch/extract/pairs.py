@@ -6,7 +6,9 @@ dependency path between the two names, the words between them, which comes first
 the rules drafted for them ...) and scored by a logistic regression trained on the DFKI
 Product Corpus (`bench/extraction/train.py`, shipped as `models/relations.json`). A
 document keeps a pair when its best-scoring mention clears the model's threshold; the
-pair becomes a `makes` draft with that score as its confidence.
+pair becomes a `makes` draft with that score as its confidence. Named products need the
+model's threshold; kinds of product need near certainty unless the sentence states the
+company's own offering (see KIND_THRESHOLD below).
 """
 
 from __future__ import annotations
@@ -32,10 +34,10 @@ MAX_PATH = 6
 # readers do not: on the labelled news dev set (shared/data/gold-dev), generic pairs below
 # this cost precision that no recall made up for (see bench/extraction/README.md).
 KIND_THRESHOLD = 0.95
-# ... unless the sentence states the offering: a word that says "makes, sells or offers"
-# ("manufacturer", "offers", "supplier of") lies on the dependency path between the two.
-# Then the classifier only has to find the pair more likely than not (but not for a kind
-# as empty as "services" or "solutions").
+# ... unless the sentence states the company's own offering: "X offers gate valves", "X, a
+# manufacturer of needle valves", "X's gate valves", "key players in the valves market are
+# X and Y" (`_offering_word`, `_market_player`). Then the classifier only has to find the
+# pair more likely than not (but not for a kind as empty as "services" or "solutions").
 STATED_KIND_THRESHOLD = 0.5
 OFFERING_WORDS = ("offer_verbs", "make_verbs", "maker_nouns", "supplier_nouns")
 
@@ -185,9 +187,9 @@ def _offering_word(r: Reading, company: Token, words: list[Token]) -> str | None
 
 
 def _is_subject(company: Token, verb: Token) -> bool:
-    subjects = clause_subject_tokens(verb)
     if verb.dep_ == "relcl" and verb.head.i == company.i:
         return True  # "X, which makes valves"
+    subjects = clause_subject_tokens(verb)
     return any(s.i == company.i or (company.i in {a.i for a in s.subtree} and
                company.dep_ in ("compound", "appos", "conj", "nsubj", "nsubjpass")) for s in subjects)
 
