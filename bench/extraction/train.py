@@ -39,9 +39,11 @@ def log(message: str) -> None:
 
 
 def train_ner(records: list[dict], out: Path, config: ner.NerConfig) -> Path:
-    nlp = ner.base_pipeline()
+    nlp = ner.base_pipeline(config.base)
     examples = corpus.dfki_examples(nlp, records, config.chunk_chars, config.case_share, config.seed,
                                     config.rehearse)
+    if config.rehearse and config.news_rehearsal:
+        examples += corpus.news_examples(nlp, config.news_rehearsal, config.seed)
     log(f"NER: fine-tuning on {len(records)} documents -> {out}")
     optimizer = ner.fine_tune(nlp, examples, config, log=log)
     ner.save_ner(nlp, optimizer, out)
@@ -187,6 +189,10 @@ def main(argv: list[str] | None = None) -> int:
                         help="train the recogniser on ORG and PRODUCT only, without the base "
                              "model's other labels")
     parser.add_argument("--learn-rate", type=float, default=ner.NerConfig.learn_rate)
+    parser.add_argument("--news-rehearsal", type=int, default=ner.NerConfig.news_rehearsal,
+                        help="recall summaries rehearsed with the base model's labels (0: none)")
+    parser.add_argument("--ner-base", choices=sorted(ner.BASES), default=ner.NerConfig.base,
+                        help="the pipeline whose NER is fine-tuned (md: with static word vectors)")
     parser.add_argument("--quick", action="store_true",
                         help="cross-validate the whole pipeline only (not each component's share)")
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK,
@@ -198,7 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     config = ner.NerConfig(epochs=args.epochs, seed=args.seed, dropout=args.dropout,
                            chunk_chars=args.chunk_chars, case_share=args.case_share,
-                           rehearse=not args.no_rehearsal, learn_rate=args.learn_rate)
+                           rehearse=not args.no_rehearsal, learn_rate=args.learn_rate,
+                           base=args.ner_base, news_rehearsal=args.news_rehearsal)
     docs = corpus.load_dfki()
     if args.command in ("all", "cv"):
         train_folds(docs, args.work, args.folds, config, args.reuse)

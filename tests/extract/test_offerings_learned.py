@@ -110,3 +110,41 @@ def test_a_product_named_after_a_company_is_its_product(extractor):
     ents.clusters[product].names.clear()
     ents.clusters[product].names["Zentrix Audio"] += 1
     assert not list(named_after_company(reading))
+
+
+@pytest.mark.parametrize("text, company, products", [
+    ("Brimley Controls makes flow meters.", "Brimley Controls", {"flow meters"}),
+    ("Tessaro Labs sells level switches and pressure gauges.", "Tessaro Labs",
+     {"level switches", "pressure gauges"}),
+])
+def test_a_company_that_makes_what_it_is_said_to_make_needs_no_classifier(
+        extract_text, company, text, products):
+    # The simplest statement of an offering: whatever the classifier learned of the verb,
+    # the sentence says it in so many words.
+    facts = [f for f in extract_text(text)["facts"] if f["type"] == "makes"]
+    assert {f["product"] for f in facts if f["company"] == company} >= products
+    assert all(f["confidence"] >= 0.7 for f in facts)
+
+
+def test_a_hedged_or_denied_direct_statement(extract_text):
+    facts = extract_text("Brimley Controls may soon sell level switches. "
+                         "Tessaro Labs does not make flow meters.")["facts"]
+    makes = {(f["company"], f["product"]): f["confidence"] for f in facts if f["type"] == "makes"}
+    assert ("Tessaro Labs", "flow meters") not in makes
+    assert 0 < makes[("Brimley Controls", "level switches")] < 0.7
+
+
+def test_the_direct_path_is_subject_verb_object():
+    model = PairModel({}, -5.0, 0.6)  # a model sure the pair is wrong
+    assert model.needed(["direct_offering", "offering_on_path"], "kind") == 0.0
+    assert model.needed(["direct_offering", "offering_on_path", "p_only_vague"], "kind") \
+        == KIND_THRESHOLD
+
+
+def test_the_company_is_no_company_name(extract_text):
+    # Press releases capitalise "the Company": a reference to the issuer, not a name.
+    result = extract_text("Brimley Controls Inc. was founded in 1987 in Ohio. The Company "
+                          "produces pressure sensors for industrial customers.")
+    companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
+    assert "Brimley Controls Inc." in companies
+    assert not companies & {"Company", "The Company"}

@@ -15,11 +15,24 @@ from spacy.training import Example
 from spacy.util import fix_random_seed, minibatch
 from thinc.api import Optimizer
 
+from supplywatch.extract.learned import VECTORS_FILE
 
-def base_pipeline() -> Language:
-    from supplywatch.extract.spacy_model import pick_model
+# The pipeline whose NER (its own tok2vec included) is fine-tuned: en_core_web_md, for its
+# static word vectors (5-fold CV on DFKI in bench/extraction/README.md), or "sm", the base
+# pipeline itself.
+BASES = {"md": ("core_web_md", "3.8.0"), "sm": None}
 
-    return spacy.load(pick_model())
+
+def base_pipeline(base: str = "md") -> Language:
+    from supplywatch.extract.spacy_model import find_pipeline, pick_model
+
+    wanted = BASES[base]
+    if wanted is None:
+        return spacy.load(pick_model())
+    folder = find_pipeline(*wanted)
+    if folder is None:
+        raise SystemExit(f"en_{wanted[0]} {wanted[1]} is not installed: run `make install`")
+    return spacy.load(folder)
 
 
 @dataclass(frozen=True)
@@ -35,6 +48,10 @@ class NerConfig:
     # recogniser scores a little higher on DFKI in 5-fold CV but forgets companies in short
     # news sentences ("Kovax Appliances sells heaters."): bench/extraction/README.md.
     rehearse: bool = True
+    base: str = "md"  # see BASES
+    # Recall summaries rehearsed with all the base model's labels (corpus.news_examples);
+    # only with `rehearse`.
+    news_rehearsal: int = 300
 
 
 def fine_tune(nlp: Language, examples: Sequence[Example], config: NerConfig, log=print) -> Optimizer:
@@ -63,4 +80,23 @@ def save_ner(nlp: Language, optimizer: Optimizer, path: Path) -> None:
     config = {k: v for k, v in nlp.config["components"]["ner"].items() if k != "factory"}
     with nlp.use_params(optimizer.averages):
         nlp.get_pipe("ner").to_disk(path, exclude=["vocab"])
+    vectors = nlp.vocab.vectors
+    if vectors.shape[0] and _uses_static_vectors(config):
+        meta = nlp.meta
+        (path / VECTORS_FILE).write_text(json.dumps(
+            {"model": meta["name"], "version": meta["version"], "shape": list(vectors.shape)}) + "\n",
+            "utf-8")
     (path / "component.json").write_text(json.dumps(config, indent=1, sort_keys=True) + "\n", "utf-8")
+
+
+def _uses_static_vectors(config: dict) -> bool:
+    """Whether a component config's model reads the vocab's static vectors."""
+    return any(k == "include_static_vectors" and v is True for k, v in _items(config))
+
+
+def _items(config: dict):
+    for key, value in config.items():
+        if isinstance(value, dict):
+            yield from _items(value)
+        else:
+            yield key, value

@@ -15,6 +15,7 @@ from supplywatch.model import name_key
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 TYPE_ORDER = ("company", "product", "place", "person")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+REFERENCE_WORDS = {"the", "this", "that", "our", "its"}
 
 
 class DocEntities:
@@ -141,6 +142,18 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
         if (cand.start, cand.end) not in cluster.spans:
             cluster.spans.append((cand.start, cand.end))
             cluster.names[text] += 1
+    for cluster in ents.clusters:
+        if (cluster.list_type or cluster.type) == "company" and cluster.names \
+                and all(is_reference_name(n, lex) for n in cluster.names):
+            cluster.listed = False  # "the Company", "Group": a reference, not a name
+
+
+def is_reference_name(name: str, lex: Lexicon) -> bool:
+    """A "name" made only of words that refer to a company without naming one ("The
+    Company", "the Group", "Corporation"): press releases capitalise them."""
+    words = [w.strip(".,;:'\"()").lower() for w in name.split()]
+    return bool(words) and all(w in REFERENCE_WORDS or w in lex["company_nouns"]
+                               or w in lex["legal_suffixes"] for w in words)
 
 
 def add_unclaimed_mentions(doc: Doc, ents: DocEntities) -> None:

@@ -27,9 +27,13 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 
 from supplywatch.errors import ModelNotInstalled
+from supplywatch.extract.spacy_model import load_static_vectors
 
 MODELS = "models"
 LEARNED_NER = "sw_ner"  # the component, and the doc.spans key its entities are kept under
+# Which static word vectors the recogniser was trained with. en_core_web_sm's own
+# components read no static vectors, so putting them in the shared vocab changes nothing else.
+VECTORS_FILE = "vectors.json"
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,11 @@ def add_learned_ner(nlp: Language, folder: Path) -> Language:
             "or rebuild it with `.venv/bin/python bench/extraction/train.py`"
         )
     config = json.loads(config_file.read_text("utf-8"))
+    vectors_file = folder / VECTORS_FILE
+    if vectors_file.is_file():  # a recogniser trained with static word vectors needs them
+        wanted = json.loads(vectors_file.read_text("utf-8"))
+        nlp.vocab.vectors = load_static_vectors(wanted["model"], wanted["version"],
+                                                tuple(wanted["shape"]))
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("ner", name=LEARNED_NER, config=config, **where)
     nlp.get_pipe(LEARNED_NER).from_disk(folder, exclude=["vocab"])

@@ -22,8 +22,9 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from supplywatch.extract.drafts import Draft, clause_subject_tokens, negated
+from supplywatch.extract.drafts import Draft, clause_subject_tokens, confidence_for, negated
 from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_offerings import GENERIC_CONFIDENCE
 
 MAX_PER_SENTENCE = 24  # names of each kind considered in one sentence (long lists)
 MAX_PATH = 6
@@ -40,6 +41,9 @@ KIND_THRESHOLD = 0.95
 # pair more likely than not (but not for a kind as empty as "services" or "solutions").
 STATED_KIND_THRESHOLD = 0.5
 OFFERING_WORDS = ("offer_verbs", "make_verbs", "maker_nouns", "supplier_nouns")
+# ... and when the company is the subject of that verb and the product its object ("X makes
+# gate valves", "X offers ball, gate and needle valves"), the pair needs no classifier at all.
+DIRECT_PATHS = ("nsubj^_vdobj", "nsubj^_vdobj_vconj", "nsubj^_vdobj_vconj_vconj")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,8 @@ class PairModel:
     def needed(self, features: list[str], kind: str) -> float:
         """The probability a candidate must reach: named products at the model's
         threshold, kinds of product higher unless the sentence states the offering."""
+        if "direct_offering" in features and "p_only_vague" not in features:
+            return 0.0  # the sentence says it in so many words: no model is needed to see it
         if kind == "named":
             return self.threshold
         if "offering_on_path" in features and "p_only_vague" not in features:
@@ -271,9 +277,11 @@ def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: lis
             offering = "market"  # "key players in the X market are A, B and C"
         if offering is None and ca.dep_ == "poss" and ca.head.i == pa.i:
             offering = "'s"  # "Acme's gate valves"
+        path = "_".join(labels)
         if offering is not None:
             feats += ["offering_on_path", f"offering_on_path={offering}"]
-        path = "_".join(labels)
+            if path in DIRECT_PATHS and ca.dep_ == "nsubj":
+                feats.append("direct_offering")  # "X makes gate valves (and flow meters)"
         lemma = lca.lemma_.lower()
         feats += [f"path={path}", f"lca={lemma}", f"path|lca={path}|{lemma}", f"lca_pos={lca.pos_}"]
         if labels:
@@ -329,6 +337,8 @@ def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> lis
         pid = cand.product.cid
         if pid is None:
             pid = r.kind_entity(cand.product.start, cand.product.end)[0]
+        if "direct_offering" in cand.features:  # as sure as the sentence, hedges included
+            prob = min(max(prob, GENERIC_CONFIDENCE), confidence_for(cand.sent, r.lex))
         drafts.append(Draft("makes", {"company": [cand.company.cid], "product": [pid]}, cand.sent,
                             round(min(prob, 0.95), 3), extra={"learned": True}))
     return drafts
