@@ -80,3 +80,22 @@ def test_pair_model_round_trip_and_probabilities():
     low, high = model.probability([]), model.probability(["path=nsubj^_vdobj"])
     assert 0 < low < high < 1
     assert model.probability(["p_in=hazard_words"]) < low
+
+
+@pytest.mark.parametrize("text, companies", [
+    ("Kovax Appliances sells heaters.", {"Kovax Appliances"}),
+    ("Analysts at Meridian Capital expect Halden Instruments to grow.",
+     {"Meridian Capital", "Halden Instruments"}),
+    ("Tessaro Labs sells level switches to Orvane Foods.", {"Tessaro Labs", "Orvane Foods"}),
+    ("Norvane Instruments supplies sensors to Kestrel Pumps Inc.",
+     {"Norvane Instruments", "Kestrel Pumps Inc."}),
+    ("Ostrava Motors and Pellion Batteries formed a joint venture.",
+     {"Ostrava Motors", "Pellion Batteries"}),
+    ("Shares of Lumora Devices fell after Caldera Retail cut its orders.",
+     {"Lumora Devices", "Caldera Retail"}),
+])
+def test_companies_in_short_news_sentences_are_listed(extract_text, text, companies):
+    # The recogniser is fine-tuned on company web pages; news is what supplywatch reads
+    # most, and a company it stops tagging drops out of the entity list.
+    listed = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "company"}
+    assert companies <= listed
