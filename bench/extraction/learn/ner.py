@@ -51,7 +51,7 @@ class NerConfig:
     base: str = "md"  # see BASES
     # Recall summaries rehearsed with all the base model's labels (corpus.news_examples);
     # only with `rehearse`.
-    news_rehearsal: int = 300
+    news_rehearsal: int = 500
 
 
 def fine_tune(nlp: Language, examples: Sequence[Example], config: NerConfig, log=print) -> Optimizer:
