@@ -8,7 +8,8 @@ Product Corpus (`bench/extraction/train.py`, shipped as `models/relations.json`)
 document keeps a pair when its best-scoring mention clears the model's threshold; the
 pair becomes a `makes` draft with that score as its confidence. Named products need the
 model's threshold; kinds of product need near certainty unless the sentence states the
-company's own offering (see KIND_THRESHOLD below).
+company's own offering (see KIND_THRESHOLD below); a company that is the subject of an
+offering verb whose object is the product ("X makes flow meters") needs no model at all.
 """
 
 from __future__ import annotations
