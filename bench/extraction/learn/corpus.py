@@ -159,11 +159,15 @@ def recased(nlp: Language, ref: Doc, change) -> Example | None:
 
 def rehearsal_examples(nlp: Language, texts: Sequence[str]) -> list[Example]:
     """The base model's own entities on other text (official recall records), so the
-    fine-tuned model does not forget what it knew about news and notices."""
+    fine-tuned model does not forget what it knew about news and notices. Its PRODUCT
+    guesses are left unknown (what a product is, DFKI decides), and so are its
+    "companies" with digits in them (part numbers it reads as ORG)."""
     out = []
     for doc in nlp.pipe(texts, disable=[p for p in nlp.pipe_names if p != "ner"]):
         ref = nlp.make_doc(doc.text)
-        ref.set_ents([Span(ref, e.start, e.end, label=e.label_) for e in doc.ents], default="outside")
+        ents = [Span(ref, e.start, e.end, label=e.label_) for e in doc.ents]
+        unsure = [e for e in ents if e.label_ == "PRODUCT" or (e.label_ == "ORG" and _has_digit(e.text))]
+        ref.set_ents([e for e in ents if e not in unsure], missing=unsure, default="outside")
         out.append(Example(nlp.make_doc(doc.text), ref))
     return out
 
@@ -184,19 +188,10 @@ def news_texts(limit: int, seed: int, path: Path = NHTSA) -> list[str]:
 
 
 def news_examples(nlp: Language, limit: int, seed: int) -> list[Example]:
-    """Rehearsal on news-style sentences: every label is the base model's own (companies
-    included), so fine-tuning on company web pages does not unlearn how news names
-    companies. Its PRODUCT guesses are left unknown (what a product is, DFKI decides), and
-    so are its "companies" with digits in them (part numbers it reads as ORG)."""
-    out = []
-    texts = news_texts(limit, seed)
-    for predicted in nlp.pipe(texts, disable=[p for p in nlp.pipe_names if p != "ner"]):
-        doc = nlp.make_doc(predicted.text)
-        ents = [Span(doc, e.start, e.end, label=e.label_) for e in predicted.ents]
-        unsure = [e for e in ents if e.label_ == "PRODUCT" or (e.label_ == "ORG" and _has_digit(e.text))]
-        doc.set_ents([e for e in ents if e not in unsure], missing=unsure, default="outside")
-        out.append(Example(nlp.make_doc(doc.text), doc))
-    return out
+    """Rehearsal on news-style sentences (`news_texts`): every label is the base model's
+    own, companies included, so fine-tuning on company web pages does not unlearn how
+    news names companies."""
+    return rehearsal_examples(nlp, news_texts(limit, seed))
 
 
 def _has_digit(text: str) -> bool:

@@ -24,11 +24,11 @@ BASES = {"md": ("core_web_md", "3.8.0"), "sm": None}
 
 
 def base_pipeline(base: str = "md") -> Language:
-    from supplywatch.extract.spacy_model import find_pipeline, pick_model
+    from supplywatch.extract.spacy_model import find_pipeline, load_base_pipeline
 
     wanted = BASES[base]
     if wanted is None:
-        return spacy.load(pick_model())
+        return load_base_pipeline()
     folder = find_pipeline(*wanted)
     if folder is None:
         raise SystemExit(f"en_{wanted[0]} {wanted[1]} is not installed: run `make install`")
