@@ -41,7 +41,7 @@ def log(message: str) -> None:
 def train_ner(records: list[dict], out: Path, config: ner.NerConfig) -> Path:
     nlp = ner.base_pipeline(config.base)
     examples = corpus.dfki_examples(nlp, records, config.chunk_chars, config.case_share, config.seed,
-                                    config.rehearse)
+                                    config.rehearse, config.rename_share)
     if config.rehearse and config.news_rehearsal:
         examples += corpus.news_examples(nlp, config.news_rehearsal, config.seed)
     log(f"NER: fine-tuning on {len(records)} documents -> {out}")
@@ -83,7 +83,8 @@ def fold_dirs(work: Path, k: int) -> list[Path]:
     return [work / f"fold{i + 1}of{k}" for i in range(k)]
 
 
-def train_folds(docs: list[dict], work: Path, k: int, config: ner.NerConfig, reuse: bool) -> None:
+def train_folds(docs: list[dict], work: Path, k: int, config: ner.NerConfig, reuse: bool,
+                start_bias: dict[str, float]) -> None:
     for i, (fold, folder) in enumerate(zip(corpus.folds(docs, k, config.seed), fold_dirs(work, k),
                                            strict=True)):
         held_out = set(fold)
@@ -93,6 +94,7 @@ def train_folds(docs: list[dict], work: Path, k: int, config: ner.NerConfig, reu
         else:
             log(f"fold {i + 1}/{k}: training on {len(train)} documents, {len(held_out)} held out")
             train_ner(train, folder / "ner", config)
+        write_start_bias(folder / "ner", start_bias)
         train_kinds(train, folder / "product_kinds.json")
         train_relations(train, folder, folder / "relations.json", config.seed)
 
@@ -135,6 +137,61 @@ def sweep_kind_threshold(docs: list[dict], work: Path, k: int, seed: int,
             runs[f"kinds >= {v:.2f}"].append(crossval.score_fold(records, {
                 "ner": folder / "ner", "relations": variant,
                 "product_kinds": folder / "product_kinds.json"}))
+    return {label: crossval.total(r) for label, r in runs.items()}
+
+
+def parse_start_bias(text: str) -> dict[str, float]:
+    """"PRODUCT=1.5,ORG=-0.5" -> {"PRODUCT": 1.5, "ORG": -0.5}."""
+    bias = {}
+    for part in filter(None, text.split(",")):
+        label, _, value = part.partition("=")
+        bias[label.strip().upper()] = float(value)
+    return bias
+
+
+def with_start_bias(ner_dir: Path, bias: dict[str, float], out: Path) -> Path:
+    """A copy of the recogniser in `ner_dir` (its files linked, not copied) that reads
+    `bias` (`learned.START_BIAS_FILE`)."""
+    from supplywatch.extract.learned import START_BIAS_FILE
+
+    out.mkdir(parents=True, exist_ok=True)
+    for item in ner_dir.iterdir():
+        if item.name != START_BIAS_FILE and not (out / item.name).exists():
+            (out / item.name).symlink_to(item.resolve())
+    write_start_bias(out, bias)
+    return out
+
+
+def write_start_bias(ner_dir: Path, bias: dict[str, float]) -> None:
+    from supplywatch.extract.learned import START_BIAS_FILE
+
+    target = ner_dir / START_BIAS_FILE
+    if not bias:
+        target.unlink(missing_ok=True)
+        return
+    target.write_text(json.dumps({"about": START_BIAS_ABOUT, "bias": bias}, indent=1) + "\n", "utf-8")
+
+
+START_BIAS_ABOUT = ("Added to the learned recogniser's scores for starting an entity of each label "
+                    "(B- and U- moves); chosen by 5-fold cross-validation on the DFKI training split "
+                    "(bench/extraction/train.py --start-bias).")
+
+
+def sweep_start_bias(docs: list[dict], work: Path, k: int, seed: int,
+                     variants: list[dict[str, float]]) -> dict[str, dict]:
+    """Cross-validated scores of the whole pipeline with the recogniser's start bias
+    shifted (the fold models otherwise unchanged: the pair classifier is not retrained)."""
+    runs: dict[str, list[dict]] = {}
+    for fold, folder in zip(corpus.folds(docs, k, seed), fold_dirs(work, k), strict=True):
+        records = [docs[j] for j in fold]
+        for bias in variants:
+            tag = ",".join(f"{label}={value:g}" for label, value in sorted(bias.items())) or "none"
+            ner_dir = with_start_bias(folder / "ner", bias, folder / f"ner-bias-{tag}")
+            runs.setdefault(f"bias {tag}", []).append(crossval.score_fold(records, {
+                "ner": ner_dir, "relations": folder / "relations.json",
+                "product_kinds": folder / "product_kinds.json"}))
+            log(f"{folder.name} bias {tag}: " + " ".join(
+                f"{runs[f'bias {tag}'][-1][m]['f1']:.3f}" for m in crossval.MEASURES))
     return {label: crossval.total(r) for label, r in runs.items()}
 
 
@@ -201,23 +258,38 @@ def main(argv: list[str] | None = None) -> int:
                         help="reuse NER models already trained (in --work, and the shipped one)")
     parser.add_argument("--kind-thresholds", default="",
                         help="also cross-validate these thresholds for generic pairs (e.g. 0.5,0.7)")
+    parser.add_argument("--rename-share", type=float, default=ner.NerConfig.rename_share,
+                        help="also train on this share of the documents with their companies "
+                             "renamed after recall-record companies")
+    parser.add_argument("--start-bias", default="",
+                        help="shift the recogniser's scores for starting names of these labels, "
+                             "e.g. PRODUCT=1.5,ORG=-0.5 (written beside the models it trains)")
+    parser.add_argument("--start-bias-sweep", default="",
+                        help="also cross-validate these start biases, separated by ';' "
+                             "(e.g. 'PRODUCT=1;PRODUCT=2,ORG=-1'), without retraining")
     args = parser.parse_args(argv)
     config = ner.NerConfig(epochs=args.epochs, seed=args.seed, dropout=args.dropout,
                            chunk_chars=args.chunk_chars, case_share=args.case_share,
                            rehearse=not args.no_rehearsal, learn_rate=args.learn_rate,
-                           base=args.ner_base, news_rehearsal=args.news_rehearsal)
+                           base=args.ner_base, news_rehearsal=args.news_rehearsal,
+                           rename_share=args.rename_share)
+    start_bias = parse_start_bias(args.start_bias)
     docs = corpus.load_dfki()
     if args.command in ("all", "cv"):
-        train_folds(docs, args.work, args.folds, config, args.reuse)
+        train_folds(docs, args.work, args.folds, config, args.reuse, start_bias)
         result = cross_validate(docs, args.work, args.folds, args.seed, args.quick)
         if args.kind_thresholds:
             values = [float(v) for v in args.kind_thresholds.split(",")]
             result.update(sweep_kind_threshold(docs, args.work, args.folds, args.seed, values))
+        if args.start_bias_sweep:
+            variants = [parse_start_bias(v) for v in args.start_bias_sweep.split(";")]
+            result.update(sweep_start_bias(docs, args.work, args.folds, args.seed, variants))
         print_cv(result, args.folds)
         (args.work / "cv.json").write_text(json.dumps(result, indent=1) + "\n")
     if args.command in ("all", "ship"):
         if not (args.reuse and (PACKAGE_MODELS / "ner" / "component.json").is_file()):
             train_ner(docs, PACKAGE_MODELS / "ner", config)
+        write_start_bias(PACKAGE_MODELS / "ner", start_bias)
         train_kinds(docs, PACKAGE_MODELS / "product_kinds.json")
         train_relations(docs, PACKAGE_MODELS, PACKAGE_MODELS / "relations.json", config.seed)
     return 0

@@ -29,6 +29,9 @@ DFKI_LABELS = ("ORG", "PRODUCT")
 # America, Inc. is recalling ...", "Subaru will notify owners").
 NHTSA = SHARED / "data" / "recalls" / "nhtsa-flat-rcl-sample" / "FLAT_RCL_sample.txt"
 NHTSA_FIELDS = (1, 19, 21)  # campaign number, defect summary, corrective action (0-based)
+# Names of real companies to rename DFKI's with (`renamed`): the firms, manufacturers,
+# importers and retailers of US federal recall records (public domain).
+GSA_RECALLS = SHARED / "data" / "recalls" / "gsa-federal-recalls-api-2013" / "data"
 
 
 def load_dfki(path: Path = DFKI) -> list[dict]:
@@ -115,11 +118,17 @@ def paragraphs(record: dict, min_chars: int) -> list[dict]:
 
 
 def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0,
-                  case_share: float = 0.0, seed: int = 13, rehearse: bool = True) -> list[Example]:
+                  case_share: float = 0.0, seed: int = 13, rehearse: bool = True,
+                  rename_share: float = 0.0) -> list[Example]:
     """Training examples for the NER from DFKI records (the base pipeline labels the rest);
     with `chunk_chars`, one example per paragraph of at least that many characters; with
     `case_share`, that share of the examples also in capitals and in title case; without
-    `rehearse`, the base model's other labels are not kept (only ORG and PRODUCT)."""
+    `rehearse`, the base model's other labels are not kept (only ORG and PRODUCT); with
+    `rename_share`, that share of the records also with their companies renamed."""
+    if rename_share:
+        rng = random.Random(seed)
+        names = recall_company_names()
+        records = [*records, *(renamed(r, names, rng) for r in records if rng.random() < rename_share)]
     if chunk_chars:
         records = [piece for r in records for piece in paragraphs(r, chunk_chars)]
     golds = [dfki_gold(nlp, r) for r in records]
@@ -135,6 +144,51 @@ def dfki_examples(nlp: Language, records: Sequence[dict], chunk_chars: int = 0,
         out += [copy for e in picked for change in (str.upper, str.title)
                 if (copy := recased(nlp, e.reference, change)) is not None]
     return out
+
+
+def recall_company_names(folder: Path = GSA_RECALLS) -> list[str]:
+    """Distinct company names in the recall records, read by supplywatch's own reader."""
+    from supplywatch.ingest.sources.gsa import gsa_notice
+
+    names: set[str] = set()
+    for path in sorted(folder.glob("*.json")):
+        raw = json.loads(path.read_text("utf-8"))
+        items = raw if isinstance(raw, list) else raw.get("success", {}).get("results") or []
+        for item in items:
+            notice = gsa_notice(item)
+            names.update(n.strip() for n in [notice.company, *(p.name for p in notice.parties)]
+                         if n and n.strip())
+    return sorted(names)
+
+
+def renamed(record: dict, names: Sequence[str], rng: random.Random) -> dict:
+    """The record with each company name (an ORG name mention that no other mention
+    overlaps) replaced, all its uses alike, by a name drawn from `names`; written in
+    capitals where the original is. Every mention's offsets move with the text."""
+    ents = record["entities"]
+    alone = [e for e in ents if e["type"] == "ORG" and is_name(e["text"], "ORG") and not any(
+        o is not e and o["start"] < e["end"] and e["start"] < o["end"] for o in ents)]
+    chosen: dict[str, str] = {}
+    swaps: list[tuple[int, int, str]] = []  # (start, end, new text), in text order
+    for ent in sorted(alone, key=lambda e: e["start"]):
+        name = chosen.setdefault(ent["text"], rng.choice(names))
+        swaps.append((ent["start"], ent["end"], name.upper() if ent["text"].isupper() else name))
+    text, pieces, last = record["text"], [], 0
+    for start, end, name in swaps:
+        pieces += [text[last:start], name]
+        last = end
+    pieces.append(text[last:])
+
+    def moved(offset: int) -> int:
+        return offset + sum(len(name) - (end - start) for start, end, name in swaps if end <= offset)
+
+    swapped = {(start, end): name for start, end, name in swaps}
+    out = []
+    for ent in ents:
+        new_start = moved(ent["start"])
+        new_text = swapped.get((ent["start"], ent["end"]), ent["text"])
+        out.append({**ent, "start": new_start, "end": new_start + len(new_text), "text": new_text})
+    return {"id": record.get("id"), "text": "".join(pieces), "entities": out}
 
 
 def recased(nlp: Language, ref: Doc, change) -> Example | None:

@@ -52,6 +52,9 @@ class NerConfig:
     # Recall summaries rehearsed with all the base model's labels (corpus.news_examples);
     # only with `rehearse`.
     news_rehearsal: int = 500
+    # Share of the documents also given with their companies renamed (corpus.renamed):
+    # the recogniser then has to read companies from context, not remember their names.
+    rename_share: float = 0.0
 
 
 def fine_tune(nlp: Language, examples: Sequence[Example], config: NerConfig, log=print) -> Optimizer:

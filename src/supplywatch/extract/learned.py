@@ -25,6 +25,7 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.pipeline import EntityRecognizer
 
 from supplywatch.errors import ModelNotInstalled
 from supplywatch.extract.spacy_model import load_static_vectors
@@ -34,6 +35,10 @@ LEARNED_NER = "sw_ner"  # the component, and the doc.spans key its entities are 
 # Which static word vectors the recogniser was trained with. en_core_web_sm's own
 # components read no static vectors, so putting them in the shared vocab changes nothing else.
 VECTORS_FILE = "vectors.json"
+# Per label, a number added to the recogniser's score for starting an entity of that
+# label (its B- and U- actions): above 0 it tags more such names, below 0 fewer. Chosen by
+# cross-validation in bench/extraction/train.py; the network's weights are unchanged.
+START_BIAS_FILE = "start_bias.json"
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,36 @@ def add_learned_ner(nlp: Language, folder: Path) -> Language:
                                                 tuple(wanted["shape"]))
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     nlp.add_pipe("ner", name=LEARNED_NER, config=config, **where)
-    nlp.get_pipe(LEARNED_NER).from_disk(folder, exclude=["vocab"])
+    recogniser = nlp.get_pipe(LEARNED_NER)
+    recogniser.from_disk(folder, exclude=["vocab"])
+    bias_file = folder / START_BIAS_FILE
+    if bias_file.is_file():
+        try:
+            apply_start_bias(recogniser, json.loads(bias_file.read_text("utf-8"))["bias"])
+        except (ValueError, KeyError, TypeError) as err:
+            raise ModelNotInstalled(
+                f"{bias_file} does not fit the recogniser beside it ({err}); rebuild both with "
+                "`.venv/bin/python bench/extraction/train.py`"
+            ) from err
     nlp.add_pipe("sw_ner_spans", after=LEARNED_NER)
     return nlp
+
+
+def apply_start_bias(recogniser: EntityRecognizer, bias: dict[str, float]) -> None:
+    """Shift the recogniser's decisions to start an entity of each label in `bias` (its
+    B- and U- moves) by that much, in the units of its scores (log-odds)."""
+    moves = recogniser.moves
+    names = [moves.get_class_name(i) for i in range(moves.n_moves)]
+    unknown = sorted(set(bias) - {n.split("-", 1)[1] for n in names if "-" in n})
+    if unknown:
+        raise ValueError(f"start bias for labels the recogniser does not have: {unknown}")
+    upper = recogniser.model.get_ref("upper")
+    scores_bias = upper.get_param("b").copy()
+    for i, name in enumerate(names):
+        move, _, label = name.partition("-")
+        if move in ("B", "U") and label in bias:
+            scores_bias[i] += bias[label]
+    upper.set_param("b", scores_bias)
 
 
 def load_product_kinds(nlp: Language, path: Path) -> PhraseMatcher:
