@@ -25,6 +25,7 @@ from supplywatch.extract.mentions import find_candidates
 from supplywatch.extract.pairs import learned_makes, load_pair_model
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
+from supplywatch.extract.rules_customer import customer_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_supply import supply_drafts
@@ -96,6 +97,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
         offers: list[Draft] = []
         for sent in doc.sents:
             drafts += supply_drafts(reading, sent)
+            drafts += customer_drafts(reading, sent)
             drafts += corporate_drafts(reading, sent)
             drafts += recall_drafts(reading, sent)
             offers += offering_drafts(reading, sent)

@@ -37,7 +37,7 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _ended(r, sent, tok)
 
 
-def _draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | None,
+def supply_draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | None,
            component: str | None, quantity: int | None, product: int | None = None,
            status: str | None = None) -> Draft:
     roles: dict[str, list[int]] = {"supplier": [supplier]}
@@ -51,7 +51,7 @@ def _draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | No
     })
 
 
-def _left_modifier_companies(r: Reading, tok: Token) -> list[int]:
+def left_modifier_companies(r: Reading, tok: Token) -> list[int]:
     found: list[int] = []
     for t in tok.subtree:
         if t.i >= tok.i:
@@ -78,7 +78,7 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         verb = head.head if tok.dep_ == "pobj" else head
         subs = clause_subject_tokens(verb)
         suppliers = [c for s in subs for c in r.entities(s)]
-    customers = [c for c in _left_modifier_companies(r, tok) if c not in suppliers]
+    customers = [c for c in left_modifier_companies(r, tok) if c not in suppliers]
     for obj in prep_objects(tok, "to", "for"):
         customers += [c for c in r.entities(obj) if c not in suppliers]
     for obj in prep_objects(tok, "of"):
@@ -97,7 +97,7 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for c in dict.fromkeys(customers):
             if r.is_regulator(c):
                 continue
-            yield _draft(r, sent, tok, s, c, comp, None)
+            yield supply_draft(r, sent, tok, s, c, comp, None)
 
 
 def _subject_companies(r: Reading, verb: Token) -> list[int]:
@@ -129,10 +129,10 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for s in suppliers:
         for c in customers:
             if c != s and not r.is_regulator(c):
-                yield _draft(r, sent, tok, s, c, comp.name if comp else None,
+                yield supply_draft(r, sent, tok, s, c, comp.name if comp else None,
                              comp.quantity if comp else None, products[0] if products else None)
         if not customers and products:
-            yield _draft(r, sent, tok, s, None, comp.name if comp else None,
+            yield supply_draft(r, sent, tok, s, None, comp.name if comp else None,
                          comp.quantity if comp else None, products[0])
 
 
@@ -156,7 +156,7 @@ def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
                 comp = r.component_in(tok)
                 for m in makers:
                     for b in brands:
-                        yield _draft(r, sent, tok, m, b, comp.name if comp else tok.text, None,
+                        yield supply_draft(r, sent, tok, m, b, comp.name if comp else tok.text, None,
                                      status="active")
                 break
 
@@ -238,7 +238,7 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         confidence = 0.6  # read from the sentence as a whole, not from its grammar
     for m in makers:
         for c in dict.fromkeys(customers):
-            d = _draft(r, sent, tok, m, c, part_name, None)
+            d = supply_draft(r, sent, tok, m, c, part_name, None)
             if confidence is not None:
                 d.confidence = min(d.confidence, confidence)
             yield d
@@ -259,7 +259,7 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for s in suppliers:
         for c in customers:
             if c != s:
-                yield _draft(r, sent, tok, s, c, comp.name if comp else None,
+                yield supply_draft(r, sent, tok, s, c, comp.name if comp else None,
                              comp.quantity if comp else None)
 
 
@@ -293,12 +293,12 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for s in suppliers:
         for p in products:
             brand = r.ents.clusters[p].brand
-            yield _draft(r, sent, tok, s, brand if brand is not None and brand != s else None,
+            yield supply_draft(r, sent, tok, s, brand if brand is not None and brand != s else None,
                          comp.name if comp else None, None, p, status)
         if not products:
             for u in users:
                 if u != s:
-                    yield _draft(r, sent, tok, s, u, comp.name if comp else None, None,
+                    yield supply_draft(r, sent, tok, s, u, comp.name if comp else None, None,
                                  None, status)
 
 
@@ -320,11 +320,11 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = r.entities(target)
         for m in makers:
             for p in products:
-                yield _draft(r, sent, tok, m, r.ents.clusters[p].brand, comp.name,
+                yield supply_draft(r, sent, tok, m, r.ents.clusters[p].brand, comp.name,
                              comp.quantity, p)
             for c in customers:
                 if c != m:
-                    yield _draft(r, sent, tok, m, c, comp.name, comp.quantity)
+                    yield supply_draft(r, sent, tok, m, c, comp.name, comp.quantity)
 
 
 def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -340,6 +340,6 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for s in suppliers:
         for c in customers:
             if c != s:
-                d = _draft(r, sent, tok, s, c, None, None, status="ended")
+                d = supply_draft(r, sent, tok, s, c, None, None, status="ended")
                 d.confidence = min(d.confidence, 0.75)
                 yield d
