@@ -27,6 +27,7 @@ from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
 from supplywatch.extract.rules_customer import customer_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
+from supplywatch.extract.rules_orders import order_drafts
 from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_supply import supply_drafts
 
@@ -98,6 +99,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
         for sent in doc.sents:
             drafts += supply_drafts(reading, sent)
             drafts += customer_drafts(reading, sent)
+            drafts += order_drafts(reading, sent)
             drafts += corporate_drafts(reading, sent)
             drafts += recall_drafts(reading, sent)
             offers += offering_drafts(reading, sent)

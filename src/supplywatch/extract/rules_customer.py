@@ -65,9 +65,11 @@ def _sellers(r: Reading, tok: Token) -> tuple[list[int], str | None]:
         cid = r.cluster_at(before)
         if cid is not None and r.type_of(cid) == "company":
             found.append(cid)  # "Quillon customer Halvorsen Motors"
-    mods = [t for t in tok.lefts if t.dep_ == "compound" and t.is_lower and t.pos_ == "NOUN"]
+    mods = [w for t in tok.lefts if t.dep_ == "compound" and t.is_lower and t.pos_ == "NOUN"
+            and t.lemma_.lower() not in r.lex["company_nouns"]
+            for w in t.subtree if w.is_lower]
     if mods and component is None:
-        component = " ".join(t.text for t in mods)  # "its chip customers"
+        component = " ".join(w.text for w in mods)  # "its server technology customers"
     return found, component
 
 

@@ -23,11 +23,11 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     yield from _parts_in_products(r, sent)
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
-        if low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]:
-            yield from _supplier_noun(r, sent, tok)
+        if tok.pos_ != "VERB" and (low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]):
+            yield from _supplier_noun(r, sent, tok)  # not the verb: "Y sources cells from X"
         elif tok.pos_ == "VERB" and lemma in lex["supply_verbs"]:
             yield from _supply_verb(r, sent, tok)
-        elif tok.pos_ == "VERB" and lemma in lex["purchase_verbs"]:
+        elif tok.pos_ == "VERB" and (lemma in lex["purchase_verbs"] or lemma in lex["obtain_verbs"]):
             yield from _purchase_verb(r, sent, tok)
         elif tok.pos_ == "VERB" and lemma in lex["use_verbs"]:
             yield from _use_verb(r, sent, tok)
@@ -67,6 +67,7 @@ def left_modifier_companies(r: Reading, tok: Token) -> list[int]:
 def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Apple battery supplier ATL", "X, a supplier of cells to Y", "Y's primary supplier"."""
     suppliers: list[int] = []
+    customers_hint: list[int] = []
     head = tok.head
     if tok.dep_ == "compound" and r.cluster_at(head) is not None:
         suppliers = r.entities(head)
@@ -74,11 +75,19 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         suppliers = r.entities(r.doc[tok.i + 1])
     elif tok.dep_ == "appos":
         suppliers = r.entities(head)
+    elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in r.lex[
+            "selection_verbs"]:
+        # "Y chose X as its battery supplier": X is the object, Y (its) the customer
+        verb = head.head
+        suppliers = [c for o in children(verb, "dobj") for c in r.entities(o)]
+        if not any(c.dep_ == "poss" for c in tok.children):
+            customers_hint = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
     elif tok.dep_ in ("attr", "pobj", "dobj"):
         verb = head.head if tok.dep_ == "pobj" else head
         subs = clause_subject_tokens(verb)
         suppliers = [c for s in subs for c in r.entities(s)]
     customers = [c for c in left_modifier_companies(r, tok) if c not in suppliers]
+    customers += [c for c in customers_hint if c not in suppliers and c not in customers]
     for obj in prep_objects(tok, "to", "for"):
         customers += [c for c in r.entities(obj) if c not in suppliers]
     for obj in prep_objects(tok, "of"):
@@ -113,6 +122,12 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     suppliers = [c for c in _subject_companies(r, tok) if not r.is_regulator(c)]
     customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
+    deal = _deal_of(tok, r.lex)
+    if deal is not None:  # "X signed a contract to supply Y", "X won a deal with Y to provide"
+        if not suppliers and deal.dep_ == "dobj":
+            suppliers = [c for c in _subject_companies(r, deal.head) if not r.is_regulator(c)]
+        if not customers:
+            customers = [c for o in prep_objects(deal, "with") for c in r.entities(o)]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
@@ -134,6 +149,17 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if not customers and products:
             yield supply_draft(r, sent, tok, s, None, comp.name if comp else None,
                          comp.quantity if comp else None, products[0])
+
+
+def _deal_of(verb: Token, lex) -> Token | None:
+    """The contract a supply verb states the terms of: "a contract to supply", "signed a
+    deal with Y to provide"."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex["deal_nouns"]:
+        return verb.head
+    if verb.dep_ in ("advcl", "xcomp"):
+        deals = [o for o in children(verb.head, "dobj") if o.lemma_.lower() in lex["deal_nouns"]]
+        return deals[0] if deals else None
+    return None
 
 
 WITH_WORDS = ("with", "featuring", "containing", "using")
@@ -256,6 +282,8 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for obj in objs:
         suppliers += [c for o in prep_objects(obj, "from") for c in r.entities(o)]
     comp = r.component_in(objs[0]) if objs else None
+    if comp is None and tok.lemma_.lower() in r.lex["obtain_verbs"]:
+        return  # "got approval from X" is no supply: "get" only with a part
     for s in suppliers:
         for c in customers:
             if c != s:

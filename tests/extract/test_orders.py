@@ -1,0 +1,48 @@
+"""Supply stated through orders, contracts, reliance and selection ("X won an order from
+Y", "Y relies on X for cells", "Y chose X as its battery supplier"): X supplies Y.
+All companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+SUPPLIER, CUSTOMER = "Velmora Power", "Castell Motors"
+
+
+def supplies(result: dict) -> dict[tuple[str, str], dict]:
+    return {(f["supplier"], f["customer"]): f for f in result["facts"] if f["type"] == "supplies"}
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("Velmora Power won an order from Castell Motors for 2 million cells.", "cells"),
+    ("Castell Motors placed an order with Velmora Power for battery cells.", "battery cells"),
+    ("Castell Motors awarded Velmora Power a contract for battery modules.", "battery modules"),
+    ("Castell Motors relies on Velmora Power for battery cells.", "battery cells"),
+    ("Castell Motors sources its battery cells from Velmora Power.", "battery cells"),
+    ("Castell Motors gets its cells from Velmora Power.", "cells"),
+    ("Velmora Power signed a contract to supply Castell Motors with cells.", "cells"),
+    ("Velmora Power secured a deal with Castell Motors to provide battery packs.", "battery packs"),
+    ("Castell Motors has chosen Velmora Power as its battery supplier.", "battery"),
+    ("Castell Motors named Velmora Power as a supplier of battery cells.", "battery cells"),
+])
+def test_supply_stated_through_an_order_or_a_choice(extract_text, text, part):
+    found = supplies(extract_text(text))
+    assert (SUPPLIER, CUSTOMER) in found, found
+    assert (CUSTOMER, SUPPLIER) not in found
+    assert found[(SUPPLIER, CUSTOMER)]["component"] == part
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors got approval from Velmora Power.",  # "get" is supply only with a part
+    "Castell Motors relies on Velmora Power for growth.",  # reliance on a company, no part
+    "Castell Motors did not place an order with Velmora Power.",
+    "Velmora Power lost an order from Castell Motors.",
+])
+def test_no_supply_without_a_part_an_order_won_or_an_affirmed_order(extract_text, text):
+    assert (SUPPLIER, CUSTOMER) not in supplies(extract_text(text))
+
+
+def test_a_contract_to_supply_is_planned_supply(extract_text):
+    found = supplies(extract_text("Velmora Power signed a contract to supply Castell Motors "
+                                  "with cells."))
+    assert found[(SUPPLIER, CUSTOMER)]["status"] == "planned"
