@@ -29,6 +29,7 @@ from supplywatch.extract.rules_customer import customer_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_orders import order_drafts
 from supplywatch.extract.rules_recall import recall_drafts
+from supplywatch.extract.rules_stakes import stake_drafts
 from supplywatch.extract.rules_supply import supply_drafts
 
 for _name in ("sw_reading", "sw_drafts"):
@@ -101,6 +102,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             drafts += customer_drafts(reading, sent)
             drafts += order_drafts(reading, sent)
             drafts += corporate_drafts(reading, sent)
+            drafts += stake_drafts(reading, sent)
             drafts += recall_drafts(reading, sent)
             offers += offering_drafts(reading, sent)
         if model is not None:

@@ -97,6 +97,8 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
         childs = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
+        if tok.dep_ == "acomp":  # "X is majority-owned by Y"
+            childs += [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
         if tok.dep_ in ("acl", "appos"):
             childs += r.entities(tok.head)
     else:

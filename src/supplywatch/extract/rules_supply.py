@@ -120,6 +120,11 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"):
         yield from _supplied_by(r, sent, tok, any_part=True)
         return
+    if tok.lemma_.lower() in r.lex["divest_verbs"] and any(
+            o.lemma_.lower() in r.lex["stake_nouns"]
+            or (r.cluster_at(o) is not None and r.type_of(r.cluster_at(o)) == "company")
+            for o in children(tok, "dobj")):
+        return  # "Y sold X (its stake in X) to Z": a change of owner (rules_stakes), not supply
     suppliers = [c for c in _subject_companies(r, tok) if not r.is_regulator(c)]
     customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
     deal = _deal_of(tok, r.lex)

@@ -1,0 +1,112 @@
+"""Ownership stated as stakes and control: "Y owns a 60% stake in X", "Y's 20 percent
+stake in X", "Y holds 35% of X", "Y took control of X", "Y sold X to Z" (Z owns X). The
+lexicon's `stake_nouns`, `holding_verbs` and `divest_verbs` are the triggers."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import (
+    Draft,
+    children,
+    clause_subject_tokens,
+    confidence_for,
+    negated,
+    prep_objects,
+)
+from supplywatch.extract.reading import Reading
+
+PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
+# "interest" and "holding" are stakes only with a size: "a controlling interest in X" (not
+# "an interest in X"); "stake" is one by itself.
+SIZE_WORDS = {"controlling", "majority", "minority", "significant", "strategic", "large",
+              "small", "major", "minor", "equity"}
+PLANNED_CONFIDENCE = 0.6  # an agreed purchase that has not closed yet
+
+
+def stake_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    lex = r.lex
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "NOUN" and lemma in lex["stake_nouns"]:
+            yield from _stake(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["holding_verbs"]:
+            yield from _holds_share_or_control(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["divest_verbs"]:
+            yield from _sold_to(r, sent, tok)
+
+
+def _percent_in(tokens: Span) -> float | None:
+    m = PERCENT.search(tokens.text)
+    return round(float(m.group(1)) / 100, 4) if m else None
+
+
+def _owns(r: Reading, sent: Span, owner: int, owned: int, share: float | None,
+          verb: Token | None) -> Draft:
+    confidence = confidence_for(sent, r.lex)
+    if verb is not None and any(t.lemma_.lower() in r.lex["planned_words"] | r.lex["pending_deal_words"]
+                                for t in [verb, *verb.ancestors][:3]):
+        confidence = min(confidence, PLANNED_CONFIDENCE)
+    return Draft("owns", {"parent": [owner], "child": [owned]}, sent, confidence,
+                 extra={"share": share})
+
+
+def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y owns / holds / bought a 60% stake in X", "Y's 20 percent stake in X"."""
+    owned = [c for o in prep_objects(tok, "in") for c in r.entities(o)]
+    if not owned:
+        return
+    sized = tok.doc[tok.left_edge.i:tok.i]
+    share = _percent_in(sized)
+    if tok.lemma_.lower() != "stake" and share is None and not any(
+            t.lower_ in SIZE_WORDS for t in sized):
+        return
+    owners = [c for p in children(tok, "poss") for c in r.entities(p)]
+    verb = tok.head if tok.dep_ == "dobj" else None
+    if verb is not None:
+        if negated(verb, r.lex) or verb.lemma_.lower() in r.lex["divest_verbs"]:
+            return  # "Y sold its stake in X": no longer an owner
+        if verb.lemma_.lower() not in r.lex["holding_verbs"]:
+            return  # "Y valued the stake in X": says nothing of who owns it
+        if not owners:
+            owners = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
+    elif not owners:
+        return
+    for owner in dict.fromkeys(owners):
+        for child in dict.fromkeys(owned):
+            if owner != child and not r.is_regulator(owner):
+                yield _owns(r, sent, owner, child, share, verb)
+
+
+def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y holds 35% of X", "Y took / gained control of X"."""
+    if negated(tok, r.lex):
+        return
+    for obj in children(tok, "dobj"):
+        if obj.lemma_.lower() in r.lex["stake_nouns"]:
+            continue  # "bought a 60% stake in X": read by _stake
+        share = _percent_in(tok.doc[obj.left_edge.i:obj.i + 1])
+        if share is None and obj.lemma_.lower() != "control":
+            continue
+        owned = [c for o in prep_objects(obj, "of", "in") for c in r.entities(o)]
+        owners = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
+        for owner in dict.fromkeys(owners):
+            for child in dict.fromkeys(owned):
+                if owner != child and not r.is_regulator(owner):
+                    yield _owns(r, sent, owner, child, share, tok)
+
+
+def _sold_to(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y sold X to Z", "Y agreed to sell X to Z": a company sold as a whole is Z's."""
+    if negated(tok, r.lex):
+        return
+    sold = [c for o in children(tok, "dobj") if r.cluster_at(o) is not None
+            for c in r.entities(o)]
+    buyers = [c for o in prep_objects(tok, "to") for c in r.entities(o)]
+    for buyer in dict.fromkeys(buyers):
+        for child in dict.fromkeys(sold):
+            if buyer != child:
+                yield _owns(r, sent, buyer, child, None, tok)

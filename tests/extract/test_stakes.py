@@ -1,0 +1,54 @@
+"""Ownership stated as stakes, shares of a company and control; a company sold changes
+owner and is not a supply. All companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+OWNER, OWNED = "Castell Holdings", "Velmora Power"
+
+
+def owns(result: dict) -> dict[tuple[str, str], dict]:
+    return {(f["parent"], f["child"]): f for f in result["facts"] if f["type"] == "owns"}
+
+
+def supplies(result: dict) -> set[tuple[str, str]]:
+    return {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    ("Castell Holdings owns a 60% stake in Velmora Power.", 0.6),
+    ("Castell Holdings bought a 60% stake in Velmora Power last year.", 0.6),
+    ("Castell Holdings' 20 percent stake in Velmora Power is worth more than expected.", 0.2),
+    ("Castell Holdings holds 35% of Velmora Power.", 0.35),
+    ("Castell Holdings, which holds a controlling stake in Velmora Power, said sales rose.", None),
+    ("Castell Holdings took control of Velmora Power in 2022.", None),
+    ("Velmora Power is majority-owned by Castell Holdings.", None),
+])
+def test_a_stake_or_control_is_ownership_with_its_share(extract_text, text, share):
+    found = owns(extract_text(text))
+    assert (OWNER, OWNED) in found, found
+    assert found[(OWNER, OWNED)]["share"] == share
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Holdings sold its stake in Velmora Power.",
+    "Castell Holdings does not own a stake in Velmora Power.",
+    "Castell Holdings has an interest in Velmora Power.",  # curiosity, not a holding
+])
+def test_no_ownership_from_a_sold_denied_or_unsized_interest(extract_text, text):
+    result = extract_text(text)
+    assert (OWNER, OWNED) not in owns(result)
+    assert not supplies(result), "selling a stake is no supply either"
+
+
+def test_an_agreed_purchase_is_ownership_with_lower_confidence(extract_text):
+    done = owns(extract_text("Castell Holdings bought a 49% stake in Velmora Power."))
+    agreed = owns(extract_text("Castell Holdings agreed to buy a 49% stake in Velmora Power."))
+    assert agreed[(OWNER, OWNED)]["confidence"] < done[(OWNER, OWNED)]["confidence"]
+
+
+def test_a_company_sold_belongs_to_its_buyer_and_is_no_supply(extract_text):
+    result = extract_text("Castell Holdings sold Velmora Power to Brantley Capital.")
+    assert ("Brantley Capital", OWNED) in owns(result)
+    assert not supplies(result)
