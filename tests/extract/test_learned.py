@@ -99,3 +99,19 @@ def test_companies_in_short_news_sentences_are_listed(extract_text, text, compan
     # most, and a company it stops tagging drops out of the entity list.
     listed = {e["name"] for e in extract_text(text)["entities"] if e["type"] == "company"}
     assert companies <= listed
+
+
+def test_a_product_name_does_not_stop_inside_a_noun_compound(extract_text):
+    result = extract_text("The Consumer Product Safety Commission announced a recall of Velmora "
+                          "Power's PB-20 power banks.")
+    names = {e["name"] for e in result["entities"] if e["type"] == "product"}
+    assert "PB-20 power" not in names, names
+    assert not any(n.endswith(" power") for n in names)
+
+
+def test_one_makes_fact_per_company_and_product(extract_text):
+    result = extract_text("The Consumer Product Safety Commission announced a recall of Velmora "
+                          "Power's PB-20 power banks.")
+    pairs = [(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"]
+    assert ("Velmora Power", "PB-20") in pairs
+    assert len(pairs) == len(set(pairs)), pairs

@@ -79,6 +79,7 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts += _recalls(r, drafts, names, makers)
     facts += _makes(drafts, names)
     facts += _partnerships(drafts, names)
+    facts = _one_makes_per_pair(facts)
     facts.sort(key=lambda f: (f.span[0], f.type))
     entities = entities_of(r, {name for f in facts for _, name in f.names()})
     return entities, facts
@@ -176,6 +177,19 @@ def _makes(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
         if key[0] in names and key[1] in names and key not in seen:
             seen[key] = _fact("makes", {"company": names[key[0]], "product": names[key[1]]}, d)
     return list(seen.values())
+
+
+def _one_makes_per_pair(facts: list[Fact]) -> list[Fact]:
+    """One `makes` fact per company and product name, the surest kept: the recall rules
+    and the pair classifier can both state "Velmora Power makes PB-20"."""
+    best: dict[tuple[str, str], Fact] = {}
+    for f in facts:
+        if f.type == "makes":
+            key = (name_key(f.args["company"]), name_key(f.args["product"]))
+            if key not in best or f.confidence > best[key].confidence:
+                best[key] = f
+    kept = {id(f) for f in best.values()}
+    return [f for f in facts if f.type != "makes" or id(f) in kept]
 
 
 def _partnerships(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:

@@ -273,11 +273,23 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if ent.label_ not in ("ORG", "PRODUCT") or (bounds := trim(ent, lex)) is None:
             continue
         start, end = bounds
+        if ent.label_ == "PRODUCT" and not doc[start].is_lower:  # a name, not a kind
+            end = complete_compound(doc, start, end)
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
             kinds.append((start, end))
         else:
             learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
+
+
+def complete_compound(doc: Doc, start: int, end: int) -> int:
+    """The end of a product name that stopped inside a noun compound ("PB-20 power" of
+    "PB-20 power banks"): its last word is a lower-case modifier of the next word."""
+    while end < len(doc) and end - 1 >= start and doc[end - 1].is_lower \
+            and doc[end - 1].dep_ in ("compound", "amod") and doc[end - 1].head.i == end \
+            and doc[end].pos_ == "NOUN" and doc[end].sent.start == doc[start].sent.start:
+        end += 1
+    return end
 
 
 def _candidate(doc: Doc, start: int, end: int, kind: str, model_tokens: set[int],
