@@ -195,3 +195,9 @@ def test_these_products_equipped_with_a_makers_parts(extract_text):
     assert ("Calder", "Orbital Motors") in supplies
     (recall,) = facts_of(result, "recall")
     assert recall["units"] is None  # "2019" is a model year, not a count
+
+
+def test_a_hazard_stated_by_a_verb_is_the_recalls_hazard(extract_text):
+    result = extract_text("Velmora Power recalled 5,000 heaters. The heaters can overheat.")
+    (recall,) = facts_of(result, "recall")
+    assert recall["hazard"] == "overheat"

@@ -24,6 +24,9 @@ def supplies(result: dict) -> dict[tuple[str, str], dict]:
     ("Velmora Power secured a deal with Castell Motors to provide battery packs.", "battery packs"),
     ("Castell Motors has chosen Velmora Power as its battery supplier.", "battery"),
     ("Castell Motors named Velmora Power as a supplier of battery cells.", "battery cells"),
+    ("Castell Motors turned to Velmora Power for battery cells.", "battery cells"),
+    ("Castell Motors' battery cells come from Velmora Power.", "battery cells"),
+    ("The batteries in Castell Motors' scooters come from Velmora Power.", "batteries"),
 ])
 def test_supply_stated_through_an_order_or_a_choice(extract_text, text, part):
     found = supplies(extract_text(text))
@@ -35,6 +38,7 @@ def test_supply_stated_through_an_order_or_a_choice(extract_text, text, part):
 @pytest.mark.parametrize("text", [
     "Castell Motors got approval from Velmora Power.",  # "get" is supply only with a part
     "Castell Motors relies on Velmora Power for growth.",  # reliance on a company, no part
+    "Castell Motors turned to Velmora Power for advice.",
     "Castell Motors did not place an order with Velmora Power.",
     "Velmora Power lost an order from Castell Motors.",
 ])
@@ -46,3 +50,9 @@ def test_a_contract_to_supply_is_planned_supply(extract_text):
     found = supplies(extract_text("Velmora Power signed a contract to supply Castell Motors "
                                   "with cells."))
     assert found[(SUPPLIER, CUSTOMER)]["status"] == "planned"
+
+
+def test_the_buyer_of_a_part_is_not_its_maker(extract_text):
+    result = extract_text("Castell Motors' battery cells come from Velmora Power.")
+    makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+    assert (CUSTOMER, "battery cells") not in makes

@@ -80,6 +80,7 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts += _makes(drafts, names)
     facts += _partnerships(drafts, names)
     facts = _one_makes_per_pair(facts)
+    facts = _without_bought_parts(facts)
     facts.sort(key=lambda f: (f.span[0], f.type))
     entities = entities_of(r, {name for f in facts for _, name in f.names()})
     return entities, facts
@@ -190,6 +191,16 @@ def _one_makes_per_pair(facts: list[Fact]) -> list[Fact]:
                 best[key] = f
     kept = {id(f) for f in best.values()}
     return [f for f in facts if f.type != "makes" or id(f) in kept]
+
+
+def _without_bought_parts(facts: list[Fact]) -> list[Fact]:
+    """No "C makes P" from a sentence that says C buys P: in "C's battery cells come from
+    S" the possessive names the buyer, not the maker."""
+    bought = {(f.span, name_key(f.args["customer"]), name_key(f.args["component"]))
+              for f in facts if f.type == "supplies" and f.args.get("customer")
+              and f.args.get("component")}
+    return [f for f in facts if f.type != "makes" or (
+        f.span, name_key(f.args["company"]), name_key(f.args["product"])) not in bought]
 
 
 def _partnerships(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:

@@ -1,7 +1,7 @@
-"""Supply stated through orders, contracts and reliance: "X won an order from Y for
-cells", "Y placed an order with X", "Y awarded X a contract for modules", "Y relies on X
-for battery cells": X supplies Y. The lexicon's `win_verbs`, `order_verbs`, `deal_nouns`
-and `reliance_verbs` are the triggers."""
+"""Supply stated through orders, contracts, reliance and origin: "X won an order from Y
+for cells", "Y placed an order with X", "Y awarded X a contract for modules", "Y relies on
+(turned to) X for battery cells", "Y's battery cells come from X": X supplies Y. The
+lexicon's `win_verbs`, `order_verbs`, `deal_nouns` and `reliance_verbs` are the triggers."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def order_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _order(r, sent, tok, won=lemma in lex["win_verbs"])
         elif lemma in lex["reliance_verbs"]:
             yield from _reliance(r, sent, tok)
+        elif lemma == "come":
+            yield from _comes_from(r, sent, tok)
 
 
 def _subjects(r: Reading, verb: Token) -> list[int]:
@@ -62,12 +64,12 @@ def _order(r: Reading, sent: Span, tok: Token, won: bool) -> Iterator[Draft]:
 
 
 def _reliance(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
-    """ "Y relies on X for battery cells", "Y depends on X for its chips": X supplies Y.
+    """ "Y relies on X for battery cells", "Y turned to X for its chips": X supplies Y.
     Only when what Y relies on X for is a part ("relies on X for growth" is not supply)."""
-    suppliers = [c for o in prep_objects(tok, "on", "upon") for c in r.entities(o)]
+    suppliers = [c for o in prep_objects(tok, "on", "upon", "to") for c in r.entities(o)]
     if not suppliers:
         return
-    targets = prep_objects(tok, "for") + [t for o in prep_objects(tok, "on", "upon")
+    targets = prep_objects(tok, "for") + [t for o in prep_objects(tok, "on", "upon", "to")
                                           for t in prep_objects(o, "for")]
     part = next((p for t in targets if (p := r.component_in(t)) is not None), None)
     if part is None:
@@ -76,3 +78,18 @@ def _reliance(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for s in dict.fromkeys(suppliers):
             if s != c and not r.is_regulator(s):
                 yield supply_draft(r, sent, tok, s, c, part.name, part.quantity)
+
+
+def _comes_from(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y's battery cells come from X", "the batteries in Y's scooters come from X"."""
+    suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
+    for subject in children(tok, "nsubj"):
+        part = r.component_in(subject)
+        if part is None or not suppliers:
+            continue
+        users = [c for t in subject.subtree if (c := r.cluster_at(t)) is not None
+                 and r.type_of(c) == "company"]
+        for c in dict.fromkeys(users):
+            for s in dict.fromkeys(suppliers):
+                if s != c and not r.is_regulator(s):
+                    yield supply_draft(r, sent, tok, s, c, part.name, part.quantity)

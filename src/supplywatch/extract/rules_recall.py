@@ -221,6 +221,14 @@ def hazard_in(r: Reading, sent: Span) -> str | None:
             text = r.doc[toks[0].i:tok.i + 1].text
             if any(w in lex["hazard_words"] for w in text.lower().split()):
                 return text
+    for tok in sent:  # stated by a verb: "the batteries can overheat and catch fire"
+        if tok.pos_ == "VERB" and (tok.lower_ in lex["hazard_words"]
+                                   or tok.lemma_.lower() in lex["hazard_words"]):
+            last = tok
+            for conj in tok.conjuncts:
+                if conj.i > tok.i and {t.lower_ for t in conj.subtree} & lex["hazard_words"]:
+                    last = max(last, *conj.subtree, key=lambda t: t.i)
+            return r.doc[tok.i:last.i + 1].text
     return None
 
 
