@@ -25,6 +25,7 @@ def supplies(result: dict) -> dict[tuple[str, str], dict]:
     ("Castell Motors has chosen Velmora Power as its battery supplier.", "battery"),
     ("Castell Motors named Velmora Power as a supplier of battery cells.", "battery cells"),
     ("Castell Motors turned to Velmora Power for battery cells.", "battery cells"),
+    ("Velmora Power has been tapped by Castell Motors to supply battery packs.", "battery packs"),
     ("Castell Motors' battery cells come from Velmora Power.", "battery cells"),
     ("The batteries in Castell Motors' scooters come from Velmora Power.", "batteries"),
 ])

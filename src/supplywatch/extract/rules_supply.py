@@ -133,6 +133,9 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             suppliers = [c for c in _subject_companies(r, deal.head) if not r.is_regulator(c)]
         if not customers:
             customers = [c for o in prep_objects(deal, "with") for c in r.entities(o)]
+    if not customers and tok.dep_ in ("xcomp", "advcl") and _passive(tok.head):
+        # "X was tapped / chosen by Y to supply battery packs"
+        customers = [c for o in prep_objects(tok.head, "by") for c in r.entities(o)]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
