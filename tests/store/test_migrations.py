@@ -99,3 +99,25 @@ def test_threads_opening_one_fresh_database(db_url: str) -> None:
     for t in threads:
         t.join(timeout=120)
     assert errors == []
+
+
+def test_many_threads_opening_fresh_sqlite_databases(tmp_path) -> None:
+    """Eight threads at once on each of fifteen fresh SQLite files: switching a new file
+    to WAL can be refused as "locked" without the busy timeout; no open may fail on it."""
+    errors: list[BaseException] = []
+
+    def open_and_count(url: str) -> None:
+        try:
+            with Store.open(url) as store:
+                store.count_documents()
+        except BaseException as exc:  # collected for the assertion below
+            errors.append(exc)
+
+    for n in range(15):
+        url = f"sqlite:///{tmp_path / f'fresh{n}.db'}"
+        threads = [threading.Thread(target=open_and_count, args=(url,)) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=120)
+    assert errors == []

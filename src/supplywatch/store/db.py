@@ -8,6 +8,8 @@ through psycopg 3.
 
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -26,6 +28,7 @@ BATCH_SIZE = 500
 # Execution option read by the SQLite `begin` hook: writers ask for IMMEDIATE so two
 # writers queue on the busy timeout instead of failing on a lock upgrade.
 SQLITE_BEGIN = "supplywatch_sqlite_begin"
+SQLITE_TIMEOUT = 30.0  # seconds a connection waits for another's lock before giving up
 
 T = TypeVar("T")
 
@@ -42,7 +45,7 @@ def make_engine(url: str) -> Engine:
         ) from exc
     try:
         if parsed.get_backend_name() == "sqlite":
-            engine = create_engine(parsed, connect_args={"timeout": 30})
+            engine = create_engine(parsed, connect_args={"timeout": SQLITE_TIMEOUT})
             _configure_sqlite(engine)
         elif parsed.get_backend_name() == "postgresql":
             engine = create_engine(parsed, pool_pre_ping=True)
@@ -63,7 +66,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        _wal_mode(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -71,6 +74,25 @@ def _configure_sqlite(engine: Engine) -> None:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def _wal_mode(cursor: Any) -> None:
+    """Switch a database to WAL (once: the mode is kept in the file). Several connections
+    opening a fresh database at once can find the switch "locked" at once, without the
+    busy timeout being applied; they wait and try again for as long as that timeout."""
+    deadline = time.monotonic() + SQLITE_TIMEOUT
+    pause = 0.01
+    while True:
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+            return
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
 
 def write_options(conn: Connection) -> Connection:
