@@ -189,7 +189,12 @@ def _one_makes_per_pair(facts: list[Fact]) -> list[Fact]:
             key = (name_key(f.args["company"]), name_key(f.args["product"]))
             if key not in best or f.confidence > best[key].confidence:
                 best[key] = f
-    kept = {id(f) for f in best.values()}
+    # "solid-state batteries" said, "batteries" (its head, from the same sentence) is no
+    # second product of the same company
+    longer = {(f.span, company, product) for (company, product), f in best.items()}
+    kept = {id(f) for (company, product), f in best.items() if not any(
+        span == f.span and other == company and long_name.endswith(" " + product)
+        for span, other, long_name in longer)}
     return [f for f in facts if f.type != "makes" or id(f) in kept]
 
 

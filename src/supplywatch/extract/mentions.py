@@ -82,6 +82,7 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("'s", "’s", "'")):
         end -= 1
+    start = hyphenated_start(doc, start)
     for i in range(start, end):
         # a bracket, or a headline verb the model swallowed into the name:
         # "Acer America Corporation Recalls Notebook Computer Batteries"
@@ -92,6 +93,15 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                            for i in range(start, end - 1)):
         return None
     return start, end
+
+
+def hyphenated_start(doc: Doc, start: int) -> int:
+    """Where a name starting at `start` really starts when its first word is the end of a
+    hyphenated word: "solid-state batteries", not "state batteries"."""
+    while start >= 2 and doc[start - 1].text in ("-", "–") and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return start
 
 
 def model_spans(doc: Doc) -> list[tuple[int, int]]:

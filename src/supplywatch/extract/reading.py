@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.clusters import DocEntities
 from supplywatch.extract.lexicon import Lexicon
+from supplywatch.extract.mentions import hyphenated_start
 from supplywatch.extract.quantities import parse_quantity
 
 NP_DEPS = {"compound", "conj", "cc", "nmod", "amod", "det", "punct", "nummod", "quantmod",
@@ -210,6 +211,7 @@ class Reading:
     def kind_entity(self, start: int, end: int) -> list[int]:
         """The document's entity for a kind of product named at [start, end) ("gate valves"),
         created on first use. Its tokens are not claimed, so other rules still read them."""
+        start = hyphenated_start(self.doc, start)
         name = self.doc[start:end].text
         key = name.lower()
         cid = self._kinds.get(key)

@@ -40,6 +40,11 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _partnership(r, sent, tok)
         if tok.pos_ == "VERB" and lemma in lex["make_verbs"]:
             yield from _make_verb(r, sent, tok)
+            if any(c.lower_ in lex["joint_words"] for c in tok.children):
+                yield from _joint_work(r, sent, tok)  # "A and B will jointly develop ..."
+        if low == "co" and tok.i + 2 < sent.end and r.doc[tok.i + 1].text == "-" \
+                and r.doc[tok.i + 2].lemma_.lower() in lex["make_verbs"]:
+            yield from _joint_work(r, sent, tok)  # "an agreement with B to co-develop ..."
         if tok.pos_ == "NOUN" and lemma in lex["acquisition_nouns"]:
             yield from _acquisition(r, sent, tok)
 
@@ -165,7 +170,8 @@ def _partnership(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         verb = verb.head
     for s in clause_subject_tokens(verb) if verb.pos_ in ("VERB", "AUX") else []:
         parties += r.entities(s)
-    for holder in (tok, verb):
+    # "a memorandum of understanding with B": the "with" hangs on the "of" phrase
+    for holder in (tok, verb, *prep_objects(tok, "of")):
         for o in prep_objects(holder, "with", "between"):
             parties += r.entities(o)
     if tok.lower_ in ("partners", "partner") and tok.pos_ in ("NOUN", "PROPN"):
@@ -173,6 +179,24 @@ def _partnership(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if nxt is not None and r.cluster_at(nxt) is not None:
             parties += r.entities(nxt.head if nxt.dep_ == "compound" else nxt)
     parties += _linear_parties(r, sent, tok)
+    parties = [p for p in dict.fromkeys(parties) if not r.is_regulator(p)]
+    if len(parties) >= 2:
+        yield Draft("partnership", {"parties": parties[:4]}, sent, confidence_for(sent, r.lex))
+
+
+def _joint_work(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "A and B will jointly develop X", "A signed an agreement with B to co-develop X":
+    companies making something together are partners."""
+    chain = [tok, *tok.ancestors][:5]
+    if any(negated(t, r.lex) for t in chain if t.pos_ in ("VERB", "AUX")):
+        return
+    parties: list[int] = []
+    for t in chain:
+        if t.pos_ in ("VERB", "AUX"):
+            parties += [c for s in children(t, "nsubj") for c in r.entities(s)]
+        parties += [c for o in prep_objects(t, "with") for c in r.entities(o)]
+        for o in prep_objects(t, "into", "in"):  # "entered into an agreement with B"
+            parties += [c for w in prep_objects(o, "with") for c in r.entities(w)]
     parties = [p for p in dict.fromkeys(parties) if not r.is_regulator(p)]
     if len(parties) >= 2:
         yield Draft("partnership", {"parties": parties[:4]}, sent, confidence_for(sent, r.lex))
