@@ -4,7 +4,6 @@ lexicon's `stake_nouns`, `holding_verbs` and `divest_verbs` are the triggers."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -18,8 +17,8 @@ from supplywatch.extract.drafts import (
     prep_objects,
 )
 from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_corporate import PERCENT
 
-PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
 # "interest" and "holding" are stakes only with a size: "a controlling interest in X" (not
 # "an interest in X"); "stake" is one by itself.
 SIZE_WORDS = {"controlling", "majority", "minority", "significant", "strategic", "large",
@@ -54,6 +53,14 @@ def _owns(r: Reading, sent: Span, owner: int, owned: int, share: float | None,
                  extra={"share": share})
 
 
+def _all_owned(r: Reading, sent: Span, owners: list[int], owned: list[int],
+               share: float | None, verb: Token | None) -> Iterator[Draft]:
+    for owner in dict.fromkeys(owners):
+        for child in dict.fromkeys(owned):
+            if owner != child and not r.is_regulator(owner):
+                yield _owns(r, sent, owner, child, share, verb)
+
+
 def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y owns / holds / bought a 60% stake in X", "Y's 20 percent stake in X"."""
     owned = [c for o in prep_objects(tok, "in") for c in r.entities(o)]
@@ -75,10 +82,7 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             owners = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
     elif not owners:
         return
-    for owner in dict.fromkeys(owners):
-        for child in dict.fromkeys(owned):
-            if owner != child and not r.is_regulator(owner):
-                yield _owns(r, sent, owner, child, share, verb)
+    yield from _all_owned(r, sent, owners, owned, share, verb)
 
 
 def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -93,10 +97,7 @@ def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draf
             continue
         owned = [c for o in prep_objects(obj, "of", "in") for c in r.entities(o)]
         owners = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
-        for owner in dict.fromkeys(owners):
-            for child in dict.fromkeys(owned):
-                if owner != child and not r.is_regulator(owner):
-                    yield _owns(r, sent, owner, child, share, tok)
+        yield from _all_owned(r, sent, owners, owned, share, tok)
 
 
 def _sold_to(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
