@@ -148,3 +148,21 @@ def test_the_company_is_no_company_name(extract_text):
     companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
     assert "Brimley Controls Inc." in companies
     assert not companies & {"Company", "The Company"}
+
+
+def test_a_company_only_the_base_model_tags_gets_its_direct_statement(extractor, extract_text):
+    # The learned recogniser decides the entity list; a name only the base model tags is
+    # left out, unless a fact names it. A direct statement is such a fact.
+    text = "Brisk-Tanner sells pumps."
+    doc = extractor.nlp(text)
+    assert not any(s.text == "Brisk-Tanner" for s in doc.spans["sw_ner"]), \
+        "precondition: only the base model tags this company"
+    assert any(e.text == "Brisk-Tanner" and e.label_ == "ORG" for e in doc.ents)
+    makes = {(f["company"], f["product"]) for f in extract_text(text)["facts"]
+             if f["type"] == "makes"}
+    assert ("Brisk-Tanner", "pumps") in makes
+
+
+def test_a_reference_word_is_no_unlisted_maker(extract_text):
+    makes = [f for f in extract_text("The Company offers valves.")["facts"] if f["type"] == "makes"]
+    assert makes == []

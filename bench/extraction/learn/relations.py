@@ -61,7 +61,7 @@ def candidate_rows(nlp, records: Sequence[dict], first_doc: int = 0) -> list[Row
         offers = [d for sent in doc.sents for d in offering_drafts(reading, sent)]
         rule_pairs = {(d.roles["company"][0], d.roles["product"][0]) for d in offers}
         gold = gold_pairs(record)
-        for cand in candidates(reading, rule_pairs):
+        for cand in candidates(reading, rule_pairs, with_unlisted=False):
             company = reading.ents.clusters[cand.company.cid].name
             if cand.product.cid is not None:
                 product = reading.ents.clusters[cand.product.cid].name

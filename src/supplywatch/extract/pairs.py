@@ -23,6 +23,7 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
+from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import Draft, clause_subject_tokens, confidence_for, negated
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_offerings import GENERIC_CONFIDENCE
@@ -140,11 +141,18 @@ def _product_kind(r: Reading, start: int, end: int) -> str:
     return "named"
 
 
-def candidates(r: Reading, rule_pairs: set[tuple[int, int]]) -> Iterator[Candidate]:
+def candidates(r: Reading, rule_pairs: set[tuple[int, int]],
+               with_unlisted: bool = True) -> Iterator[Candidate]:
+    """Company -> product pairs named in one sentence. With `with_unlisted`, also a company
+    the entity list leaves out (only the base model tagged it) when the sentence states
+    its offering directly ("Rolls-Royce makes engines."): those pairs need no classifier,
+    so training leaves them out."""
     company_count = {cid: len(c.spans) for cid, c in enumerate(r.ents.clusters) if c.type == "company"}
     top = max(company_count.values(), default=0)
     for sent in r.doc.sents:
         companies, products = mentions_in(r, sent)
+        if products and with_unlisted:
+            yield from _unlisted_direct(r, sent, companies, products)
         if not companies or not products:
             continue
         for c in companies:
@@ -157,6 +165,25 @@ def candidates(r: Reading, rule_pairs: set[tuple[int, int]]) -> Iterator[Candida
                 if company_count.get(c.cid, 0) == top:
                     feats.append("main_company")
                 yield Candidate(c, p, sent, feats)
+
+
+def _unlisted_direct(r: Reading, sent: Span, companies: list[Mention],
+                     products: list[Mention]) -> Iterator[Candidate]:
+    for cid, cluster in enumerate(r.ents.clusters):
+        if cluster.type != "company" or cluster.listed or r.is_regulator(cid) \
+                or all(is_reference_name(n, r.lex) for n in cluster.names):
+            continue
+        for start, end in cluster.spans:
+            if not sent.start <= start < sent.end:
+                continue
+            company = Mention(cid, start, end, "company")
+            others = sorted([*companies, company], key=lambda m: m.start)
+            for p in products:
+                if company.start < p.end and p.start < company.end:
+                    continue
+                feats = pair_features(r, sent, company, p, others, products)
+                if "direct_offering" in feats:
+                    yield Candidate(company, p, sent, feats)
 
 
 def _root(r: Reading, m: Mention) -> Token:
