@@ -15,6 +15,7 @@ from supplywatch.extract.drafts import (
     prep_objects,
     status_of,
 )
+from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.reading import Reading
 
 
@@ -38,8 +39,8 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
 
 
 def supply_draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | None,
-           component: str | None, quantity: int | None, product: int | None = None,
-           status: str | None = None) -> Draft:
+                 component: str | None, quantity: int | None, product: int | None = None,
+                 status: str | None = None) -> Draft:
     roles: dict[str, list[int]] = {"supplier": [supplier]}
     if customer is not None:
         roles["customer"] = [customer]
@@ -153,13 +154,13 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for c in customers:
             if c != s and not r.is_regulator(c):
                 yield supply_draft(r, sent, tok, s, c, comp.name if comp else None,
-                             comp.quantity if comp else None, products[0] if products else None)
+                                   comp.quantity if comp else None, products[0] if products else None)
         if not customers and products:
             yield supply_draft(r, sent, tok, s, None, comp.name if comp else None,
-                         comp.quantity if comp else None, products[0])
+                               comp.quantity if comp else None, products[0])
 
 
-def _deal_of(verb: Token, lex) -> Token | None:
+def _deal_of(verb: Token, lex: Lexicon) -> Token | None:
     """The contract a supply verb states the terms of: "a contract to supply", "signed a
     deal with Y to provide"."""
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex["deal_nouns"]:
@@ -191,7 +192,7 @@ def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
                 for m in makers:
                     for b in brands:
                         yield supply_draft(r, sent, tok, m, b, comp.name if comp else tok.text, None,
-                                     status="active")
+                                           status="active")
                 break
 
 
@@ -296,7 +297,7 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for c in customers:
             if c != s:
                 yield supply_draft(r, sent, tok, s, c, comp.name if comp else None,
-                             comp.quantity if comp else None)
+                                   comp.quantity if comp else None)
 
 
 def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -330,12 +331,12 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for p in products:
             brand = r.ents.clusters[p].brand
             yield supply_draft(r, sent, tok, s, brand if brand is not None and brand != s else None,
-                         comp.name if comp else None, None, p, status)
+                               comp.name if comp else None, None, p, status)
         if not products:
             for u in users:
                 if u != s:
                     yield supply_draft(r, sent, tok, s, u, comp.name if comp else None, None,
-                                 None, status)
+                                       None, status)
 
 
 def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -357,7 +358,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for m in makers:
             for p in products:
                 yield supply_draft(r, sent, tok, m, r.ents.clusters[p].brand, comp.name,
-                             comp.quantity, p)
+                                   comp.quantity, p)
             for c in customers:
                 if c != m:
                     yield supply_draft(r, sent, tok, m, c, comp.name, comp.quantity)
