@@ -283,12 +283,12 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if ent.label_ not in ("ORG", "PRODUCT") or (bounds := trim(ent, lex)) is None:
             continue
         start, end = bounds
-        if ent.label_ == "PRODUCT" and not doc[start].is_lower:  # a name, not a kind
-            end = complete_compound(doc, start, end)
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
             kinds.append((start, end))
-        else:
-            learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
+            continue
+        if ent.label_ == "PRODUCT":  # a name, not a kind
+            end = complete_compound(doc, start, end)
+        learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
 
 

@@ -149,10 +149,11 @@ def candidates(r: Reading, rule_pairs: set[tuple[int, int]],
     so training leaves them out."""
     company_count = {cid: len(c.spans) for cid, c in enumerate(r.ents.clusters) if c.type == "company"}
     top = max(company_count.values(), default=0)
+    unlisted = _unlisted_companies(r) if with_unlisted else []
     for sent in r.doc.sents:
         companies, products = mentions_in(r, sent)
-        if products and with_unlisted:
-            yield from _unlisted_direct(r, sent, companies, products)
+        if products and unlisted:
+            yield from _unlisted_direct(r, sent, unlisted, companies, products)
         if not companies or not products:
             continue
         for c in companies:
@@ -167,23 +168,27 @@ def candidates(r: Reading, rule_pairs: set[tuple[int, int]],
                 yield Candidate(c, p, sent, feats)
 
 
-def _unlisted_direct(r: Reading, sent: Span, companies: list[Mention],
+def _unlisted_companies(r: Reading) -> list[Mention]:
+    """Mentions of the companies the entity list leaves out, regulators and reference
+    words ("The Company") excepted: found once per document."""
+    return [Mention(cid, start, end, "company") for cid, cluster in enumerate(r.ents.clusters)
+            if cluster.type == "company" and not cluster.listed and not r.is_regulator(cid)
+            and not all(is_reference_name(n, r.lex) for n in cluster.names)
+            for start, end in cluster.spans]
+
+
+def _unlisted_direct(r: Reading, sent: Span, unlisted: list[Mention], companies: list[Mention],
                      products: list[Mention]) -> Iterator[Candidate]:
-    for cid, cluster in enumerate(r.ents.clusters):
-        if cluster.type != "company" or cluster.listed or r.is_regulator(cid) \
-                or all(is_reference_name(n, r.lex) for n in cluster.names):
+    for company in unlisted:
+        if not sent.start <= company.start < sent.end:
             continue
-        for start, end in cluster.spans:
-            if not sent.start <= start < sent.end:
+        others = sorted([*companies, company], key=lambda m: m.start)
+        for p in products:
+            if company.start < p.end and p.start < company.end:
                 continue
-            company = Mention(cid, start, end, "company")
-            others = sorted([*companies, company], key=lambda m: m.start)
-            for p in products:
-                if company.start < p.end and p.start < company.end:
-                    continue
-                feats = pair_features(r, sent, company, p, others, products)
-                if "direct_offering" in feats:
-                    yield Candidate(company, p, sent, feats)
+            feats = pair_features(r, sent, company, p, others, products)
+            if "direct_offering" in feats:
+                yield Candidate(company, p, sent, feats)
 
 
 def _root(r: Reading, m: Mention) -> Token:

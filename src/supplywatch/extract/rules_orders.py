@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from supplywatch.extract.drafts import Draft, children, clause_subject_tokens, negated, prep_objects
+from supplywatch.extract.drafts import Draft, children, negated, prep_objects
 from supplywatch.extract.reading import Reading
-from supplywatch.extract.rules_supply import supply_draft
+from supplywatch.extract.rules_supply import subject_companies, supply_draft
 
 
 def order_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
@@ -28,10 +28,6 @@ def order_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _comes_from(r, sent, tok)
 
 
-def _subjects(r: Reading, verb: Token) -> list[int]:
-    return [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
-
-
 def _order(r: Reading, sent: Span, tok: Token, won: bool) -> Iterator[Draft]:
     """ "X won / received / secured an order from Y (for Z)": X supplies Y.
     "Y placed an order with X", "Y awarded X a contract (for Z)": X supplies Y."""
@@ -39,7 +35,7 @@ def _order(r: Reading, sent: Span, tok: Token, won: bool) -> Iterator[Draft]:
     if not deals:
         return
     deal = deals[0]
-    subjects = _subjects(r, tok)
+    subjects = subject_companies(r, tok)
     if won:  # the subject sells; the one the order comes from buys
         suppliers = subjects
         customers = [c for o in prep_objects(deal, "from") + prep_objects(tok, "from")
@@ -74,7 +70,7 @@ def _reliance(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     part = next((p for t in targets if (p := r.component_in(t)) is not None), None)
     if part is None:
         return
-    for c in dict.fromkeys(_subjects(r, tok)):
+    for c in dict.fromkeys(subject_companies(r, tok)):
         for s in dict.fromkeys(suppliers):
             if s != c and not r.is_regulator(s):
                 yield supply_draft(r, sent, tok, s, c, part.name, part.quantity)

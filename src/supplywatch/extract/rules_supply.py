@@ -82,7 +82,7 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         verb = head.head
         suppliers = [c for o in children(verb, "dobj") for c in r.entities(o)]
         if not any(c.dep_ == "poss" for c in tok.children):
-            customers_hint = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
+            customers_hint = subject_companies(r, verb)
     elif tok.dep_ in ("attr", "pobj", "dobj"):
         verb = head.head if tok.dep_ == "pobj" else head
         subs = clause_subject_tokens(verb)
@@ -110,7 +110,9 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             yield supply_draft(r, sent, tok, s, c, comp, None)
 
 
-def _subject_companies(r: Reading, verb: Token) -> list[int]:
+def subject_companies(r: Reading, verb: Token) -> list[int]:
+    """The companies a verb's clause names as its subjects (through conjunctions,
+    coreference and xcomp/conj chains)."""
     return [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
 
 
@@ -126,12 +128,12 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             or (r.cluster_at(o) is not None and r.type_of(r.cluster_at(o)) == "company")
             for o in children(tok, "dobj")):
         return  # "Y sold X (its stake in X) to Z": a change of owner (rules_stakes), not supply
-    suppliers = [c for c in _subject_companies(r, tok) if not r.is_regulator(c)]
+    suppliers = [c for c in subject_companies(r, tok) if not r.is_regulator(c)]
     customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
     deal = _deal_of(tok, r.lex)
     if deal is not None:  # "X signed a contract to supply Y", "X won a deal with Y to provide"
         if not suppliers and deal.dep_ == "dobj":
-            suppliers = [c for c in _subject_companies(r, deal.head) if not r.is_regulator(c)]
+            suppliers = [c for c in subject_companies(r, deal.head) if not r.is_regulator(c)]
         if not customers:
             customers = [c for o in prep_objects(deal, "with") for c in r.entities(o)]
     if not customers and tok.dep_ in ("xcomp", "advcl") and _passive(tok.head):
@@ -286,7 +288,7 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     objs = children(tok, "dobj")
     if objs and r.entities(objs[0]) and r.cluster_at(objs[0]) is not None:
         return  # buying a company is an acquisition, not supply
-    customers = _subject_companies(r, tok)
+    customers = subject_companies(r, tok)
     suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
     for obj in objs:
         suppliers += [c for o in prep_objects(obj, "from") for c in r.entities(o)]
@@ -350,7 +352,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     if comp is None:
         return
-    makers = _subject_companies(r, tok)
+    makers = subject_companies(r, tok)
     targets = prep_objects(tok, "for") + [t for o in objs for t in prep_objects(o, "for")]
     for target in targets:
         products = r.entities(target, "product")
@@ -369,7 +371,7 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     words = {t.lemma_.lower() for t in tok.subtree}
     if not words & r.lex["ended_objects"]:
         return
-    customers = _subject_companies(r, tok)
+    customers = subject_companies(r, tok)
     suppliers: list[int] = []
     for t in tok.subtree:
         if t.dep_ == "pobj" and t.head.lower_ in ("with", "from"):
