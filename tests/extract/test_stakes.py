@@ -24,6 +24,9 @@ def supplies(result: dict) -> set[tuple[str, str]]:
     ("Castell Holdings, which holds a controlling stake in Velmora Power, said sales rose.", None),
     ("Castell Holdings took control of Velmora Power in 2022.", None),
     ("Velmora Power is majority-owned by Castell Holdings.", None),
+    ("Velmora Power, which is 60% owned by Castell Holdings, makes inverters.", 0.6),
+    ("Velmora Power, which is 55% owned by Brantley Capital and 45% owned by Castell"
+     " Holdings, makes inverters.", 0.45),
 ])
 def test_a_stake_or_control_is_ownership_with_its_share(extract_text, text, share):
     found = owns(extract_text(text))

@@ -387,7 +387,9 @@ def add_descriptors(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
             continue
         for start, end in cluster.spans:
             i = start - 1
-            while i >= 0 and i >= start - 5 and doc[i].is_lower and doc[i].pos_ in CONTENT_POS:
+            while i >= 0 and i >= start - 5 and doc[i].pos_ in CONTENT_POS and (
+                    doc[i].is_lower or (doc[i].is_sent_start and doc[i].is_title)):
+                # ("Battery maker X" at the start of a sentence is written in capitals)
                 cluster.descriptors.add(doc[i].lemma_.lower())
                 i -= 1
             if end + 3 < len(doc) and doc[end].text == ",":

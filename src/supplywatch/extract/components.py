@@ -26,6 +26,7 @@ from supplywatch.extract.pairs import learned_makes, load_pair_model
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
 from supplywatch.extract.rules_customer import customer_drafts
+from supplywatch.extract.rules_deals import DEAL, deal_drafts, direct_deals
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_orders import order_drafts
 from supplywatch.extract.rules_recall import recall_drafts
@@ -101,10 +102,13 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             drafts += supply_drafts(reading, sent)
             drafts += customer_drafts(reading, sent)
             drafts += order_drafts(reading, sent)
+            drafts += deal_drafts(reading, sent)
             drafts += corporate_drafts(reading, sent)
             drafts += stake_drafts(reading, sent)
             drafts += recall_drafts(reading, sent)
             offers += offering_drafts(reading, sent)
+        # an agreement that names no seller becomes supply only where the document says who sells
+        drafts = [d for d in drafts if d.type != DEAL] + direct_deals(reading, drafts)
         if model is not None:
             drafts += learned_makes(reading, model, offers)
         elif EMIT_GENERIC_MAKES:

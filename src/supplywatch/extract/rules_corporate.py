@@ -101,11 +101,15 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         any(c.dep_ == "agent" for c in tok.children))
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
-        childs = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
-        if tok.dep_ == "acomp":  # "X is majority-owned by Y"
-            childs += [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
-        if tok.dep_ in ("acl", "appos"):
-            childs += r.entities(tok.head)
+        # "X is 55% owned by Y and 45% owned by Z": the second verb shares the first's X
+        first = tok
+        while first.dep_ == "conj" and first.head.lemma_.lower() == lemma:
+            first = first.head
+        childs = [c for s in clause_subject_tokens(first) for c in r.entities(s)]
+        if first.dep_ == "acomp":  # "X is majority-owned by Y"
+            childs += [c for s in clause_subject_tokens(first.head) for c in r.entities(s)]
+        if first.dep_ in ("acl", "appos", "relcl"):  # "X, (which is) 51% owned by Y"
+            childs += r.entities(first.head)
     else:
         if lemma == "take" and not any(c.lower_ == "over" for c in tok.children):
             return
