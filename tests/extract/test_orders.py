@@ -57,3 +57,12 @@ def test_the_buyer_of_a_part_is_not_its_maker(extract_text):
     result = extract_text("Castell Motors' battery cells come from Velmora Power.")
     makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
     assert (CUSTOMER, "battery cells") not in makes
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors dropped Velmora Power as a supplier.",
+    "Castell Motors has stopped using Velmora Power as its battery supplier.",
+])
+def test_a_supplier_dropped_is_supply_that_ended(extract_text, text):
+    found = supplies(extract_text(text))
+    assert found[(SUPPLIER, CUSTOMER)]["status"] == "ended"

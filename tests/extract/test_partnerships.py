@@ -16,6 +16,7 @@ def partnerships(result: dict) -> list[set[str]]:
     "Castell Motors signed a memorandum of understanding with Velmora Power on battery recycling.",
     "Castell Motors and Velmora Power will jointly develop solid-state batteries.",
     "Castell Motors entered into an agreement with Velmora Power to co-develop chargers.",
+    "Castell Motors signed a strategic cooperation agreement with Velmora Power.",
 ])
 def test_joint_development_is_a_partnership(extract_text, text):
     assert PARTIES in partnerships(extract_text(text))

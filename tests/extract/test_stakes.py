@@ -45,6 +45,14 @@ def test_no_ownership_from_a_sold_denied_or_unsized_interest(extract_text, text)
     assert not supplies(result), "selling a stake is no supply either"
 
 
+@pytest.mark.parametrize("text", [
+    "Velmora Power's parent company Castell Holdings said sales rose.",
+    "Velmora Power's parent Castell Holdings said sales rose.",
+])
+def test_a_parent_named_before_its_name_owns(extract_text, text):
+    assert (OWNER, OWNED) in owns(extract_text(text))
+
+
 def test_an_agreed_purchase_is_ownership_with_lower_confidence(extract_text):
     done = owns(extract_text("Castell Holdings bought a 49% stake in Velmora Power."))
     agreed = owns(extract_text("Castell Holdings agreed to buy a 49% stake in Velmora Power."))

@@ -235,6 +235,14 @@ def is_acronym_or_common_word(doc: Doc, start: int, end: int, lowercase_words: s
     return MIXED_ACRONYM.match(text) is not None or text.lower() in lowercase_words
 
 
+def names_a_kind(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """One word that names a kind of product, part or trade, whatever its case: "EV",
+    "LCD", "OEM", "Batteries" are never a company."""
+    word = doc[start].lower_
+    return end - start == 1 and (word in lex["kind_acronyms"] or word in lex["product_heads"]
+                                 or word in lex["component_heads"])
+
+
 @dataclass
 class Candidates:
     """What the entity recogniser and the model-number pattern found in a document."""
@@ -268,6 +276,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
             kinds.append((start, end))
             continue
+        if kind == "company" and names_a_kind(doc, start, end, lex):
+            continue
         cand = _candidate(doc, start, end, kind, model_tokens, lex)
         if cand is None:
             continue
@@ -288,6 +298,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         if ent.label_ == "PRODUCT":  # a name, not a kind
             end = complete_compound(doc, start, end)
+        elif names_a_kind(doc, start, end, lex):
+            continue
         learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
 

@@ -86,6 +86,15 @@ def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     owners = r.appositive_of(tok)
     if tok.dep_ == "attr":
         owners = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
+    elif tok.dep_ == "compound" and not owned:
+        # "X's parent (company) Y": the role words modify Y's name, X is their possessor
+        phrase = [tok]
+        while phrase[-1].dep_ == "compound" and r.cluster_at(phrase[-1].head) is None:
+            phrase.append(phrase[-1].head)
+        name = phrase[-1].head
+        if r.cluster_at(name) is not None:
+            owners = r.entities(name)
+            owned = [c for t in phrase for p in children(t, "poss") for c in r.entities(p)]
     for p in owners:
         for c in owned:
             if p != c:
@@ -174,8 +183,12 @@ def _partnership(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         verb = verb.head
     for s in clause_subject_tokens(verb) if verb.pos_ in ("VERB", "AUX") else []:
         parties += r.entities(s)
-    # "a memorandum of understanding with B": the "with" hangs on the "of" phrase
-    for holder in (tok, verb, *prep_objects(tok, "of")):
+    # "a memorandum of understanding with B": the "with" hangs on the "of" phrase; "a
+    # cooperation agreement with B": on the noun the trigger modifies
+    holders = [tok, verb, *prep_objects(tok, "of")]
+    if tok.dep_ == "compound":
+        holders.append(tok.head)
+    for holder in holders:
         for o in prep_objects(holder, "with", "between"):
             parties += r.entities(o)
     if tok.lower_ in ("partners", "partner") and tok.pos_ in ("NOUN", "PROPN"):

@@ -76,9 +76,10 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         suppliers = r.entities(r.doc[tok.i + 1])
     elif tok.dep_ == "appos":
         suppliers = r.entities(head)
-    elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in r.lex[
-            "selection_verbs"]:
-        # "Y chose X as its battery supplier": X is the object, Y (its) the customer
+    elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in (
+            r.lex["selection_verbs"] | r.lex["ended_words"] - {"replace"}):
+        # "Y chose X as its battery supplier": X is the object, Y (its) the customer; "Y
+        # dropped X as a supplier": the same, ended ("replaced X as supplier" names no one)
         verb = head.head
         suppliers = [c for o in children(verb, "dobj") for c in r.entities(o)]
         if not any(c.dep_ == "poss" for c in tok.children):
@@ -140,6 +141,10 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         # "X was tapped / chosen by Y to supply battery packs"
         customers = [c for o in prep_objects(tok.head, "by") for c in r.entities(o)]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
+    if not customers:  # "X will provide cells for Y's new EV": Y buys them
+        fors = prep_objects(tok, "for") + [o for d in children(tok, "dobj")
+                                           for o in prep_objects(d, "for")]
+        customers = [c for o in fors for p in children(o, "poss") for c in r.entities(p)]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
         comp_ents = r.entities(obj)

@@ -1,0 +1,36 @@
+"""The buyer named as the owner of the product a part goes into, and words for kinds of
+product or trade ("EV", "LCD", "OEM") that are never companies. All companies are
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+SUPPLIER, CUSTOMER = "Velmora Power", "Castell Motors"
+
+
+def supplies(result: dict) -> set[tuple[str, str]]:
+    return {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+
+
+def companies(result: dict) -> set[str]:
+    return {e["name"] for e in result["entities"] if e["type"] == "company"}
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power will provide battery cells for Castell Motors' new EV.",
+    "Velmora Power supplies inverters for Castell Motors' buses.",
+])
+def test_the_owner_of_the_product_a_part_is_for_is_the_customer(extract_text, text):
+    assert supplies(extract_text(text)) == {(SUPPLIER, CUSTOMER)}
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Velmora Power will provide battery cells for Castell Motors' new EV.", "EV"),
+    ("Velmora Power, an LCD panel provider, was added to the list.", "LCD"),
+    ("Velmora Power sells its cells to every major OEM in Europe.", "OEM"),
+])
+def test_a_word_for_a_kind_of_product_or_trade_is_no_company(extract_text, text, kind):
+    result = extract_text(text)
+    assert kind not in companies(result)
+    assert all(kind not in pair for pair in supplies(result))
