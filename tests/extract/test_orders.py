@@ -26,6 +26,7 @@ def supplies(result: dict) -> dict[tuple[str, str], dict]:
     ("Castell Motors named Velmora Power as a supplier of battery cells.", "battery cells"),
     ("Castell Motors turned to Velmora Power for battery cells.", "battery cells"),
     ("Velmora Power has been tapped by Castell Motors to supply battery packs.", "battery packs"),
+    ("Castell Motors signed a deal to buy cells from Velmora Power.", "cells"),
     ("Castell Motors' battery cells come from Velmora Power.", "battery cells"),
     ("The batteries in Castell Motors' scooters come from Velmora Power.", "batteries"),
 ])
@@ -62,6 +63,7 @@ def test_the_buyer_of_a_part_is_not_its_maker(extract_text):
 @pytest.mark.parametrize("text", [
     "Castell Motors dropped Velmora Power as a supplier.",
     "Castell Motors has stopped using Velmora Power as its battery supplier.",
+    "Castell Motors will no longer buy batteries from Velmora Power.",
 ])
 def test_a_supplier_dropped_is_supply_that_ended(extract_text, text):
     found = supplies(extract_text(text))

@@ -48,8 +48,10 @@ def test_no_ownership_from_a_sold_denied_or_unsized_interest(extract_text, text)
 @pytest.mark.parametrize("text", [
     "Velmora Power's parent company Castell Holdings said sales rose.",
     "Velmora Power's parent Castell Holdings said sales rose.",
+    "Castell Holdings is Velmora Power's largest shareholder.",
+    "Castell Holdings completed the purchase of Velmora Power.",
 ])
-def test_a_parent_named_before_its_name_owns(extract_text, text):
+def test_a_parent_shareholder_or_buyer_owns(extract_text, text):
     assert (OWNER, OWNED) in owns(extract_text(text))
 
 
@@ -63,3 +65,8 @@ def test_a_company_sold_belongs_to_its_buyer_and_is_no_supply(extract_text):
     result = extract_text("Castell Holdings sold Velmora Power to Brantley Capital.")
     assert ("Brantley Capital", OWNED) in owns(result)
     assert not supplies(result)
+
+
+def test_buying_a_companys_products_is_no_ownership(extract_text):
+    result = extract_text("Castell Holdings completed the purchase of Velmora Power cells.")
+    assert (OWNER, OWNED) not in owns(result)

@@ -59,6 +59,8 @@ def status_of(tok: Token, lex: Lexicon) -> str:
             ):
                 words.add(c.lower_)
                 words.add(c.lemma_.lower())
+                if c.lower_ == "longer":  # "no longer": "no" hangs on "longer"
+                    words.update(g.lower_ for g in c.children)
     ended = lex["ended_words"] - {"replace", "replaced"}
     if words & ended or ("no" in words and "longer" in words):
         return "ended"
@@ -73,6 +75,7 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
     """Subjects of the clause a verb sits in, following xcomp/conj chains upward."""
     verb: Token | None = tok
     hops = 0
+    after_infinitive = False
     while verb is not None and hops < 4:
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
@@ -82,7 +85,13 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
             objs = [c for c in verb.head.children if c.dep_ == "dobj"]
             if objs:
                 return objs
-        if verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl") and verb.head.i != verb.i:
+        # an infinitive on a noun, then the noun as "attr": "X is the latest automaker to
+        # recall ..." -> X (not "X is the first product resulting from ...")
+        infinitive = verb.dep_ in ("relcl", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if (verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl") or infinitive
+                or (verb.dep_ == "attr" and after_infinitive)) and verb.head.i != verb.i:
+            after_infinitive = infinitive
             verb = verb.head
         else:
             verb = None

@@ -46,8 +46,10 @@ class Reading:
         return self.ents.clusters[cid].type
 
     def is_regulator(self, cid: int) -> bool:
-        name = self.ents.clusters[cid].name.lower().split()
-        return any(w in self.lex["regulator_words"] for w in name)
+        name = self.ents.clusters[cid].name.lower()
+        return any(w in self.lex["regulator_words"] for w in name.split()) or any(
+            f" {n} " in f" {name} " for n in self.lex.phrases["regulator_names"]) or (
+            name in self.lex["regulator_names"])
 
     def entities(self, tok: Token, type_: str = "company", deep: bool = False) -> list[int]:
         """Entities of a type that a noun phrase names, through conjunctions and coreference."""

@@ -85,6 +85,8 @@ def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     owned = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
     owners = r.appositive_of(tok)
     if tok.dep_ == "attr":
+        if not owned:  # "Y is X's largest shareholder"
+            owned = [c for p in children(tok, "poss") for c in r.entities(p)]
         owners = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
     elif tok.dep_ == "compound" and not owned:
         # "X's parent (company) Y": the role words modify Y's name, X is their possessor
@@ -138,7 +140,9 @@ def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y completed its acquisition of X", "Y's takeover of X" (a planned one is hedged)."""
     if negated(tok, r.lex):
         return
-    bought = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
+    # a company bought as a whole is named itself ("the purchase of X", not "of X's cells")
+    bought = [c for o in prep_objects(tok, "of") if r.cluster_at(o) is not None
+              or tok.lemma_.lower() != "purchase" for c in r.entities(o)]
     buyers = [c for p in children(tok, "poss") for c in r.entities(p)]
     if not buyers:
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None

@@ -83,7 +83,10 @@ def _buyers(r: Reading, tok: Token) -> tuple[list[int], Token | None, bool]:
         noun = tok.head.head if tok.head.lower_ == "of" else tok.head
         if tok.head.lower_ == "among" and noun.head.pos_ in ("VERB", "AUX"):
             verb = noun.head
-            return [c for o in children(verb, "dobj") for c in r.entities(o)], verb, True
+            counted = [c for o in children(verb, "dobj") for c in r.entities(o)]
+            if counted:
+                return counted, verb, True
+            return subject_companies(r, verb), verb, False  # "Y is among X's customers"
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "X counts Y as a customer"
         return [c for o in children(verb, "dobj") for c in r.entities(o)], verb, True

@@ -170,7 +170,7 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 def _deal_of(verb: Token, lex: Lexicon) -> Token | None:
     """The contract a supply verb states the terms of: "a contract to supply", "signed a
     deal with Y to provide"."""
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in lex["deal_nouns"]:
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lex["deal_nouns"]:
         return verb.head
     if verb.dep_ in ("advcl", "xcomp"):
         deals = [o for o in children(verb.head, "dobj") if o.lemma_.lower() in lex["deal_nouns"]]
@@ -294,6 +294,9 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if objs and r.entities(objs[0]) and r.cluster_at(objs[0]) is not None:
         return  # buying a company is an acquisition, not supply
     customers = subject_companies(r, tok)
+    deal = _deal_of(tok, r.lex)
+    if not customers and deal is not None and deal.dep_ == "dobj":
+        customers = subject_companies(r, deal.head)  # "Y signed a deal to buy cells from X"
     suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
     for obj in objs:
         suppliers += [c for o in prep_objects(obj, "from") for c in r.entities(o)]
@@ -361,7 +364,9 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     targets = prep_objects(tok, "for") + [t for o in objs for t in prep_objects(o, "for")]
     for target in targets:
         products = r.entities(target, "product")
-        customers = r.entities(target)
+        # "X makes the displays for Y's cars": Y buys them
+        customers = r.entities(target) or [c for p in children(target, "poss")
+                                           for c in r.entities(p)]
         for m in makers:
             for p in products:
                 yield supply_draft(r, sent, tok, m, r.ents.clusters[p].brand, comp.name,

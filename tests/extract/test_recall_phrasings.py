@@ -1,0 +1,25 @@
+"""Who recalls: the company a sentence describes as the recaller ("X is the latest
+automaker to recall ..."), never a regulator that announces the recall with it. All
+companies are invented."""
+
+from __future__ import annotations
+
+
+def recallers(result: dict) -> set[str]:
+    return {f["company"] for f in result["facts"] if f["type"] == "recall"}
+
+
+def test_the_company_described_as_the_recaller_recalls(extract_text):
+    result = extract_text("Castell Motors is the latest automaker to recall vehicles fitted"
+                          " with Brantley Safety airbags.")
+    assert recallers(result) == {"Castell Motors"}
+    supplied = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+    assert supplied == {("Brantley Safety", "Castell Motors")}, "the airbags' maker supplied them"
+
+
+def test_a_regulator_announcing_a_recall_neither_recalls_nor_makes_the_product(extract_text):
+    result = extract_text("Health Canada and Velmora Power jointly announced a recall of PB-20"
+                          " chargers.")
+    assert recallers(result) == {"Velmora Power"}
+    makers = {f["company"] for f in result["facts"] if f["type"] == "makes"}
+    assert "Health Canada" not in makers
