@@ -4,6 +4,9 @@ companies are invented."""
 
 from __future__ import annotations
 
+from supplywatch.ingest.loader import load
+from supplywatch.settings import Settings
+
 
 def recallers(result: dict) -> set[str]:
     return {f["company"] for f in result["facts"] if f["type"] == "recall"}
@@ -23,3 +26,12 @@ def test_a_regulator_announcing_a_recall_neither_recalls_nor_makes_the_product(e
     assert recallers(result) == {"Velmora Power"}
     makers = {f["company"] for f in result["facts"] if f["type"] == "makes"}
     assert "Health Canada" not in makers
+
+
+def test_a_capitalised_headline_verb_is_no_part_of_a_model_name(extractor, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("VELMORA POWER RECALLS PB-20 POWER BANKS\n\nVelmora Power is recalling about"
+                     " 12,000 PB-20 power banks because the batteries can overheat.\n", "utf-8")
+    result = extractor.extract(load(str(story), Settings())[0]).contract()
+    names = {n for e in result["entities"] for n in [e["name"], *e["aliases"]]}
+    assert not any("RECALLS" in n for n in names), names

@@ -45,7 +45,10 @@ def entities_of(r: Reading, used: set[str] | None = None) -> list[Entity]:
             ent = Entity(id="", name=name, type=type_)
             out.append(ent)
             by_key.setdefault(key, ent)
-        ent.aliases = sorted({*ent.aliases, *(n for n in names if n != ent.name)}, key=str.lower)
+        # (the exact text breaks ties between names that differ only in case, "US" and
+        # "Us", so that the output is the same on every run)
+        ent.aliases = sorted({*ent.aliases, *(n for n in names if n != ent.name)},
+                             key=lambda n: (n.lower(), n))
         ent.mentions = sorted({*ent.mentions, *mentions})
 
     order = sorted(

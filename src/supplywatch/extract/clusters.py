@@ -340,6 +340,8 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
             if prev in company_tokens:
                 brand = ents.token_cluster[prev]
                 break
+            if doc[prev].lower_ in lex["headline_verbs"]:
+                break  # "VELMORA POWER RECALLS PB-20": the name starts after the verb
             left -= 1
         product_text = doc[left:end].text
         key = re.sub(r"[\s-]+", "", product_text.lower())
