@@ -35,3 +35,22 @@ def test_a_capitalised_headline_verb_is_no_part_of_a_model_name(extractor, tmp_p
     result = extractor.extract(load(str(story), Settings())[0]).contract()
     names = {n for e in result["entities"] for n in [e["name"], *e["aliases"]]}
     assert not any("RECALLS" in n for n in names), names
+
+
+def test_a_company_whose_name_starts_with_a_regulator_word_recalls(extract_text):
+    # "Office" and "Bureau" name regulators only at the end of a name or before "of"
+    result = extract_text("Office Depot is recalling about 5,000 desk chairs because the"
+                          " seat can break.")
+    assert recallers(result) == {"Office Depot"}
+    result = extract_text("The Department of Energy and Velmora Power jointly announced a recall"
+                          " of 3,000 space heaters.")
+    assert recallers(result) == {"Velmora Power"}
+
+
+def test_a_headline_in_capitals_does_not_hide_the_first_sentence(extractor, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("VELMORA POWER RECALLS PB-20 POWER BANKS\n\nVelmora Power is recalling about"
+                     " 12,000 PB-20 power banks because the batteries can overheat.\n", "utf-8")
+    result = extractor.extract(load(str(story), Settings())[0]).contract()
+    recalls = [f for f in result["facts"] if f["type"] == "recall"]
+    assert [(f["company"], f["units"]) for f in recalls] == [("Velmora Power", 12000)]

@@ -11,9 +11,9 @@ PIECE_CHARS = 50_000
 
 def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     """(offset, text) pieces of at most `limit` characters, cut at line ends where possible,
-    else at a sentence end, else anywhere."""
-    out: list[tuple[int, str]] = []
-    start = 0
+    else at a sentence end, else anywhere. A headline in capitals is a piece of its own."""
+    start = shouted_headline_end(text)
+    out: list[tuple[int, str]] = [(0, text[:start])] if start else []
     while len(text) - start > limit:
         window = text[start:start + limit]
         cut = window.rfind("\n")
@@ -26,6 +26,27 @@ def pieces(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
         start += cut
     out.append((start, text[start:]))
     return out
+
+
+def shouted_headline_end(text: str) -> int:
+    """Where the leading lines written in capitals end ("VELMORA POWER RECALLS PB-20 POWER
+    BANKS"), or 0. The entity recogniser reads a few words on each side of a name, and a
+    shouted headline just before the first sentence makes it miss the names there
+    ("Velmora Power is recalling ..."), so the headline is read apart."""
+    end = 0
+    for line in text.splitlines(keepends=True):
+        letters = [c for c in line if c.isalpha()]
+        if not line.strip():
+            if end:
+                end += len(line)
+                continue
+            return 0
+        words = sum(1 for w in line.split() if any(c.isalpha() for c in w))
+        if words < 2 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+            break
+        end += len(line)
+    rest = text[end:]
+    return end if end and any(c.islower() for c in rest) else 0
 
 
 def shifted(entities: list[Entity], facts: list[Fact], offset: int) -> tuple[list[Entity], list[Fact]]:
@@ -49,7 +70,8 @@ def merged(parts: list[tuple[list[Entity], list[Fact]]]) -> tuple[list[Entity], 
                                       aliases=list(ent.aliases), mentions=list(ent.mentions))
             else:
                 known = by_name[key]
-                known.aliases = sorted(set(known.aliases) | set(ent.aliases), key=str.lower)
+                known.aliases = sorted(set(known.aliases) | set(ent.aliases),
+                                       key=lambda n: (n.lower(), n))
                 known.mentions += ent.mentions
     entities = list(by_name.values())
     for n, ent in enumerate(entities, 1):

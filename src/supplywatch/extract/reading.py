@@ -47,9 +47,14 @@ class Reading:
 
     def is_regulator(self, cid: int) -> bool:
         name = self.ents.clusters[cid].name.lower()
-        return any(w in self.lex["regulator_words"] for w in name.split()) or any(
-            f" {n} " in f" {name} " for n in self.lex.phrases["regulator_names"]) or (
-            name in self.lex["regulator_names"])
+        words = name.split()
+        # A regulator's common noun ends its name or takes "of": "Consumer Product Safety
+        # Commission", "Department of Transportation"; not "Office Depot", "Bureau Veritas".
+        if any(w in self.lex["regulator_words"] and (n == len(words) - 1 or words[n + 1] in (
+                "of", "for", "on")) for n, w in enumerate(words)):
+            return True
+        padded = f" {name} "
+        return any(f" {n} " in padded for n in self.lex["regulator_names"])
 
     def entities(self, tok: Token, type_: str = "company", deep: bool = False) -> list[int]:
         """Entities of a type that a noun phrase names, through conjunctions and coreference."""
