@@ -8,8 +8,10 @@ import pytest
 
 from supplywatch.errors import FetchError
 from supplywatch.ingest.fetch import fetch_url
-from supplywatch.ingest.guard import check_url
+from supplywatch.ingest.guard import check_url, public_only_client
 from supplywatch.settings import Settings
+
+from .conftest import LocalServer, Route
 
 
 @pytest.mark.parametrize("url", [
@@ -55,3 +57,33 @@ def test_unguarded_fetches_follow_redirects_as_before() -> None:
         raw = fetch_url("http://93.184.216.34/story", Settings(), client)
     assert raw.data == b"inside the network"
     assert raw.url == "http://10.0.0.5/story"
+
+
+# --- the check at connect time (DNS rebinding) -------------------------------------------
+# The server's clients resolve the name themselves and connect to the address they
+# checked, so a name that passes `check_url` and then resolves to a private address when
+# the client connects is refused before a byte is sent. These tests skip `check_url` and
+# talk to a real local server, to show that the client alone refuses.
+
+PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                   "all_proxy")
+
+
+def test_the_servers_client_refuses_a_private_address_when_it_connects(
+        http_server: LocalServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in PROXY_VARIABLES:  # behind a proxy, the proxy connects (and check_url guards)
+        monkeypatch.delenv(name, raising=False)
+    http_server.routes["/admin"] = Route(b"secret")
+    by_name = http_server.url("/admin").replace("127.0.0.1", "localhost")
+    for url in (http_server.url("/admin"), by_name):
+        with public_only_client(Settings()) as client, \
+                pytest.raises(FetchError, match="refused at connect time"):
+            client.get(url)
+    assert http_server.seen_headers == [], "no request may reach the private address"
+
+
+def test_the_setting_lets_the_servers_client_reach_private_addresses(
+        http_server: LocalServer) -> None:
+    http_server.routes["/story"] = Route(b"local story")
+    with public_only_client(Settings(allow_private_urls=True)) as client:
+        assert client.get(http_server.url("/story")).content == b"local story"

@@ -9,7 +9,7 @@ import httpx
 
 from supplywatch.errors import FetchError
 from supplywatch.ingest.files import too_large
-from supplywatch.ingest.guard import check_url
+from supplywatch.ingest.guard import check_url, public_only_client
 from supplywatch.ingest.raw import RawInput
 from supplywatch.settings import Settings
 
@@ -27,13 +27,14 @@ def fetch_url(url: str, settings: Settings, client: httpx.Client | None = None, 
     or the whole fetch takes longer than settings.fetch_timeout.
 
     `guarded` (the server fetching for a user): the URL and every redirect must pass
-    `guard.check_url` (public addresses only, unless settings.allow_private_urls).
-    `client` lets the caller share connections or inject a transport (tests do);
+    `guard.check_url` (public addresses only, unless settings.allow_private_urls), and
+    the connection is made by `guard.public_only_client`, which checks the address it
+    connects to. `client` lets the caller share connections or inject a transport (tests do);
     without one, a client is made for this request and closed after it.
     """
     if client is not None:
         return _fetch(client, url, settings, guarded)
-    with httpx.Client() as own:
+    with public_only_client(settings) if guarded else httpx.Client() as own:
         return _fetch(own, url, settings, guarded)
 
 

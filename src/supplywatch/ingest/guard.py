@@ -5,17 +5,27 @@ database port, a cloud metadata address). Unless `allow_private_urls` is set, a 
 whose host is, or resolves to, a loopback, private, link-local, multicast, reserved
 or unspecified address is refused, and so is every redirect that leads to one.
 
-The name is resolved here and again by the HTTP client when it connects; a host that
-answers differently the second time (DNS rebinding) is not caught by this check.
+`check_url` gives the clear refusal before anything is sent. The clients the server
+fetches with (`public_only_client`) also check at connect time: they resolve the name
+themselves and connect to the very address they checked, so a host that answers with a
+public address first and a private one when the client connects (DNS rebinding) is
+refused too. Behind a proxy (HTTP_PROXY and the like) the proxy connects, and only
+`check_url` applies.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterable
 from urllib.parse import urlsplit
+from urllib.request import getproxies
+
+import httpcore
+import httpx
 
 from supplywatch.errors import FetchError
+from supplywatch.settings import Settings
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -61,3 +71,51 @@ def check_url(url: str, allow_private: bool = False) -> None:
             f"({blocked[0]}); the server only fetches public addresses unless "
             "SUPPLYWATCH_ALLOW_PRIVATE_URLS=true",
         )
+
+
+class PublicOnlyBackend(httpcore.SyncBackend):
+    """Opens connections only to public addresses, and only to the address it checked:
+    the name is resolved once, here, and the socket connects to that address."""
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[tuple] | None = None) -> httpcore.NetworkStream:
+        addresses = resolve(host, port)
+        blocked = [a for a in addresses if not is_public(a)]
+        if blocked or not addresses:
+            raise FetchError(
+                f"{host}:{port}",
+                f"refused at connect time: {host} resolves to a loopback, private or "
+                f"link-local address ({blocked[0] if blocked else 'none'}); the server only "
+                "fetches public addresses unless SUPPLYWATCH_ALLOW_PRIVATE_URLS=true",
+            )
+        failure: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
+        for address in addresses:
+            try:
+                return super().connect_tcp(str(address), port, timeout, local_address,
+                                           socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                failure = exc  # the next address of the name may answer
+        assert failure is not None
+        raise failure
+
+
+class PublicOnlyTransport(httpx.HTTPTransport):
+    """httpx's transport over a connection pool that connects through PublicOnlyBackend
+    (httpx has no public setting for the pool's network backend)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(),
+                                             network_backend=PublicOnlyBackend())
+
+
+def public_only_client(settings: Settings) -> httpx.Client:
+    """The client the server fetches with for its users: public addresses only, checked
+    when connecting. A plain client when settings.allow_private_urls, and when the
+    environment names a proxy (HTTP_PROXY ...): the proxy then resolves the names and
+    connects, so only `check_url` guards the fetch, as before."""
+    if settings.allow_private_urls or any(
+            scheme in getproxies() for scheme in ("http", "https", "all")):
+        return httpx.Client()
+    return httpx.Client(transport=PublicOnlyTransport())

@@ -16,6 +16,7 @@ from contextlib import suppress
 import httpx
 from fastapi import FastAPI
 
+from supplywatch.ingest.guard import public_only_client
 from supplywatch.serve.alerts import deliver_due, raise_alerts
 from supplywatch.serve.feeds import Poller
 from supplywatch.serve.feeds.http import HostThrottle
@@ -78,7 +79,7 @@ class Background:
             log.info("background work stopped")
 
     async def _run(self) -> None:
-        with httpx.Client() as client:
+        with public_only_client(self.app.state.settings) as client:
             poller = poller_for(self.app, client)
             while not self._stop.is_set():
                 self._wake.clear()

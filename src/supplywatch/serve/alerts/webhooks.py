@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 
 from supplywatch.errors import FetchError
-from supplywatch.ingest.guard import check_url
+from supplywatch.ingest.guard import check_url, public_only_client
 from supplywatch.settings import Settings
 from supplywatch.store import Store
 from supplywatch.store.watch import Alert, PendingDelivery
@@ -83,7 +83,7 @@ def deliver_due(store: Store, settings: Settings, client: httpx.Client | None = 
     alerts, _ = store.list_alerts(ids=[d.alert_id for d in due], limit=len(due))
     by_id = {a.id: a for a in alerts}
     own = client is None
-    client = client or httpx.Client()
+    client = client or public_only_client(settings)
     try:
         for delivery in due:
             alert = by_id.get(delivery.alert_id)

@@ -26,6 +26,7 @@ import httpx
 
 from supplywatch.errors import DatabaseError, SkipInput
 from supplywatch.ingest import default_registry
+from supplywatch.ingest.guard import public_only_client
 from supplywatch.ingest.loader import parse_raw
 from supplywatch.ingest.raw import RawInput
 from supplywatch.ingest.registry import SourceRegistry
@@ -84,7 +85,7 @@ class Poller:
         self.throttle = throttle or HostThrottle(settings.host_interval)
         self.stop = self.throttle.stop
         self._own_client = client is None
-        self.client = client or httpx.Client()
+        self.client = client or public_only_client(settings)
         self.fetcher = Fetcher(self.client, settings, self.throttle)
         self.progress = progress
 
