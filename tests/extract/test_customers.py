@@ -16,6 +16,7 @@ def supplies(result: dict) -> dict[tuple[str, str], dict]:
     "Quillon Semiconductor counts Halvorsen Motors among its biggest clients.",
     "Halvorsen Motors became a client of Quillon Semiconductor in 2021.",
     "Halvorsen Motors is among Quillon Semiconductor's customers.",
+    "Quillon Semiconductor's largest customer, Halvorsen Motors, raised its orders.",
 ])
 def test_a_named_customer_is_supplied_by_the_seller(extract_text, text):
     found = supplies(extract_text(text))

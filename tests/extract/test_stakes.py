@@ -70,3 +70,12 @@ def test_a_company_sold_belongs_to_its_buyer_and_is_no_supply(extract_text):
 def test_buying_a_companys_products_is_no_ownership(extract_text):
     result = extract_text("Castell Holdings completed the purchase of Velmora Power cells.")
     assert (OWNER, OWNED) not in owns(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power is a joint venture between Castell Holdings and Brantley Capital.",
+    "Velmora Power, a joint venture of Castell Holdings and Brantley Capital, makes cells.",
+])
+def test_the_parties_of_a_joint_venture_own_it(extract_text, text):
+    found = owns(extract_text(text))
+    assert {(OWNER, OWNED), ("Brantley Capital", OWNED)} <= set(found)

@@ -169,6 +169,9 @@ def _joint_venture(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
     owners = [c for s in clause_subject_tokens(verb) for c in r.entities(s) if c not in jv]
+    # "X is a joint venture between (of) A and B"
+    owners += [c for o in prep_objects(tok, "between", "of") for c in r.entities(o)
+               if c not in jv and c not in owners]
     conf = confidence_for(sent, r.lex)
     for p in owners:
         for c in jv:

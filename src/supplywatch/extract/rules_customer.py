@@ -100,6 +100,7 @@ def _buyers(r: Reading, tok: Token) -> tuple[list[int], Token | None, bool]:
     elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in LISTING_VERBS:
         verb = noun.head  # "X's customers include Y and Z"
         found += [c for o in children(verb, "dobj", "attr") for c in r.entities(o)]
+    found += [c for a in children(noun, "appos") for c in r.entities(a)]  # "X's customer, Y,"
     for prep in noun.children:  # "customers such as Y", "clients including Y"
         if prep.dep_ == "prep" and prep.lower_ in ("as", "including", "like"):
             found += [c for o in children(prep, "pobj") for c in r.entities(o)]
