@@ -123,6 +123,7 @@ facts = Table(
     Column("last_seen", Timestamp, nullable=False),
     Index(None, "document_id"),
     Index(None, "type"),
+    Index(None, "first_seen"),  # watchlists match facts first seen after a time (0004)
 )
 
 # The graph edges: one row per entity a fact names, in its role. Traversals start
