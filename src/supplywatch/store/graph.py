@@ -68,6 +68,14 @@ def owned_cte(start_id: int, max_depth: int) -> CTE:
     return _walk("owned", base, "parent", "child", max_depth)
 
 
+def owners_cte(start_id: int, max_depth: int) -> CTE:
+    """(entity_id, depth): the start at depth 0 and its owners above it."""
+    base = select(
+        entities.c.id.label("entity_id"), literal(0, Integer).label("depth")
+    ).where(entities.c.id == start_id)
+    return _walk("owners", base, "child", "parent", max_depth)
+
+
 def exposed_cte(owned: CTE, max_depth: int) -> CTE:
     """(entity_id, tier): the owned group at tier 0, customers at their smallest tier."""
     base = select(owned.c.entity_id, literal(0, Integer).label("depth"))

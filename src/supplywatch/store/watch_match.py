@@ -12,12 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlalchemy import Integer, and_, func, literal, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.engine import Connection
 
 from supplywatch.codes.models import model_codes
 from supplywatch.store.db import chunks
-from supplywatch.store.graph import _walk, shortest_paths, subsidiaries
+from supplywatch.store.graph import owners_cte, shortest_paths, subsidiaries
 from supplywatch.store.read import entity_records, utc
 from supplywatch.store.records import EntityRecord
 from supplywatch.store.schema import aliases, entities, fact_roles, facts, recall_codes
@@ -55,9 +55,7 @@ def products_with_model(conn: Connection, code: str) -> list[EntityRecord]:
 
 def _owner_edges(conn: Connection, start_id: int, max_depth: int) -> list[tuple[int, int, int]]:
     """(child, parent, depth) owns edges above `start_id`, transitively."""
-    base = select(entities.c.id.label("entity_id"), literal(0, Integer).label("depth")).where(
-        entities.c.id == start_id)
-    up = _walk("owners", base, "child", "parent", max_depth)
+    up = owners_cte(start_id, max_depth)
     child = fact_roles.alias("owned_child")
     parent = fact_roles.alias("owner_parent")
     stmt = (
