@@ -54,3 +54,25 @@ def test_a_headline_in_capitals_does_not_hide_the_first_sentence(extractor, tmp_
     result = extractor.extract(load(str(story), Settings())[0]).contract()
     recalls = [f for f in result["facts"] if f["type"] == "recall"]
     assert [(f["company"], f["units"]) for f in recalls] == [("Velmora Power", 12000)]
+
+
+def recalls_by_company(result: dict) -> dict[str, dict]:
+    return {f["company"]: f for f in result["facts"] if f["type"] == "recall"}
+
+
+def test_a_recall_that_involves_branded_products_is_the_brands(extract_text):
+    result = extract_text("This recall involves Velmora Power PowerCell 10K portable chargers,"
+                          " model number A2210.")
+    found = recalls_by_company(result)
+    assert set(found) == {"Velmora Power"}, "the brand first named, not its product line"
+    assert "A2210" in found["Velmora Power"]["products"]
+    assert found["Velmora Power"]["units"] is None, "10K is a capacity, not a count"
+    assert not [f for f in result["facts"] if f["type"] == "supplies"], \
+        "a product line named after the brand is no part maker"
+
+
+def test_the_affected_models_belong_to_the_documents_recall(extract_text):
+    result = extract_text("The affected models are the PB-20, PB-30 and PB-40.\n"
+                          "Velmora Power announced the recall on Monday.")
+    found = recalls_by_company(result)
+    assert set(found["Velmora Power"]["products"]) == {"PB-20", "PB-30", "PB-40"}

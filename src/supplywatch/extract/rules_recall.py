@@ -63,7 +63,8 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for t in obj.subtree:
             maker = r.cluster_at(t)
             if comp is not None and maker is not None and r.type_of(maker) == "company" \
-                    and maker not in companies and t.i < comp.end:
+                    and maker not in companies and t.i < comp.end \
+                    and not _right_after_recaller(r, t, companies):
                 for c in companies:
                     yield Draft("supplies", {"supplier": [maker], "customer": [c]}, sent, 0.7,
                                 extra={"component": comp.name, "status": "active"})
@@ -73,6 +74,15 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                     confidence_for(sent, r.lex),
                     extra={"units": units, "joint": len(companies) > 1},
                     texts={"products": generic})
+
+
+def _right_after_recaller(r: Reading, tok: Token, companies: list[int]) -> bool:
+    """ "Velmora Power PowerCell chargers": a name right after the recaller's is its product
+    line, not the maker of a part."""
+    start = tok.i
+    while start > 0 and r.cluster_at(r.doc[start - 1]) == r.cluster_at(tok):
+        start -= 1
+    return start > 0 and r.cluster_at(r.doc[start - 1]) in companies
 
 
 def _named_part_makers(r: Reading, sent: Span, companies: list[int],
@@ -116,6 +126,11 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
                  if r.cluster_at(p) is not None or p.dep_ == "poss" for c in r.entities(p)]
     objects = prep_objects(tok, "of", "involving", "for", "on")
     verb = tok.head if tok.dep_ in ("dobj", "nsubj", "pobj") else None
+    if tok.dep_ == "nsubj" and verb is not None and verb.lemma_.lower() in SCOPE_VERBS:
+        # "This recall involves Velmora PB-20 power banks": the products, and their brand
+        objects = objects + children(verb, "dobj")
+        if not companies:  # the brand is the phrase's first name ("Velmora Power PowerCell 10K")
+            companies = [c for o in objects for c in _makers_in(r, o)][:1]
     if not companies and verb is not None and verb.lemma_.lower() in ANNOUNCE:
         companies = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
         if not companies or all(r.is_regulator(c) for c in companies):
@@ -123,6 +138,10 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
                          for c in r.entities(o)]
             companies += [c for o in objects for c in _makers_in(r, o)]
     return companies, objects
+
+
+# verbs by which a recall names what it covers
+SCOPE_VERBS = {"involve", "include", "cover", "affect"}
 
 
 def _makers_in(r: Reading, tok: Token) -> list[int]:
@@ -180,8 +199,10 @@ def _generic_phrase(r: Reading, obj: Token) -> str | None:
 
 def _units(obj: Token) -> int | None:
     # a model year ("certain 2002 Pathfinder vehicles") is not a count
+    # nor is a number written onto its unit ("PowerCell 10K", "20000mAh", "5V")
     nums = [t for t in obj.subtree if t.like_num and t.i < obj.i + 1
-            and not re.fullmatch(r"(19|20)\d\d", t.text)]
+            and not re.fullmatch(r"(19|20)\d\d", t.text)
+            and not (not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_alpha)]
     if not nums:
         return None
     first = nums[0]
@@ -195,9 +216,9 @@ def _units(obj: Token) -> int | None:
 def recalled_products(r: Reading) -> Iterator[tuple[int, Span]]:
     """Products named in a sentence that calls them recalled ("two of the recalled products")."""
     for sent in r.doc.sents:
-        if not any((t.lower_ == "recalled" and t.dep_ == "amod") or
+        if not any((t.lower_ in ("recalled", "affected") and t.dep_ == "amod") or
                    (t.lemma_.lower() == "recall" and t.pos_ == "NOUN" and
-                   t.head.lemma_.lower() in ("involve", "include", "cover"))
+                   t.head.lemma_.lower() in SCOPE_VERBS)
                    for t in sent):
             continue
         for t in sent:
