@@ -76,3 +76,12 @@ def test_the_affected_models_belong_to_the_documents_recall(extract_text):
                           "Velmora Power announced the recall on Monday.")
     found = recalls_by_company(result)
     assert set(found["Velmora Power"]["products"]) == {"PB-20", "PB-30", "PB-40"}
+
+
+def test_the_automaker_is_not_the_company_named_on_the_faulty_parts(extract_text):
+    result = extract_text("Velmora Power has agreed to pay Castell Motors up to $1.9B to compensate"
+                          " the company for costs of the recall. Fire concerns caused by faulty"
+                          " Velmora batteries led the automaker to recall all of its electric buses.")
+    assert recallers(result) == {"Castell Motors"}
+    supplied = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+    assert ("Velmora Power", "Castell Motors") in supplied

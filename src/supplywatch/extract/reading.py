@@ -162,10 +162,10 @@ class Reading:
             if cand.sent.start == sent.start:
                 score += 0.3
             if is_desc and tok.lemma_.lower() in self.lex["end_product_nouns"] \
-                    and cand.dep_ == "compound" and cand.head.lower_ in self.lex["component_heads"]:
-                # "faulty LG batteries led the automaker to ...": the part's maker is not
-                # the automaker
-                score -= 1.0
+                    and self._names_parts(cid):
+                # "faulty LG batteries led the automaker to ...": a company the document
+                # names on parts is the parts' maker, not the automaker
+                score -= 1.5
             overlap = modifiers & self.ents.clusters[cid].descriptors
             score += 0.75 * len(overlap - {"the", "a", "an"})
             if best is None or score > best[0]:
@@ -175,6 +175,18 @@ class Reading:
         if word in PLURAL_REFS:
             return self._group_with(best[1])
         return [best[1]]
+
+    def _names_parts(self, cid: int) -> bool:
+        """Is the company named on a part somewhere in the document ("LG batteries")?"""
+        heads = self.lex["component_heads"]
+        cluster = self.ents.clusters[cid]
+        if any(self.doc[start:end].root.dep_ == "compound"
+               and self.doc[start:end].root.head.lower_ in heads for start, end in cluster.spans):
+            return True
+        # the name's first word inside a part's name: "faulty LG batteries" (LG Chem)
+        first = cluster.name.split()[0]
+        return any(t.text == first and t.i < comp.end - 1 for comp in self.components
+                   for t in self.doc[comp.start:comp.end])
 
     def _name_root(self, cid: int, i: int) -> Token:
         for start, end in self.ents.clusters[cid].spans:
