@@ -85,3 +85,4 @@ def test_the_automaker_is_not_the_company_named_on_the_faulty_parts(extract_text
     assert recallers(result) == {"Castell Motors"}
     supplied = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
     assert ("Velmora Power", "Castell Motors") in supplied
+

@@ -142,10 +142,37 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
         if (cand.start, cand.end) not in cluster.spans:
             cluster.spans.append((cand.start, cand.end))
             cluster.names[text] += 1
+    for cid in new.values():
+        _claim_if_free(doc, ents, cid, lex)
     for cluster in ents.clusters:
         if (cluster.list_type or cluster.type) == "company" and cluster.names \
                 and all(is_reference_name(n, lex) for n in cluster.names):
             cluster.listed = False  # "the Company", "Group": a reference, not a name
+
+
+def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
+    """A company name of two or more capitalised words that only the learned recogniser
+    found, on words the base model left alone, is read by the rules too ("Smart Balance
+    Wheel Scooters Recalled by Salvage World", where the small model tags nothing): it
+    claims its words, and every other use of it."""
+    cluster = ents.clusters[cid]
+    if cluster.type != "company" or is_reference_name(cluster.name, lex):
+        return
+    words = cluster.name.split()
+    heads = lex["product_heads"] | lex["component_heads"]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) \
+            or any(w.lower() in heads for w in words):
+        return  # "Notebook Computers" in a title-case headline is no company
+    if any(i in ents.token_cluster for s, e in cluster.spans for i in range(s, e)):
+        return
+    matcher = PhraseMatcher(doc.vocab)
+    matcher.add("name", [Doc(doc.vocab, words=[t.text for t in doc[s:e]]) for s, e in cluster.spans])
+    spans = {(s, e) for _, s, e in matcher(doc)} | set(cluster.spans)
+    cluster.spans, cluster.names = [], Counter()
+    cluster.claims = True
+    for start, end in sorted(spans):
+        if not any(i in ents.token_cluster for i in range(start, end)):
+            ents.add_span(cid, start, end, doc[start:end].text)
 
 
 def is_reference_name(name: str, lex: Lexicon) -> bool:
