@@ -27,6 +27,7 @@ from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
 from supplywatch.extract.rules_customer import customer_drafts
 from supplywatch.extract.rules_deals import DEAL, deal_drafts, direct_deals
+from supplywatch.extract.rules_lists import list_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_orders import order_drafts
 from supplywatch.extract.rules_recall import recall_drafts
@@ -97,6 +98,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
     def relations(doc: Doc) -> Doc:
         reading: Reading = doc._.sw_reading
         drafts = list(brand_drafts(reading))
+        drafts += list_drafts(reading)
         offers: list[Draft] = []
         for sent in doc.sents:
             drafts += supply_drafts(reading, sent)

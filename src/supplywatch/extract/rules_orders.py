@@ -80,6 +80,10 @@ def _comes_from(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y's battery cells come from X", "the batteries in Y's scooters come from X"."""
     suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
     for subject in children(tok, "nsubj"):
+        if subject.lemma_.lower() in SALES_NOUNS or any(
+                t.lemma_.lower() in SALES_NOUNS for t in prep_objects(subject, "of")):
+            yield from _sales_from(r, sent, tok, subject, suppliers)
+            continue
         part = r.component_in(subject)
         if part is None or not suppliers:
             continue
@@ -89,3 +93,18 @@ def _comes_from(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             for s in dict.fromkeys(suppliers):
                 if s != c and not r.is_regulator(s):
                     yield supply_draft(r, sent, tok, s, c, part.name, part.quantity)
+
+
+# "X's sales come from Y", "40 percent of its revenue comes from Y": Y buys from X
+SALES_NOUNS = {"sale", "sales", "revenue", "revenues", "income", "turnover", "business", "order",
+               "orders"}
+
+
+def _sales_from(r: Reading, sent: Span, tok: Token, subject: Token,
+                buyers: list[int]) -> Iterator[Draft]:
+    holders = [subject, *prep_objects(subject, "of")]
+    sellers = [c for h in holders for p in children(h, "poss") for c in r.entities(p)]
+    for seller in dict.fromkeys(sellers):
+        for buyer in dict.fromkeys(buyers):
+            if seller != buyer and not r.is_regulator(seller) and not r.is_regulator(buyer):
+                yield supply_draft(r, sent, tok, seller, buyer, None, None)
