@@ -86,3 +86,13 @@ def test_the_automaker_is_not_the_company_named_on_the_faulty_parts(extract_text
     supplied = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
     assert ("Velmora Power", "Castell Motors") in supplied
 
+
+
+def test_a_brand_before_a_model_name_is_not_the_automaker_referred_to(extract_text):
+    # "the Nissan Leaf recall" uses Nissan as a brand; "the company" paid, and "the
+    # automaker" that recalls, is the one the sentence names as a party.
+    result = extract_text("Velmora Power has agreed to pay Castell Motors up to $1.9B to compensate"
+                          " the company for costs associated with the Nissan Leaf recall. Fire"
+                          " concerns caused by faulty Velmora batteries led the automaker to recall"
+                          " all models of the car.")
+    assert recallers(result) == {"Castell Motors"}

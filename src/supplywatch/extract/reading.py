@@ -161,6 +161,8 @@ class Reading:
                     score += 0.5  # the main clause's subject is the likeliest topic
             if cand.sent.start == sent.start:
                 score += 0.3
+            if is_desc and cand.dep_ == "compound" and self.cluster_at(cand.head) is None:
+                score -= 0.5  # a name used as a brand ("the Chevrolet Bolt recall") is a weak topic
             if is_desc and tok.lemma_.lower() in self.lex["end_product_nouns"] \
                     and self._names_parts(cid):
                 # "faulty LG batteries led the automaker to ...": a company the document
@@ -185,8 +187,21 @@ class Reading:
             return True
         # the name's first word inside a part's name: "faulty LG batteries" (LG Chem)
         first = cluster.name.split()[0]
-        return any(t.text == first and t.i < comp.end - 1 for comp in self.components
-                   for t in self.doc[comp.start:comp.end])
+        return any(first in self._capitalised_modifiers(comp) for comp in self.components)
+
+    def maker_named_in(self, comp: Component) -> int | None:
+        """The company a part's name names before its head ("faulty LG batteries"): the
+        company called exactly that word, else the only one whose name starts with it."""
+        words = self._capitalised_modifiers(comp)
+        companies = self.ents.of_type("company")
+        exact = [cid for cid in companies if self.ents.clusters[cid].name in words]
+        if exact:
+            return exact[0]
+        found = {cid for cid in companies if self.ents.clusters[cid].name.split()[0] in words}
+        return found.pop() if len(found) == 1 else None
+
+    def _capitalised_modifiers(self, comp: Component) -> set[str]:
+        return {t.text for t in self.doc[comp.start:comp.end - 1] if t.text[:1].isupper()}
 
     def _name_root(self, cid: int, i: int) -> Token:
         for start, end in self.ents.clusters[cid].spans:

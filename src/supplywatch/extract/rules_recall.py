@@ -92,10 +92,12 @@ def _named_part_makers(r: Reading, sent: Span, companies: list[int],
     in_objects = {t.i for o in objects for t in o.subtree}
     for comp in r.components_in(sent):
         head = r.doc[comp.end - 1]
-        for mod in head.lefts:
-            maker = r.cluster_at(mod)
-            if mod.dep_ != "compound" or maker is None or mod.i in in_objects:
-                continue
+        makers = [m for mod in head.lefts if mod.dep_ == "compound" and mod.i not in in_objects
+                  and (m := r.cluster_at(mod)) is not None]
+        if not makers and comp.start not in in_objects:
+            # the part's name holds the maker's short name: "faulty LG batteries" (LG Chem)
+            makers = [m] if (m := r.maker_named_in(comp)) is not None else []
+        for maker in dict.fromkeys(makers):
             if r.type_of(maker) != "company" or maker in companies:
                 continue
             for c in companies:
