@@ -64,6 +64,7 @@ def test_the_buyer_of_a_part_is_not_its_maker(extract_text):
     "Castell Motors dropped Velmora Power as a supplier.",
     "Castell Motors has stopped using Velmora Power as its battery supplier.",
     "Castell Motors will no longer buy batteries from Velmora Power.",
+    "Castell Motors cut ties with battery maker Velmora Power after the recall.",
 ])
 def test_a_supplier_dropped_is_supply_that_ended(extract_text, text):
     found = supplies(extract_text(text))

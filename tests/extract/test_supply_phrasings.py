@@ -21,6 +21,7 @@ def companies(result: dict) -> set[str]:
     "Velmora Power will provide battery cells for Castell Motors' new EV.",
     "Velmora Power supplies inverters for Castell Motors' buses.",
     "Velmora Power makes the displays for Castell Motors' cars.",
+    "Velmora Power supplies the battery packs used in Castell Motors' Vega.",
 ])
 def test_the_owner_of_the_product_a_part_is_for_is_the_customer(extract_text, text):
     assert supplies(extract_text(text)) == {(SUPPLIER, CUSTOMER)}

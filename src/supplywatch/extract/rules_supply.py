@@ -141,10 +141,9 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         # "X was tapped / chosen by Y to supply battery packs"
         customers = [c for o in prep_objects(tok.head, "by") for c in r.entities(o)]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
-    if not customers:  # "X will provide cells for Y's new EV": Y buys them
-        fors = prep_objects(tok, "for") + [o for d in children(tok, "dobj")
-                                           for o in prep_objects(d, "for")]
-        customers = [c for o in fors for p in children(o, "poss") for c in r.entities(p)]
+    if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
+        customers = [c for o in _destinations(r, tok) for p in children(o, "poss")
+                     for c in r.entities(p)]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
         comp_ents = r.entities(obj)
@@ -165,6 +164,17 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if not customers and products:
             yield supply_draft(r, sent, tok, s, None, comp.name if comp else None,
                                comp.quantity if comp else None, products[0])
+
+
+def _destinations(r: Reading, verb: Token) -> list[Token]:
+    """What a supplied part goes into: "cells for Y's EV", "packs used in Y's Vega", "the
+    cells fitted in Y's buses"."""
+    objs = children(verb, "dobj")
+    found = prep_objects(verb, "for") + [o for d in objs for o in prep_objects(d, "for")]
+    found += [o for d in objs for a in children(d, "acl")
+              if a.lemma_.lower() in r.lex["use_verbs"] | {"install", "put", "build"}
+              for o in prep_objects(a, "in", "inside", "into")]
+    return found
 
 
 def _deal_of(verb: Token, lex: Lexicon) -> Token | None:
@@ -361,8 +371,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if comp is None:
         return
     makers = subject_companies(r, tok)
-    targets = prep_objects(tok, "for") + [t for o in objs for t in prep_objects(o, "for")]
-    for target in targets:
+    for target in _destinations(r, tok):
         products = r.entities(target, "product")
         # "X makes the displays for Y's cars": Y buys them
         customers = r.entities(target) or [c for p in children(target, "poss")
@@ -378,7 +387,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y ceased doing business with X": a supply relation that ended."""
-    words = {t.lemma_.lower() for t in tok.subtree}
+    words = {w for t in tok.subtree for w in (t.lemma_.lower(), t.lower_)}  # "ties": lemma "tie"
     if not words & r.lex["ended_objects"]:
         return
     customers = subject_companies(r, tok)
