@@ -79,3 +79,16 @@ def test_buying_a_companys_products_is_no_ownership(extract_text):
 def test_the_parties_of_a_joint_venture_own_it(extract_text, text):
     found = owns(extract_text(text))
     assert {(OWNER, OWNED), ("Brantley Capital", OWNED)} <= set(found)
+
+
+@pytest.mark.parametrize(("text", "owned"), [
+    ("Velmora Power is a Castell Holdings company.", True),
+    ("Velmora Power, a Castell Holdings company, makes cells.", True),
+    ("Velmora Power is not a Castell Holdings company.", False),
+])
+def test_a_company_of_a_group_is_owned_by_it(extract_text, text, owned):
+    assert ((OWNER, OWNED) in owns(extract_text(text))) is owned
+
+
+def test_a_ranking_is_no_owner(extract_text):
+    assert not owns(extract_text("Velmora Power is a Fortune 500 company."))

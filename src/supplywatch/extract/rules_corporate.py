@@ -45,6 +45,8 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         if low == "co" and tok.i + 2 < sent.end and r.doc[tok.i + 1].text == "-" \
                 and r.doc[tok.i + 2].lemma_.lower() in lex["make_verbs"]:
             yield from _joint_work(r, sent, tok)  # "an agreement with B to co-develop ..."
+        if tok.pos_ == "NOUN" and lemma == "company" and tok.dep_ in ("attr", "appos"):
+            yield from _group_company(r, sent, tok)
         if tok.pos_ == "NOUN" and lemma in lex["acquisition_nouns"]:
             yield from _acquisition(r, sent, tok)
 
@@ -134,6 +136,31 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if p != c and not r.is_regulator(p):
                 yield Draft("owns", {"parent": [p], "child": [c]}, sent,
                             confidence_for(sent, r.lex), extra={"share": share})
+
+
+def _group_company(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X is a Berkshire Hathaway company", "X, a Siemens company, ...": the group named
+    before "company" owns X (only a name and "a", not "a Fortune 500 company")."""
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return
+    mods = [c for c in tok.lefts if c.dep_ not in ("det", "punct")]
+    if not mods or any(c.dep_ != "compound" for c in mods):
+        return
+    name = mods[-1]
+    cid = r.cluster_at(name)
+    if cid is None or r.type_of(cid) != "company" or r.is_regulator(cid) or any(
+            ch.isdigit() for ch in r.ents.clusters[cid].name):
+        return
+    if tok.dep_ == "appos":
+        childs = r.entities(tok.head)
+    else:
+        childs = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
+    if negated(tok.head, r.lex):
+        return
+    for child in dict.fromkeys(childs):
+        if child != cid:
+            yield Draft("owns", {"parent": [cid], "child": [child]}, sent,
+                        confidence_for(sent, r.lex))
 
 
 def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
