@@ -69,3 +69,13 @@ def test_the_buyer_of_a_part_is_not_its_maker(extract_text):
 def test_a_supplier_dropped_is_supply_that_ended(extract_text, text):
     found = supplies(extract_text(text))
     assert found[(SUPPLIER, CUSTOMER)]["status"] == "ended"
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Velmora Power began delivering cells to Castell Motors in March.", "active"),
+    ("Velmora Power has begun supplying Castell Motors.", "active"),
+    ("Velmora Power will begin supplying cells to Castell Motors in 2026.", "planned"),
+])
+def test_supply_that_has_begun_is_active_and_supply_that_will_begin_is_planned(
+        extract_text, text, status):
+    assert supplies(extract_text(text))[(SUPPLIER, CUSTOMER)]["status"] == status

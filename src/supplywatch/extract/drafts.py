@@ -51,6 +51,8 @@ def status_of(tok: Token, lex: Lexicon) -> str:
     chain = [tok, *tok.ancestors][:5]
     words: set[str] = set()
     for t in chain:
+        if t.lemma_.lower() == "begin" and t.tag_ in ("VBD", "VBN"):
+            continue  # "began delivering", "has begun supplying": under way, not planned
         words.add(t.lower_)
         words.add(t.lemma_.lower())
         for c in t.children:
