@@ -36,3 +36,12 @@ def test_long_document_facts_keep_true_offsets(extractor):
     for entity in extraction.entities:
         for a, b in entity.mentions:
             assert document.text[a:b].strip()
+
+
+def test_a_headline_in_capitals_is_a_piece_of_its_own():
+    text = "VELMORA POWER RECALLS PB-20 POWER BANKS\n\nVelmora Power is recalling power banks."
+    assert pieces(text) == [(0, text[:41]), (41, text[41:])]
+    # a title in ordinary case, or a text in capitals throughout, stays whole
+    assert pieces("Velmora Power recalls PB-20\nThe recall covers ...") == [
+        (0, "Velmora Power recalls PB-20\nThe recall covers ...")]
+    assert pieces("RECALL NOTICE\nPB-20 POWER BANKS") == [(0, "RECALL NOTICE\nPB-20 POWER BANKS")]

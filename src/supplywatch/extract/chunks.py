@@ -35,14 +35,14 @@ def shouted_headline_end(text: str) -> int:
     ("Velmora Power is recalling ..."), so the headline is read apart."""
     end = 0
     for line in text.splitlines(keepends=True):
-        letters = [c for c in line if c.isalpha()]
         if not line.strip():
             if end:
                 end += len(line)
                 continue
             return 0
-        words = sum(1 for w in line.split() if any(c.isalpha() for c in w))
-        if words < 2 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        # (stops at the first lower-case letter: most documents' first line has one early)
+        if any(c.islower() for c in line) or sum(
+                1 for w in line.split() if any(c.isalpha() for c in w)) < 2:
             break
         end += len(line)
     rest = text[end:]
