@@ -49,3 +49,9 @@ def test_other_lists_say_nothing_of_supply(extract_text, text):
 def test_a_seller_whose_sales_come_from_a_buyer_supplies_it(extract_text, text):
     found = supplies(extract_text(text))
     assert ("Velmora Power", BUYER) in found and (BUYER, "Velmora Power") not in found
+
+
+def test_other_verbs_on_the_list_say_nothing_of_membership(extract_text):
+    text = ("Castell Motors added Velmora Power to its supplier list. Brantley Cells commented"
+            " on the list.")
+    assert ("Brantley Cells", BUYER) not in supplies(extract_text(text))

@@ -70,7 +70,8 @@ def _members(r: Reading, sent: Span, noun: Token, owner: list[int]) -> Iterator[
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
             if lemma in ADD_VERBS | REMOVE_VERBS and not passive:
                 members = [c for o in children(verb, "dobj") for c in _named(r, o)]
-            else:  # "were added (to the list)", "remained on the list", "are on the list"
+            elif lemma in ADD_VERBS | REMOVE_VERBS | BEING_VERBS:
+                # "were added (to the list)", "remained on the list", "are on the list"
                 members = [c for s in clause_subject_tokens(verb) for c in _named(r, s)]
         elif host.pos_ in ("NOUN", "PROPN") and host.dep_ in ("nsubj", "nsubjpass"):
             # "Other manufacturers on the list included Y and Z"
