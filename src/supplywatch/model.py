@@ -93,6 +93,12 @@ class Document:
         }
 
 
+def alias_order(name: str) -> tuple[str, str]:
+    """Sort key for an entity's aliases: case-blind, the exact text breaking ties ("US",
+    "Us") so that output is the same on every run."""
+    return name.lower(), name
+
+
 @dataclass(slots=True)
 class Entity:
     """An entity as one document names it (`id` is local to that document: e1, e2 ...)."""

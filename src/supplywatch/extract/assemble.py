@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
-from supplywatch.model import Entity, Fact, name_key
+from supplywatch.model import Entity, Fact, alias_order, name_key
 
 STATUS_RANK = {"ended": 3, "planned": 2, "active": 1}
 
@@ -45,10 +45,8 @@ def entities_of(r: Reading, used: set[str] | None = None) -> list[Entity]:
             ent = Entity(id="", name=name, type=type_)
             out.append(ent)
             by_key.setdefault(key, ent)
-        # (the exact text breaks ties between names that differ only in case, "US" and
-        # "Us", so that the output is the same on every run)
         ent.aliases = sorted({*ent.aliases, *(n for n in names if n != ent.name)},
-                             key=lambda n: (n.lower(), n))
+                             key=alias_order)
         ent.mentions = sorted({*ent.mentions, *mentions})
 
     order = sorted(

@@ -4,7 +4,7 @@ paragraph-aligned pieces whose results are put back together with true offsets."
 
 from __future__ import annotations
 
-from supplywatch.model import Entity, Fact
+from supplywatch.model import Entity, Fact, alias_order
 
 PIECE_CHARS = 50_000
 
@@ -70,8 +70,7 @@ def merged(parts: list[tuple[list[Entity], list[Fact]]]) -> tuple[list[Entity], 
                                       aliases=list(ent.aliases), mentions=list(ent.mentions))
             else:
                 known = by_name[key]
-                known.aliases = sorted(set(known.aliases) | set(ent.aliases),
-                                       key=lambda n: (n.lower(), n))
+                known.aliases = sorted(set(known.aliases) | set(ent.aliases), key=alias_order)
                 known.mentions += ent.mentions
     entities = list(by_name.values())
     for n, ent in enumerate(entities, 1):

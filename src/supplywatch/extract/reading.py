@@ -36,6 +36,7 @@ class Reading:
         self.lex = lex
         self.components = find_components(doc, ents, lex)
         self._kinds: dict[str, int] = {}
+        self._names_parts_of: dict[int, bool] = {}  # corefer asks per candidate token
         self._component_at = {i: c for c in self.components for i in range(c.start, c.end)}
 
     # -- entities ---------------------------------------------------------------
@@ -180,6 +181,11 @@ class Reading:
 
     def _names_parts(self, cid: int) -> bool:
         """Is the company named on a part somewhere in the document ("LG batteries")?"""
+        if cid not in self._names_parts_of:
+            self._names_parts_of[cid] = self._find_names_parts(cid)
+        return self._names_parts_of[cid]
+
+    def _find_names_parts(self, cid: int) -> bool:
         heads = self.lex["component_heads"]
         cluster = self.ents.clusters[cid]
         if any(self.doc[start:end].root.dep_ == "compound"

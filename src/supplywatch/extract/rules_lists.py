@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, children, clause_subject_tokens, negated, prep_objects
 from supplywatch.extract.reading import Reading
-from supplywatch.extract.rules_supply import left_modifier_companies, supply_draft
+from supplywatch.extract.rules_supply import left_modifier_companies, possessor_companies, supply_draft
 
 LIST_NOUNS = {"list", "roster"}
 # verbs that put a company on the list (object or passive subject), or take it off
@@ -94,7 +94,7 @@ def _named(r: Reading, tok: Token) -> list[int]:
     """Companies a phrase names: itself, its possessor ("ASE's production sites"), and
     the examples it gives ("many others, such as Y and Z")."""
     found = r.entities(tok)
-    found += [c for p in children(tok, "poss") for c in r.entities(p)]
+    found += possessor_companies(r, tok)
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lower_ in ("as", "including", "like"):
             found += [c for o in children(prep, "pobj") for c in r.entities(o)]

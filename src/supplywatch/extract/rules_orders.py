@@ -11,7 +11,11 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, children, negated, prep_objects
 from supplywatch.extract.reading import Reading
-from supplywatch.extract.rules_supply import subject_companies, supply_draft
+from supplywatch.extract.rules_supply import possessor_companies, subject_companies, supply_draft
+
+# "X's sales come from Y", "40 percent of its revenue comes from Y": Y buys from X
+SALES_NOUNS = {"sale", "sales", "revenue", "revenues", "income", "turnover", "business", "order",
+               "orders"}
 
 
 def order_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
@@ -95,15 +99,10 @@ def _comes_from(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                     yield supply_draft(r, sent, tok, s, c, part.name, part.quantity)
 
 
-# "X's sales come from Y", "40 percent of its revenue comes from Y": Y buys from X
-SALES_NOUNS = {"sale", "sales", "revenue", "revenues", "income", "turnover", "business", "order",
-               "orders"}
-
-
 def _sales_from(r: Reading, sent: Span, tok: Token, subject: Token,
                 buyers: list[int]) -> Iterator[Draft]:
     holders = [subject, *prep_objects(subject, "of")]
-    sellers = [c for h in holders for p in children(h, "poss") for c in r.entities(p)]
+    sellers = [c for h in holders for c in possessor_companies(r, h)]
     for seller in dict.fromkeys(sellers):
         for buyer in dict.fromkeys(buyers):
             if seller != buyer and not r.is_regulator(seller) and not r.is_regulator(buyer):

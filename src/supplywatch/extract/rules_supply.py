@@ -142,8 +142,7 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = [c for o in prep_objects(tok.head, "by") for c in r.entities(o)]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
-        customers = [c for o in _destinations(r, tok) for p in children(o, "poss")
-                     for c in r.entities(p)]
+        customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
         comp_ents = r.entities(obj)
@@ -175,6 +174,11 @@ def _destinations(r: Reading, verb: Token) -> list[Token]:
               if a.lemma_.lower() in r.lex["use_verbs"] | {"install", "put", "build"}
               for o in prep_objects(a, "in", "inside", "into")]
     return found
+
+
+def possessor_companies(r: Reading, noun: Token) -> list[int]:
+    """The companies that own a thing named ("Y's cars": Y)."""
+    return [c for p in children(noun, "poss") for c in r.entities(p)]
 
 
 def _deal_of(verb: Token, lex: Lexicon) -> Token | None:
@@ -374,8 +378,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for target in _destinations(r, tok):
         products = r.entities(target, "product")
         # "X makes the displays for Y's cars": Y buys them
-        customers = r.entities(target) or [c for p in children(target, "poss")
-                                           for c in r.entities(p)]
+        customers = r.entities(target) or possessor_companies(r, target)
         for m in makers:
             for p in products:
                 yield supply_draft(r, sent, tok, m, r.ents.clusters[p].brand, comp.name,

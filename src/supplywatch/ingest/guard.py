@@ -65,12 +65,13 @@ def check_url(url: str, allow_private: bool = False) -> None:
         raise FetchError(url, "the port is not a number; check the URL") from None
     blocked = [a for a in resolve(parts.hostname, port) if not is_public(a)]
     if blocked:
-        raise FetchError(
-            url,
-            f"refused: {parts.hostname} is a loopback, private or link-local address "
-            f"({blocked[0]}); the server only fetches public addresses unless "
-            "SUPPLYWATCH_ALLOW_PRIVATE_URLS=true",
-        )
+        raise _refusal(url, f"refused: {parts.hostname} is", blocked[0])
+
+
+def _refusal(where: str, what: str, address: Address) -> FetchError:
+    return FetchError(where, f"{what} a loopback, private or link-local address ({address}); "
+                      "the server only fetches public addresses unless "
+                      "SUPPLYWATCH_ALLOW_PRIVATE_URLS=true")
 
 
 class PublicOnlyBackend(httpcore.SyncBackend):
@@ -80,15 +81,11 @@ class PublicOnlyBackend(httpcore.SyncBackend):
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
                     socket_options: Iterable[tuple] | None = None) -> httpcore.NetworkStream:
-        addresses = resolve(host, port)
+        addresses = resolve(host, port)  # never empty: a name that resolves to nothing raises
         blocked = [a for a in addresses if not is_public(a)]
-        if blocked or not addresses:
-            raise FetchError(
-                f"{host}:{port}",
-                f"refused at connect time: {host} resolves to a loopback, private or "
-                f"link-local address ({blocked[0] if blocked else 'none'}); the server only "
-                "fetches public addresses unless SUPPLYWATCH_ALLOW_PRIVATE_URLS=true",
-            )
+        if blocked:
+            raise _refusal(f"{host}:{port}", f"refused at connect time: {host} resolves to",
+                           blocked[0])
         failure: httpcore.ConnectError | httpcore.ConnectTimeout | None = None
         for address in addresses:
             try:

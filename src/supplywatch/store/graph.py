@@ -60,20 +60,19 @@ def _walk(name: str, base: Select, from_role: str, to_role: str, max_depth: int)
     return walk.union(step)
 
 
+def _start(start_id: int) -> Select:
+    return select(entities.c.id.label("entity_id"), literal(0, Integer).label("depth")).where(
+        entities.c.id == start_id)
+
+
 def owned_cte(start_id: int, max_depth: int) -> CTE:
     """(entity_id, depth): the start at depth 0 and its subsidiaries below it."""
-    base = select(
-        entities.c.id.label("entity_id"), literal(0, Integer).label("depth")
-    ).where(entities.c.id == start_id)
-    return _walk("owned", base, "parent", "child", max_depth)
+    return _walk("owned", _start(start_id), "parent", "child", max_depth)
 
 
 def owners_cte(start_id: int, max_depth: int) -> CTE:
     """(entity_id, depth): the start at depth 0 and its owners above it."""
-    base = select(
-        entities.c.id.label("entity_id"), literal(0, Integer).label("depth")
-    ).where(entities.c.id == start_id)
-    return _walk("owners", base, "child", "parent", max_depth)
+    return _walk("owners", _start(start_id), "child", "parent", max_depth)
 
 
 def exposed_cte(owned: CTE, max_depth: int) -> CTE:
