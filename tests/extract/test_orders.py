@@ -79,3 +79,18 @@ def test_a_supplier_dropped_is_supply_that_ended(extract_text, text):
 def test_supply_that_has_begun_is_active_and_supply_that_will_begin_is_planned(
         extract_text, text, status):
     assert supplies(extract_text(text))[(SUPPLIER, CUSTOMER)]["status"] == status
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors cut its orders from Velmora Power after the recall.",
+    "Castell Motors reduced its orders with Velmora Power.",
+    "Castell Motors slashed purchases from Velmora Power this year.",
+])
+def test_fewer_orders_is_supply_that_goes_on(extract_text, text):
+    # Buying less from a supplier is still buying from it: "ended" would tell a user
+    # watching the pair that the relation is over.
+    assert supplies(extract_text(text))[(SUPPLIER, CUSTOMER)]["status"] == "active"
+
+
+def test_reducing_ties_states_no_supply(extract_text):
+    assert supplies(extract_text("Castell Motors reduced its dealings with Velmora Power.")) == {}

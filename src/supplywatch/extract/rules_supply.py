@@ -34,7 +34,7 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _use_verb(r, sent, tok)
         elif tok.pos_ == "VERB" and lemma in lex["component_make_verbs"]:
             yield from _made_for(r, sent, tok)
-        if tok.pos_ == "VERB" and lemma in lex["ended_words"]:
+        if tok.pos_ == "VERB" and (lemma in lex["ended_words"] or lemma in lex["reduction_verbs"]):
             yield from _ended(r, sent, tok)
 
 
@@ -389,10 +389,16 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 
 def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
-    """ "Y ceased doing business with X": a supply relation that ended."""
+    """ "Y ceased doing business with X": a supply relation that ended. "Y cut its orders
+    from X" only shrinks one that goes on: X still supplies Y."""
     words = {w for t in tok.subtree for w in (t.lemma_.lower(), t.lower_)}  # "ties": lemma "tie"
-    if not words & r.lex["ended_objects"]:
+    objects = words & r.lex["ended_objects"]
+    if not objects:
         return
+    lemma = tok.lemma_.lower()
+    reduced = lemma in r.lex["reduction_verbs"] and objects <= r.lex["volume_objects"]
+    if not reduced and lemma not in r.lex["ended_words"]:
+        return  # "Y reduced its ties with X" is no statement of either
     customers = subject_companies(r, tok)
     suppliers: list[int] = []
     for t in tok.subtree:
@@ -401,6 +407,7 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for s in suppliers:
         for c in customers:
             if c != s:
-                d = supply_draft(r, sent, tok, s, c, None, None, status="ended")
-                d.confidence = min(d.confidence, 0.75)
+                d = supply_draft(r, sent, tok, s, c, None, None,
+                                 status="active" if reduced else "ended")
+                d.confidence = min(d.confidence, 0.6 if reduced else 0.75)
                 yield d
