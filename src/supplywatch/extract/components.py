@@ -28,6 +28,7 @@ from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
 from supplywatch.extract.rules_customer import customer_drafts
 from supplywatch.extract.rules_deals import DEAL, deal_drafts, direct_deals
 from supplywatch.extract.rules_lists import list_drafts
+from supplywatch.extract.rules_misread import misread_supply_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_orders import order_drafts
 from supplywatch.extract.rules_recall import recall_drafts
@@ -102,6 +103,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
         offers: list[Draft] = []
         for sent in doc.sents:
             drafts += supply_drafts(reading, sent)
+            drafts += misread_supply_drafts(reading, sent)
             drafts += customer_drafts(reading, sent)
             drafts += order_drafts(reading, sent)
             drafts += deal_drafts(reading, sent)

@@ -145,6 +145,8 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
+        if obj.pos_ == "ADP":
+            continue  # "supplies cells to Y" parsed with "to" as the dative: Y is a customer above
         comp_ents = r.entities(obj)
         if comp_ents and not customers:
             customers = comp_ents

@@ -1,0 +1,150 @@
+"""Supply stated by a verb that the tagger read as a noun.
+
+The small English model reads the plural verb after a list of companies as part of a noun
+compound: in "X and Y supply battery cells to Z" it tags "supply" as a noun, "Y supply
+battery cells" as one phrase, and the sentence has no verb for the other rules to read.
+The same happens to "Z sources cells from both X and Y". These rules read such a sentence
+by its word order, and only in the one shape a verb allows: companies, the trigger word,
+a noun phrase that is a thing supplied (a plural, or one with a determiner or a number:
+"Y supply chain" is a compound, not a clause), then "to" / "for" and the customer, or
+"from" and the supplier.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import Draft
+from supplywatch.extract.quantities import parse_quantity
+from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_supply import supply_draft
+
+# Words that may stand between the companies and their verb: "X and Y both supply".
+BETWEEN = {"both", "also", "jointly", "together", "now", "currently", "already", "still", "all"}
+LIST_WORDS = {"and", ",", "&", "both", "as", "well"}
+PLANNED = {"will", "would", "to", "shall"}
+DENIED = {"not", "n't", "never"}
+OBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+# Where the parser hangs a verb it took for part of a noun phrase (tagged VERB or not)
+MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+def misread_supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    for tok in sent:
+        if tok.is_lower and (tok.pos_ != "VERB" or tok.dep_ in MODIFIER_DEPS):
+            yield from _misread_verb(r, sent, tok)
+
+
+def _misread_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X and Y supply cells to Z" (X, Y supply Z), "Z sources cells from X and Y"."""
+    lemma = tok.lemma_.lower()
+    selling = lemma in r.lex["supply_verbs"]
+    if r.cluster_at(tok) is not None or not (
+            selling or lemma in r.lex["purchase_verbs"]):
+        return
+    before = _companies_before(r, sent, tok)
+    if not before:
+        return
+    thing = _object_phrase(sent, tok)
+    if thing is None:
+        return
+    stop = thing[-1].i + 1
+    if stop >= sent.end:
+        return
+    prep = r.doc[stop].lower_
+    if prep not in (("to", "for") if selling else ("from",)):
+        return
+    after = _companies_after(r, sent, stop + 1, before)
+    if not after:
+        return
+    modals = {t.lower_ for t in r.doc[max(sent.start, tok.i - 3):tok.i]}
+    if modals & DENIED:
+        return
+    status = "planned" if modals & PLANNED else "active"
+    suppliers, customers = (before, after) if selling else (after, before)
+    part, quantity = _part_named(r, thing)
+    for s in suppliers:
+        for c in customers:
+            if s != c and not r.is_regulator(s) and not r.is_regulator(c):
+                d = supply_draft(r, sent, tok, s, c, part, quantity, status=status)
+                d.confidence = min(d.confidence, 0.7)  # read by word order, not by the parse
+                yield d
+
+
+def _companies_before(r: Reading, sent: Span, tok: Token) -> list[int]:
+    """The run of companies that ends right before the verb (adverbs like "both" between)."""
+    i = tok.i - 1
+    while i >= sent.start and r.doc[i].lower_ in BETWEEN and r.cluster_at(r.doc[i]) is None:
+        i -= 1
+    found: list[int] = []
+    while i >= sent.start:
+        t = r.doc[i]
+        cid = r.cluster_at(t)
+        if cid is not None:
+            if r.type_of(cid) != "company":
+                return []
+            if cid not in found:
+                found.append(cid)
+        elif t.lower_ not in LIST_WORDS:
+            break
+        elif not found:
+            return []
+        i -= 1
+    return found[::-1]
+
+
+def _object_phrase(sent: Span, tok: Token) -> Span | None:
+    """The noun phrase right after the verb, if it can be a thing supplied."""
+    end = tok.i + 1
+    while end < sent.end and (sent.doc[end].pos_ in OBJECT_POS or sent.doc[end].text == "-"):
+        end += 1
+    phrase = sent.doc[tok.i + 1:end]
+    nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
+    if not nouns:
+        return None
+    if nouns[-1].tag_ not in ("NNS", "NNPS") and phrase[0].pos_ not in ("DET", "NUM"):
+        return None  # "Y supply chain for Z", "the X supply deal for Z": a compound
+    return phrase
+
+
+def _part_named(r: Reading, thing: Span) -> tuple[str | None, int | None]:
+    """ "2 million battery cells" -> ("battery cells", 2000000). The noun chunks of a
+    misread sentence are wrong ("Y supply battery cells"), so the phrase is read here."""
+    head = thing[-1]
+    if head.lower_ not in r.lex["component_heads"] and head.lemma_.lower() not in r.lex["component_heads"]:
+        return None, None
+    words = [t for t in thing if t.pos_ not in ("DET", "NUM") and not t.like_num
+             and not _company_at(r, t)]
+    numbers = [t for t in thing if t.pos_ == "NUM" or t.like_num]
+    quantity = parse_quantity(thing.doc[numbers[0].i:numbers[-1].i + 1].text) if numbers else None
+    return " ".join(t.text for t in words) or None, quantity
+
+
+def _company_at(r: Reading, tok: Token) -> bool:
+    cid = r.cluster_at(tok)
+    return cid is not None and r.type_of(cid) == "company"
+
+
+def _companies_after(r: Reading, sent: Span, start: int, subjects: list[int]) -> list[int]:
+    """Companies named right after the preposition ("to Z", "from both X and Y", "to the
+    automaker")."""
+    found: list[int] = []
+    i = start
+    while i < sent.end:
+        t = r.doc[i]
+        cid = r.cluster_at(t)
+        if cid is not None:
+            if r.type_of(cid) == "company" and cid not in found:
+                found.append(cid)
+        elif t.lower_ in LIST_WORDS or (t.pos_ == "DET" and not found):
+            pass
+        elif not found and t.pos_ == "NOUN":
+            # "to the automaker"; a reference that lands on one of the subjects is misread
+            referents = r.corefer(t)
+            return [] if set(referents) & set(subjects) else referents
+        else:
+            break
+        i += 1
+    return found
