@@ -91,6 +91,10 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
         # recall ..." -> X (not "X is the first product resulting from ...")
         infinitive = verb.dep_ in ("relcl", "acl") and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if infinitive and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("PROPN", "NOUN"):
+            # a headline's "X to supply cells to Y": the noun the infinitive hangs on is
+            # the sentence, so it is the subject
+            return [verb.head]
         if (verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl") or infinitive
                 or (verb.dep_ == "attr" and after_infinitive)) and verb.head.i != verb.i:
             after_infinitive = infinitive
