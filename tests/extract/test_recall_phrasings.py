@@ -96,3 +96,16 @@ def test_a_brand_before_a_model_name_is_not_the_automaker_referred_to(extract_te
                           " concerns caused by faulty Velmora batteries led the automaker to recall"
                           " all models of the car.")
     assert recallers(result) == {"Castell Motors"}
+
+
+def test_a_number_in_a_product_name_is_no_count_of_units(extract_text):
+    result = extract_text("Velmora recalled Vega 5 scooters because the batteries can overheat.")
+    assert [f["units"] for f in result["facts"] if f["type"] == "recall"] == [None]
+    result = extract_text("Velmora is recalling about 8,000 Vega 5 scooters.")
+    assert [f["units"] for f in result["facts"] if f["type"] == "recall"] == [8000]
+
+
+def test_a_title_case_headline_names_no_product_from_its_verb(extract_text):
+    result = extract_text("Castell Motors Recalls 40,000 Scooters Over Velmora Power Battery Fire Risk")
+    products = {e["name"] for e in result["entities"] if e["type"] == "product"}
+    assert not any("Recalls" in name for name in products), products

@@ -95,7 +95,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     merge_short_forms(ents)
     add_missed_mentions(doc, ents)
     add_products(doc, ents, models, lex)
-    add_product_lines(doc, ents)
+    add_product_lines(doc, ents, lex)
     add_descriptors(doc, ents, lex)
     if learned is not None:
         add_learned(doc, ents, learned, lex)
@@ -324,16 +324,19 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "jul", "aug", "sep", "sept", "oct", "nov", "dec", "q1", "q2", "q3", "q4"}
 
 
-def add_product_lines(doc: Doc, ents: DocEntities) -> None:
+def add_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
     """A brand followed by a capitalised run with a number in it names a product:
-    "Anker PowerCore III 10K", "Dell XPS 13", "Tesla Model Y Performance" (no year alone)."""
+    "Anker PowerCore III 10K", "Dell XPS 13", "Tesla Model Y Performance" (no year alone).
+    In a title-case headline the run stops at a verb or a preposition: "Castell Motors
+    Recalls 40,000 Scooters Over ..." names no product "Recalls 40,000 Scooters"."""
     for cid, cluster in enumerate(list(ents.clusters)):
         if cluster.type != "company":
             continue
         for start, end in list(cluster.spans):
             stop = end
             while stop < min(len(doc), end + 6) and stop not in ents.token_cluster \
-                    and _name_like(doc[stop]) and not (stop > end and doc[stop].is_sent_start):
+                    and _name_like(doc[stop]) and not (stop > end and doc[stop].is_sent_start) \
+                    and doc[stop].lower_ not in lex["headline_verbs"] and doc[stop].pos_ != "ADP":
                 stop += 1
             run = doc[end:stop]
             if not len(run) or run[0].lower_ in MONTHS or not any(

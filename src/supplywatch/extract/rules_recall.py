@@ -201,10 +201,12 @@ def _generic_phrase(r: Reading, obj: Token) -> str | None:
 
 def _units(obj: Token) -> int | None:
     # a model year ("certain 2002 Pathfinder vehicles") is not a count
-    # nor is a number written onto its unit ("PowerCell 10K", "20000mAh", "5V")
+    # nor is a number written onto its unit ("PowerCell 10K", "20000mAh", "5V"), nor one
+    # that ends a capitalised name ("XPS 13 laptops", "Vega 5 scooters")
     nums = [t for t in obj.subtree if t.like_num and t.i < obj.i + 1
             and not re.fullmatch(r"(19|20)\d\d", t.text)
-            and not (not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_alpha)]
+            and not (not t.whitespace_ and t.i + 1 < len(t.doc) and t.doc[t.i + 1].is_alpha)
+            and not _ends_a_name(t)]
     if not nums:
         return None
     first = nums[0]
@@ -213,6 +215,15 @@ def _units(obj: Token) -> int | None:
     while start > 0 and doc[start - 1].dep_ in ("quantmod", "advmod") and doc[start - 1].i < first.i:
         start -= 1
     return parse_quantity(doc[start:nums[-1].i + 1].text)
+
+
+def _ends_a_name(num: Token) -> bool:
+    """ "XPS 13": a number right after a capitalised word that is no sentence's start."""
+    if num.i == 0 or "," in num.text:
+        return False
+    prev = num.doc[num.i - 1]
+    return prev.is_alpha and prev.text[:1].isupper() and not prev.is_sent_start \
+        and prev.lower_ not in ("about", "over", "nearly", "some", "almost")
 
 
 def recalled_products(r: Reading) -> Iterator[tuple[int, Span]]:
