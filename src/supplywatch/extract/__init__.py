@@ -14,8 +14,9 @@ from spacy.language import Language
 
 from supplywatch.errors import SupplywatchError
 from supplywatch.extract.assemble import assemble
-from supplywatch.extract.chunks import merged, pieces, shifted
+from supplywatch.extract.chunks import merged, pieces, quote_original, shifted
 from supplywatch.extract.components import add_components
+from supplywatch.extract.headlines import readable_headline
 from supplywatch.extract.learned import LearnedModels, add_learned_ner
 from supplywatch.extract.spacy_model import load_base_pipeline
 from supplywatch.model import Document, Entity, Extraction, Fact
@@ -52,24 +53,35 @@ class Extractor:
         """Extractions in the order of `documents`, read in batches with `nlp.pipe`."""
         current: Document | None = None
         parts: list[tuple[list[Entity], list[Fact]]] = []
-        for doc, (document, offset, last) in self.nlp.pipe(
+        for doc, (document, offset, last, recased) in self.nlp.pipe(
             self._pieces(documents), as_tuples=True, batch_size=batch_size
         ):
             if current is not document:
                 current, parts = document, []
             doc.user_data["published"] = document.published
-            parts.append(shifted(*assemble(doc._.sw_reading, doc._.sw_drafts), offset))
+            entities, facts = shifted(*assemble(doc._.sw_reading, doc._.sw_drafts), offset)
+            if recased:  # evidence quotes the document, not the headline as it was parsed
+                quote_original(facts, document.text)
+            parts.append((entities, facts))
             if last:
                 entities, facts = parts[0] if len(parts) == 1 else merged(parts)
                 yield Extraction(document=document, entities=entities, facts=facts,
                                  extractor=self.name, extractor_version=self.version)
 
     @staticmethod
-    def _pieces(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, bool]]]:
+    def _pieces(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, bool, bool]]]:
+        """A document's pieces (see `chunks.pieces`), with a headline in title case or
+        capitals written in the case its story writes its words (`headlines`)."""
         for document in documents:
-            split = pieces(document.text)
-            for n, (offset, text) in enumerate(split, 1):
-                yield text, (document, offset, n == len(split))
+            # a recall record's title is written to a house style its own rules read
+            headline = None if document.kind in ("recall", "bom") else readable_headline(document.text)
+            text = document.text
+            if headline:  # the same length: every offset holds
+                text = headline[1] + text[headline[0]:]
+            split = pieces(text)
+            for n, (offset, piece) in enumerate(split, 1):
+                recased = headline is not None and offset < headline[0]
+                yield piece, (document, offset, n == len(split), recased)
 
 
 class DocumentExtractor(Protocol):

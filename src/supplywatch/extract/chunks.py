@@ -84,3 +84,12 @@ def merged(parts: list[tuple[list[Entity], list[Fact]]]) -> tuple[list[Entity], 
                 seen.add(key)
                 facts.append(fact)
     return entities, facts
+
+
+def quote_original(facts: list[Fact], text: str) -> None:
+    """Evidence quoted from the document's own text at the facts' (document) offsets: a
+    piece read in another letter case (`headlines`) keeps every offset, not the words."""
+    for fact in facts:
+        fact.evidence = text[fact.span[0]:fact.span[1]]
+        for extra in fact.args.get("more_evidence") or []:
+            extra["evidence"] = text[extra["span"][0]:extra["span"][1]]

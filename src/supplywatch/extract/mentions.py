@@ -298,10 +298,18 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         if ent.label_ == "PRODUCT":  # a name, not a kind
             end = complete_compound(doc, start, end)
+            if names_a_hazard(doc, end, lex):
+                continue  # "Velmora Power battery fire risk": what a recall is about
         elif names_a_kind(doc, start, end, lex):
             continue
         learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
+
+
+def names_a_hazard(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """A phrase that ends in a hazard ("fire risk", "burn hazard") names no product."""
+    last = doc[end - 1].lower_
+    return last in lex["hazard_nouns"] or last in lex["hazard_words"]
 
 
 def complete_compound(doc: Doc, start: int, end: int) -> int:
