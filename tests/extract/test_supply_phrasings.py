@@ -36,3 +36,16 @@ def test_a_word_for_a_kind_of_product_or_trade_is_no_company(extract_text, text,
     result = extract_text(text)
     assert kind not in companies(result)
     assert all(kind not in pair for pair in supplies(result))
+
+
+@pytest.mark.parametrize(("text", "customer"), [
+    ("Castell Motors, one of Velmora Power's biggest customers, cut its forecast.", CUSTOMER),
+    ("Velmora Power, which also supplies Ardent Cycles, will deliver cells to Castell Motors.",
+     "Ardent Cycles"),
+])
+def test_the_main_clause_does_not_set_the_status_of_a_supply_stated_beside_it(
+        extract_text, text, customer):
+    # "cut its forecast" ends nothing, and "will deliver" is another supply's tense
+    found = {(f["supplier"], f["customer"]): f["status"]
+             for f in extract_text(text)["facts"] if f["type"] == "supplies"}
+    assert found[(SUPPLIER, customer)] == "active"

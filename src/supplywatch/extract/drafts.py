@@ -46,9 +46,17 @@ def confidence_for(sent: Span, lex: Lexicon, base: float = BASE_CONFIDENCE) -> f
     return HEDGED_CONFIDENCE if hedged(sent, lex) else base
 
 
+CLAUSE_EDGES = {"relcl", "appos", "advcl", "parataxis"}
+
+
 def status_of(tok: Token, lex: Lexicon) -> str:
     """active / planned / ended for a supply relation stated around this trigger."""
-    chain = [tok, *tok.ancestors][:5]
+    chain = [tok]
+    # up to the verb that governs the statement, not into another clause: in "X, which
+    # supplies Y, will deliver ..." and "Y, one of X's customers, cut its forecast" the
+    # main verb says nothing about the supply
+    while len(chain) < 5 and chain[-1].dep_ not in CLAUSE_EDGES and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
     words: set[str] = set()
     for t in chain:
         if t.lemma_.lower() == "begin" and t.tag_ in ("VBD", "VBN"):
