@@ -49,3 +49,15 @@ def test_the_main_clause_does_not_set_the_status_of_a_supply_stated_beside_it(
     found = {(f["supplier"], f["customer"]): f["status"]
              for f in extract_text(text)["facts"] if f["type"] == "supplies"}
     assert found[(SUPPLIER, customer)] == "active"
+
+
+def test_each_company_of_a_list_the_recogniser_reads_as_one_name(extract_text):
+    result = extract_text("Castell Motors sources cells from Velmora Power and Brisk Cells.")
+    assert supplies(result) == {(SUPPLIER, CUSTOMER), ("Brisk Cells", CUSTOMER)}
+    assert {"Velmora Power", "Brisk Cells"} <= companies(result)
+
+
+@pytest.mark.parametrize("name", ["Procter and Gamble", "Johnson & Johnson", "Bed Bath & Beyond"])
+def test_a_name_with_and_in_it_stays_one_company(extract_text, name):
+    result = extract_text(f"Velmora Power supplies battery packs to {name}.")
+    assert supplies(result) == {(SUPPLIER, name)}

@@ -278,12 +278,14 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         if kind == "company" and names_a_kind(doc, start, end, lex):
             continue
-        cand = _candidate(doc, start, end, kind, model_tokens, lex)
-        if cand is None:
-            continue
-        cand.weak = kind == "company" and sum(cand.votes.values()) == 1 and (
-            is_acronym_or_common_word(doc, cand.start, cand.end, lowercase_words))
-        cands.append(cand)
+        parts = split_coordinated(doc, start, end, lex) if kind == "company" else [(start, end)]
+        for part_start, part_end in parts:
+            cand = _candidate(doc, part_start, part_end, kind, model_tokens, lex)
+            if cand is None:
+                continue
+            cand.weak = kind == "company" and sum(cand.votes.values()) == 1 and (
+                is_acronym_or_common_word(doc, cand.start, cand.end, lowercase_words))
+            cands.append(cand)
     covered = {i for c in cands for i in range(c.start, c.end)}
     for tok in doc:
         if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text):
@@ -304,6 +306,25 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
+
+
+def split_coordinated(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """ "Velmora Power and Brisk Cells", read by the small model as one organisation, is two
+    when the parser joins them by a conjunction, the left one is a whole company name (two
+    words or more, ending in a corporate word or a legal suffix) and the right one is no
+    suffix. "Procter and Gamble", "Stock Yards Bank & Trust Company", "Fresenius SE & Co
+    KGaA" and "Honeywell Environmental and Energy Solutions" stay one."""
+    company_ends = lex["corporate_words"] | lex["legal_suffixes"]
+    for i in range(start + 2, end - 1):
+        tok = doc[i]
+        if tok.lower_ not in ("and", "&") or tok.dep_ != "cc":
+            continue
+        left, right = doc[start:i], doc[i + 1:end]
+        joined = any(t.dep_ == "conj" and start <= t.head.i < i for t in right)
+        if joined and left[-1].lower_.rstrip(".") in company_ends and len(right.text.split()) >= 2 \
+                and right[0].lower_ not in lex["legal_suffixes"] and right[0].text[:1].isupper():
+            return [(start, i), *split_coordinated(doc, i + 1, end, lex)]
+    return [(start, end)]
 
 
 def names_a_hazard(doc: Doc, end: int, lex: Lexicon) -> bool:
