@@ -61,3 +61,15 @@ def test_each_company_of_a_list_the_recogniser_reads_as_one_name(extract_text):
 def test_a_name_with_and_in_it_stays_one_company(extract_text, name):
     result = extract_text(f"Velmora Power supplies battery packs to {name}.")
     assert supplies(result) == {(SUPPLIER, name)}
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("Velmora Power is the sole supplier of battery packs for Castell Motors' Vega scooter.",
+     "battery packs"),
+    ("Castell Motors gets most of its battery cells from Velmora Power.", "battery cells"),
+    ("Castell Motors buys half of its cells from Velmora Power.", "cells"),
+])
+def test_the_customer_behind_a_possessive_or_a_share_of_the_parts(extract_text, text, part):
+    found = [(f["supplier"], f["customer"], f["component"])
+             for f in extract_text(text)["facts"] if f["type"] == "supplies"]
+    assert found == [(SUPPLIER, CUSTOMER, part)]

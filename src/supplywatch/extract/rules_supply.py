@@ -90,11 +90,13 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         suppliers = [c for s in subs for c in r.entities(s)]
     customers = [c for c in left_modifier_companies(r, tok) if c not in suppliers]
     customers += [c for c in customers_hint if c not in suppliers and c not in customers]
+    # "a supplier to Y", "the supplier of packs for Y's scooters": Y is the customer
     for obj in prep_objects(tok, "to", "for"):
-        customers += [c for c in r.entities(obj) if c not in suppliers]
+        customers += [c for c in r.entities(obj) or possessor_companies(r, obj) if c not in suppliers]
     for obj in prep_objects(tok, "of"):
         for inner in prep_objects(obj, "to", "for"):
-            customers += [c for c in r.entities(inner) if c not in suppliers]
+            customers += [c for c in r.entities(inner) or possessor_companies(r, inner)
+                          if c not in suppliers]
     comp = None
     mods = [t for t in tok.lefts if t.is_lower and t.dep_ in ("compound", "amod")
             and t.lower_ not in ("main", "primary", "key", "major", "sole", "leading", "top")]
@@ -314,8 +316,9 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not customers and deal is not None and deal.dep_ == "dobj":
         customers = subject_companies(r, deal.head)  # "Y signed a deal to buy cells from X"
     suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
-    for obj in objs:
-        suppliers += [c for o in prep_objects(obj, "from") for c in r.entities(o)]
+    for obj in objs:  # "buys cells from X", "gets most of its cells from X"
+        suppliers += [c for t in obj.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
+                      for o in prep_objects(t, "from") for c in r.entities(o) if c not in suppliers]
     comp = r.component_in(objs[0]) if objs else None
     if comp is None and tok.lemma_.lower() in r.lex["obtain_verbs"]:
         return  # "got approval from X" is no supply: "get" only with a part
