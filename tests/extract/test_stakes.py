@@ -92,3 +92,20 @@ def test_a_company_of_a_group_is_owned_by_it(extract_text, text, owned):
 
 def test_a_ranking_is_no_owner(extract_text):
     assert not owns(extract_text("Velmora Power is a Fortune 500 company."))
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power is now part of Castell Holdings.",
+    "Velmora Power became part of Castell Holdings in 2019.",
+])
+def test_a_company_that_is_part_of_another_is_owned_by_it(extract_text, text):
+    assert set(owns(extract_text(text))) == {(OWNER, OWNED)}
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power is not part of Castell Holdings.",
+    "Velmora Power is a part of the Castell Holdings consortium.",
+    "Velmora Power is part of the S&P 500.",
+])
+def test_no_ownership_from_a_denied_or_loose_part_of(extract_text, text):
+    assert owns(extract_text(text)) == {}

@@ -47,6 +47,9 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _joint_work(r, sent, tok)  # "an agreement with B to co-develop ..."
         if tok.pos_ == "NOUN" and lemma == "company" and tok.dep_ in ("attr", "appos"):
             yield from _group_company(r, sent, tok)
+        if low == "part" and tok.dep_ in ("attr", "oprd", "acomp", "dobj") \
+                and tok.head.lemma_.lower() in PART_OF_VERBS:
+            yield from _part_of(r, sent, tok)
         if tok.pos_ == "NOUN" and lemma in lex["acquisition_nouns"]:
             yield from _acquisition(r, sent, tok)
 
@@ -161,6 +164,26 @@ def _group_company(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if child != cid:
             yield Draft("owns", {"parent": [cid], "child": [child]}, sent,
                         confidence_for(sent, r.lex))
+
+
+PART_OF_VERBS = {"be", "become", "remain"}
+
+
+def _part_of(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X is now part of Y", "X became part of Y in 2019": Y owns X (a company named
+    itself, not "part of the S&P 500")."""
+    verb = tok.head
+    if negated(verb, r.lex) or any(c.dep_ == "det" for c in tok.children):
+        return  # "a part of": a share in something, not membership of a group
+    parents = [c for o in prep_objects(tok, "of") for c in r.entities(o)
+               if not any(ch.isdigit() for ch in r.ents.clusters[c].name) and not r.is_regulator(c)]
+    childs = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
+    for parent in dict.fromkeys(parents):
+        for child in dict.fromkeys(childs):
+            if parent != child:
+                d = Draft("owns", {"parent": [parent], "child": [child]}, sent, confidence_for(sent, r.lex))
+                d.confidence = min(d.confidence, 0.7)  # "part of" is looser than "owned by"
+                yield d
 
 
 def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
