@@ -94,3 +94,13 @@ def test_fewer_orders_is_supply_that_goes_on(extract_text, text):
 
 def test_reducing_ties_states_no_supply(extract_text):
     assert supplies(extract_text("Castell Motors reduced its dealings with Velmora Power.")) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors has chosen Velmora Power to supply battery packs.",
+    "Castell Motors said it had chosen Velmora Power to supply its battery packs.",
+])
+def test_the_company_that_chose_a_supplier_is_its_customer(extract_text, text):
+    found = supplies(extract_text(text))
+    assert set(found) == {(SUPPLIER, CUSTOMER)}
+    assert found[(SUPPLIER, CUSTOMER)]["component"] == "battery packs"

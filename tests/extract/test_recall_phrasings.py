@@ -109,3 +109,10 @@ def test_a_title_case_headline_names_no_product_from_its_verb(extract_text):
     result = extract_text("Castell Motors Recalls 40,000 Scooters Over Velmora Power Battery Fire Risk")
     products = {e["name"] for e in result["entities"] if e["type"] == "product"}
     assert not any("Recalls" in name for name in products), products
+
+
+def test_the_company_that_announced_the_recall_recalls(extract_text):
+    result = extract_text("The recall, announced by Castell Motors on Tuesday, covers about"
+                          " 12,000 Vega scooters.")
+    assert [(f["company"], f["units"]) for f in result["facts"] if f["type"] == "recall"] == [
+        ("Castell Motors", 12000)]

@@ -126,6 +126,9 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
     # "Nimbus's recall", "the Nimbus recall"; not "the SDI battery recall" (a part's maker)
     companies = [c for p in children(tok, "poss", "compound")
                  if r.cluster_at(p) is not None or p.dep_ == "poss" for c in r.entities(p)]
+    if not companies:  # "The recall, announced by X on Tuesday, covers ..."
+        companies = [c for a in children(tok, "acl") if a.lemma_.lower() in ANNOUNCE
+                     for o in prep_objects(a, "by") for c in r.entities(o) if not r.is_regulator(c)]
     objects = prep_objects(tok, "of", "involving", "for", "on")
     verb = tok.head if tok.dep_ in ("dobj", "nsubj", "pobj") else None
     if tok.dep_ == "nsubj" and verb is not None and verb.lemma_.lower() in SCOPE_VERBS:

@@ -142,6 +142,9 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not customers and tok.dep_ in ("xcomp", "advcl") and _passive(tok.head):
         # "X was tapped / chosen by Y to supply battery packs"
         customers = [c for o in prep_objects(tok.head, "by") for c in r.entities(o)]
+    elif not customers and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in r.lex["selection_verbs"]:
+        # "Y has chosen X to supply its battery packs": Y chose, X supplies
+        customers = [c for c in subject_companies(r, tok.head) if c not in suppliers]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
         customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
