@@ -104,3 +104,22 @@ def test_the_company_that_chose_a_supplier_is_its_customer(extract_text, text):
     found = supplies(extract_text(text))
     assert set(found) == {(SUPPLIER, CUSTOMER)}
     assert found[(SUPPLIER, CUSTOMER)]["component"] == "battery packs"
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors replaced Velmora Power with Brisk Cells as its battery supplier.",
+    "Brisk Cells replaced Velmora Power as Castell Motors' battery supplier.",
+])
+def test_a_supplier_replaced_ended_and_its_replacement_supplies(extract_text, text):
+    found = supplies(extract_text(text))
+    assert {pair: f["status"] for pair, f in found.items()} == {
+        (SUPPLIER, CUSTOMER): "ended", ("Brisk Cells", CUSTOMER): "active"}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Velmora Power may start supplying cells to Castell Motors next year.", "planned"),
+    ("Velmora Power started supplying cells to Castell Motors in March.", "active"),
+])
+def test_supply_that_will_start_is_planned_and_supply_that_started_is_active(
+        extract_text, text, status):
+    assert supplies(extract_text(text))[(SUPPLIER, CUSTOMER)]["status"] == status

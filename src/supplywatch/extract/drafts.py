@@ -59,8 +59,8 @@ def status_of(tok: Token, lex: Lexicon) -> str:
         chain.append(chain[-1].head)
     words: set[str] = set()
     for t in chain:
-        if t.lemma_.lower() == "begin" and t.tag_ in ("VBD", "VBN"):
-            continue  # "began delivering", "has begun supplying": under way, not planned
+        if t.lemma_.lower() in ("begin", "start") and t.tag_ in ("VBD", "VBN"):
+            continue  # "began delivering", "has started supplying": under way, not planned
         words.add(t.lower_)
         words.add(t.lemma_.lower())
         for c in t.children:

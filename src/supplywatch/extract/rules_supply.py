@@ -76,6 +76,9 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         suppliers = r.entities(r.doc[tok.i + 1])
     elif tok.dep_ == "appos":
         suppliers = r.entities(head)
+    elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "replace":
+        yield from _replaced_supplier(r, sent, tok, head.head)
+        return
     elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in (
             r.lex["selection_verbs"] | r.lex["ended_words"] - {"replace"}):
         # "Y chose X as its battery supplier": X is the object, Y (its) the customer; "Y
@@ -111,6 +114,28 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if r.is_regulator(c):
                 continue
             yield supply_draft(r, sent, tok, s, c, comp, None)
+
+
+def _replaced_supplier(r: Reading, sent: Span, tok: Token, verb: Token) -> Iterator[Draft]:
+    """ "Y replaced X with Z as its battery supplier" and "Z replaced X as Y's supplier":
+    X's supply to Y ended, Z's goes on."""
+    if negated(verb, r.lex):
+        return
+    objs = children(verb, "dobj")
+    old = [c for o in objs for c in r.entities(o)]
+    new = [c for o in prep_objects(verb, "with") + [p for d in objs for p in prep_objects(d, "with")]
+           for c in r.entities(o)]
+    if new:  # the subject chose
+        customers = subject_companies(r, verb)
+    else:  # the subject is the new supplier; the customer is named on "supplier"
+        new = subject_companies(r, verb)
+        customers = possessor_companies(r, tok)
+    mods = [t for t in tok.lefts if t.is_lower and t.dep_ in ("compound", "amod")]
+    part = " ".join(t.text for t in mods) or None
+    for c in dict.fromkeys(customers):
+        for supplier, status in [*((o, "ended") for o in old), *((n, "active") for n in new)]:
+            if supplier != c and not r.is_regulator(supplier):
+                yield supply_draft(r, sent, verb, supplier, c, part, None, status=status)
 
 
 def subject_companies(r: Reading, verb: Token) -> list[int]:
@@ -214,6 +239,8 @@ def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
         if not makers:
             continue
         for container in _containers(tok):
+            if _names_company(r, container):
+                continue  # "replaced X with Z": X is no product with parts
             brands = [b for b in _brands_on(r, container) if b not in makers]
             if brands:
                 comp = r.component_in(tok)
@@ -222,6 +249,11 @@ def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
                         yield supply_draft(r, sent, tok, m, b, comp.name if comp else tok.text, None,
                                            status="active")
                 break
+
+
+def _names_company(r: Reading, tok: Token) -> bool:
+    cid = r.cluster_at(tok)
+    return cid is not None and r.type_of(cid) == "company"
 
 
 def _containers(part: Token, depth: int = 3) -> list[Token]:
