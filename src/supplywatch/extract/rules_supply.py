@@ -239,8 +239,8 @@ def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
         if not makers:
             continue
         for container in _containers(tok):
-            if _names_company(r, container):
-                continue  # "replaced X with Z": X is no product with parts
+            if _names_company(r, container) and container.dep_ in ("dobj", "nsubj", "nsubjpass"):
+                continue  # "replaced X with Z": the company X is no product with parts
             brands = [b for b in _brands_on(r, container) if b not in makers]
             if brands:
                 comp = r.component_in(tok)
