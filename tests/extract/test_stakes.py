@@ -106,6 +106,7 @@ def test_a_company_that_is_part_of_another_is_owned_by_it(extract_text, text):
     "Velmora Power is not part of Castell Holdings.",
     "Velmora Power is a part of the Castell Holdings consortium.",
     "Velmora Power is part of the S&P 500.",
+    "Velmora Power is part of Castell Holdings' Supply Program and Ardent Group's Grid Program.",
 ])
 def test_no_ownership_from_a_denied_or_loose_part_of(extract_text, text):
     assert owns(extract_text(text)) == {}

@@ -175,8 +175,11 @@ def _part_of(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     verb = tok.head
     if negated(verb, r.lex) or any(c.dep_ == "det" for c in tok.children):
         return  # "a part of": a share in something, not membership of a group
-    parents = [c for o in prep_objects(tok, "of") for c in r.entities(o)
-               if not any(ch.isdigit() for ch in r.ents.clusters[c].name) and not r.is_regulator(c)]
+    parents = list(dict.fromkeys(
+        c for o in prep_objects(tok, "of") for c in r.entities(o)
+        if not any(ch.isdigit() for ch in r.ents.clusters[c].name) and not r.is_regulator(c)))
+    if len(parents) != 1:
+        return  # part of several at once ("part of A's X, Y and Z programs") is no ownership
     childs = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
     for parent in dict.fromkeys(parents):
         for child in dict.fromkeys(childs):
