@@ -73,3 +73,17 @@ def test_the_customer_behind_a_possessive_or_a_share_of_the_parts(extract_text, 
     found = [(f["supplier"], f["customer"], f["component"])
              for f in extract_text(text)["facts"] if f["type"] == "supplies"]
     assert found == [(SUPPLIER, CUSTOMER, part)]
+
+
+def test_the_owner_of_products_that_use_a_suppliers_parts_is_its_customer(extract_text):
+    found = extract_text("Castell Motors said its Vega scooters use cells from Velmora Power.")
+    pairs = {(f["supplier"], f["customer"], f["component"])
+             for f in found["facts"] if f["type"] == "supplies"}
+    assert pairs == {(SUPPLIER, CUSTOMER, "cells")}
+
+
+def test_a_part_maker_supplies_the_company_the_sentence_is_about(extract_text):
+    # not the model name in front of "scooters"
+    found = extract_text("Castell Motors recalled 12,000 Vega scooters, citing battery packs"
+                         " supplied by Velmora Power.")
+    assert supplies(found) == {(SUPPLIER, CUSTOMER)}

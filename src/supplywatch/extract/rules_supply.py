@@ -327,9 +327,15 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
     if not customers:
         if part_name is None:
             return
-        customers = [cid for t in sent if (cid := r.cluster_at(t)) is not None
-                     and r.type_of(cid) == "company" and cid not in makers
-                     and not r.is_regulator(cid)]
+        # the company the sentence is about (its main clause's subject: "Y recalled Vega
+        # scooters, citing packs supplied by X", "The automaker said the batteries, made by
+        # X, ..."), else every company it names
+        customers = [c for s in clause_subject_tokens(sent.root) for c in r.entities(s)
+                     if c not in makers and not r.is_regulator(c)]
+        if not customers:
+            customers = [cid for t in sent if (cid := r.cluster_at(t)) is not None
+                         and r.type_of(cid) == "company" and cid not in makers
+                         and not r.is_regulator(cid)]
         confidence = 0.6  # read from the sentence as a whole, not from its grammar
     for m in makers:
         for c in dict.fromkeys(customers):
@@ -391,9 +397,15 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         a.lemma_.lower() in r.lex["ended_words"] for a in list(tok.ancestors)[:2]) else None
     if status is None and negated(tok, r.lex):
         return
+    # "its Vega scooters use cells from X", "Y's scooters use X cells": Y is the customer
+    owners = [c for t in subjects for c in possessor_companies(r, t)]
+    if owners and not products:
+        users = owners  # the possessor, not a model name in front of the noun ("its Vega scooters")
     for s in suppliers:
         for p in products:
             brand = r.ents.clusters[p].brand
+            if brand is None and len(owners) == 1:
+                brand = owners[0]
             yield supply_draft(r, sent, tok, s, brand if brand is not None and brand != s else None,
                                comp.name if comp else None, None, p, status)
         if not products:
