@@ -60,3 +60,9 @@ def test_a_headline_in_capitals_gives_no_second_company(extract_text):
     result = extract_text("CASTELL MOTORS RECALLS SCOOTERS OVER VELMORA POWER BATTERIES" + STORY)
     companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
     assert companies == {"Castell Motors", "Velmora Power"}
+
+
+def test_words_glued_to_others_keep_their_case():
+    headline = "Self-Balancing Scooters Recalled By Castell Motors"
+    assert readable_headline(headline + STORY) == (
+        len(headline), "Self-Balancing scooters recalled by Castell Motors")

@@ -32,6 +32,7 @@ FUNCTION_WORDS = frozenset("""
 """.split())  # noqa: SIM905 (a word list reads better as text)
 ENDINGS = ("ing", "ed", "es", "s")
 MIN_BODY_WORDS = 20
+BODY_CHARS = 20_000  # the story's opening names what its headline names; a book need not be read
 
 
 def readable_headline(text: str) -> tuple[int, str] | None:
@@ -40,7 +41,7 @@ def readable_headline(text: str) -> tuple[int, str] | None:
     end = text.find("\n")
     if end <= 0:
         return None
-    line, body = text[:end], text[end:]
+    line, body = text[:end], text[end:end + BODY_CHARS]
     words = WORD.findall(line)
     if len(words) < 3 or line.rstrip().endswith((".", "?", "!")):
         return None
