@@ -123,3 +123,24 @@ def test_a_supplier_replaced_ended_and_its_replacement_supplies(extract_text, te
 def test_supply_that_will_start_is_planned_and_supply_that_started_is_active(
         extract_text, text, status):
     assert supplies(extract_text(text))[(SUPPLIER, CUSTOMER)]["status"] == status
+
+
+@pytest.mark.parametrize(("text", "old_status", "new_status"), [
+    ("Castell Motors switched from Velmora Power to Brisk Cells for its battery cells.",
+     "ended", "active"),
+    ("Castell Motors will shift battery production from Velmora Power to Brisk Cells.",
+     "active", "planned"),
+])
+def test_a_switch_of_supplier_ends_one_supply_and_starts_another(
+        extract_text, text, old_status, new_status):
+    found = supplies(extract_text(text))
+    assert {pair: f["status"] for pair, f in found.items()} == {
+        (SUPPLIER, CUSTOMER): old_status, ("Brisk Cells", CUSTOMER): new_status}
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors moved from Velmora Power to Brisk Cells.",  # from what? no part named
+    "Castell Motors moved its headquarters from Boston to Denver.",
+])
+def test_a_move_that_names_no_part_is_no_switch_of_supplier(extract_text, text):
+    assert supplies(extract_text(text)) == {}

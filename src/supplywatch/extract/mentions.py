@@ -313,8 +313,15 @@ def split_coordinated(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tupl
     when the parser joins them by a conjunction, the left one is a whole company name (two
     words or more, ending in a corporate word or a legal suffix) and the right one is no
     suffix. "Procter and Gamble", "Stock Yards Bank & Trust Company", "Fresenius SE & Co
-    KGaA" and "Honeywell Environmental and Energy Solutions" stay one."""
+    KGaA" and "Honeywell Environmental and Energy Solutions" stay one. So is "Velmora
+    Power to Brisk Cells", whose "to" belongs to the verb ("Bank of America" stays)."""
     company_ends = lex["corporate_words"] | lex["legal_suffixes"]
+    for i in range(start + 1, end - 1):
+        tok = doc[i]
+        if tok.is_lower and tok.pos_ == "ADP" and not start <= tok.head.i < end:
+            # "from Velmora Power to Brisk Cells", read as one name: a preposition that
+            # belongs to the clause outside ends one name and starts the next
+            return [(start, i), *split_coordinated(doc, i + 1, end, lex)]
     for i in range(start + 2, end - 1):
         tok = doc[i]
         if tok.lower_ not in ("and", "&") or tok.dep_ != "cc":

@@ -36,6 +36,8 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _made_for(r, sent, tok)
         if tok.pos_ == "VERB" and (lemma in lex["ended_words"] or lemma in lex["reduction_verbs"]):
             yield from _ended(r, sent, tok)
+        if tok.pos_ == "VERB" and lemma in lex["switch_verbs"]:
+            yield from _switched(r, sent, tok)
 
 
 def supply_draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | None,
@@ -136,6 +138,31 @@ def _replaced_supplier(r: Reading, sent: Span, tok: Token, verb: Token) -> Itera
         for supplier, status in [*((o, "ended") for o in old), *((n, "active") for n in new)]:
             if supplier != c and not r.is_regulator(supplier):
                 yield supply_draft(r, sent, verb, supplier, c, part, None, status=status)
+
+
+def _switched(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y switched from X to Z for its cells", "Y is moving its cell orders from X to Z":
+    X's supply to Y ended (or, for a switch still to come, goes on until then), Z's
+    began. Only for parts or trade: "Y moved from X to Z" alone names neither."""
+    if negated(tok, r.lex):
+        return
+    objs = children(tok, "dobj")
+    holders = [tok, *objs]
+    old = [c for h in holders for o in prep_objects(h, "from") for c in r.entities(o)]
+    new = [c for h in holders for o in prep_objects(h, "to") for c in r.entities(o)]
+    if not old or not new:
+        return
+    parts = [o for h in holders for o in prep_objects(h, "for")] + objs
+    comp = next((c for p in parts if (c := r.component_in(p)) is not None), None)
+    if comp is None and not any(o.lemma_.lower() in r.lex["switched_objects"] for o in objs):
+        return
+    status = status_of(tok, r.lex)
+    customers = [c for c in subject_companies(r, tok) if c not in old and c not in new]
+    for c in customers:
+        for supplier, when in [*((o, "active" if status == "planned" else "ended") for o in old),
+                               *((n, status) for n in new)]:
+            yield supply_draft(r, sent, tok, supplier, c, comp.name if comp else None,
+                               comp.quantity if comp else None, status=when)
 
 
 def subject_companies(r: Reading, verb: Token) -> list[int]:
