@@ -87,3 +87,13 @@ def test_a_part_maker_supplies_the_company_the_sentence_is_about(extract_text):
     found = extract_text("Castell Motors recalled 12,000 Vega scooters, citing battery packs"
                          " supplied by Velmora Power.")
     assert supplies(found) == {(SUPPLIER, CUSTOMER)}
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power makes lithium-ion cells in Ohio. The company supplies them to Castell Motors.",
+    "Velmora Power makes lithium-ion cells. Castell Motors buys them from Velmora Power.",
+])
+def test_the_parts_a_plural_pronoun_stands_for(extract_text, text):
+    found = [(f["supplier"], f["customer"], f["component"])
+             for f in extract_text(text)["facts"] if f["type"] == "supplies"]
+    assert found == [(SUPPLIER, CUSTOMER, "lithium-ion cells")]

@@ -16,7 +16,7 @@ from supplywatch.extract.drafts import (
     status_of,
 )
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.reading import Reading
+from supplywatch.extract.reading import Component, Reading
 
 
 def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
@@ -214,6 +214,8 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if not customers:
                 customers = r.entities(obj, deep=True)
     comp = r.component_in(comp_tok) if comp_tok is not None else None
+    if comp is None and comp_tok is not None and comp_tok.lower_ in PLURAL_REFERENCES:
+        comp = _part_referred_to(r, comp_tok)  # "X makes cells. It supplies them to Y."
     for s in suppliers:
         for c in customers:
             if c != s and not r.is_regulator(c):
@@ -222,6 +224,20 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if not customers and products:
             yield supply_draft(r, sent, tok, s, None, comp.name if comp else None,
                                comp.quantity if comp else None, products[0])
+
+
+PLURAL_REFERENCES = {"them", "these", "those"}
+
+
+def _part_referred_to(r: Reading, pronoun: Token) -> Component | None:
+    """The parts a plural pronoun stands for: the last ones named before it, in its own
+    sentence or the one before."""
+    sent = pronoun.sent
+    start = sent.start
+    if start > 0:
+        start = r.doc[start - 1].sent.start
+    before = [c for c in r.components if start <= c.start and c.end <= pronoun.i]
+    return before[-1] if before else None
 
 
 def _destinations(r: Reading, verb: Token) -> list[Token]:
@@ -388,6 +404,8 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         suppliers += [c for t in obj.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
                       for o in prep_objects(t, "from") for c in r.entities(o) if c not in suppliers]
     comp = r.component_in(objs[0]) if objs else None
+    if comp is None and objs and objs[0].lower_ in PLURAL_REFERENCES:
+        comp = _part_referred_to(r, objs[0])  # "X makes cells. Y buys them from X."
     if comp is None and tok.lemma_.lower() in r.lex["obtain_verbs"]:
         return  # "got approval from X" is no supply: "get" only with a part
     for s in suppliers:
