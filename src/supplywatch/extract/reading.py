@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.clusters import DocEntities
+from supplywatch.extract.drafts import clause_subject_tokens
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import hyphenated_start
 from supplywatch.extract.quantities import parse_quantity
@@ -56,6 +57,11 @@ class Reading:
             return True
         padded = f" {name} "
         return any(f" {n} " in padded for n in self.lex["regulator_names"])
+
+    def subject_companies(self, verb: Token) -> list[int]:
+        """The companies a verb's clause names as its subjects (through conjunctions,
+        coreference and xcomp/conj chains)."""
+        return [c for s in clause_subject_tokens(verb) for c in self.entities(s)]
 
     def entities(self, tok: Token, type_: str = "company", deep: bool = False) -> list[int]:
         """Entities of a type that a noun phrase names, through conjunctions and coreference."""

@@ -92,7 +92,7 @@ def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if tok.dep_ == "attr":
         if not owned:  # "Y is X's largest shareholder"
             owned = [c for p in children(tok, "poss") for c in r.entities(p)]
-        owners = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
+        owners = r.subject_companies(tok.head)
     elif tok.dep_ == "compound" and not owned:
         # "X's parent (company) Y": the role words modify Y's name, X is their possessor
         phrase = [tok]
@@ -121,15 +121,15 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         first = tok
         while first.dep_ == "conj" and first.head.lemma_.lower() == lemma:
             first = first.head
-        childs = [c for s in clause_subject_tokens(first) for c in r.entities(s)]
+        childs = r.subject_companies(first)
         if first.dep_ == "acomp":  # "X is majority-owned by Y"
-            childs += [c for s in clause_subject_tokens(first.head) for c in r.entities(s)]
+            childs += r.subject_companies(first.head)
         if first.dep_ in ("acl", "appos", "relcl"):  # "X, (which is) 51% owned by Y"
             childs += r.entities(first.head)
     else:
         if lemma == "take" and not any(c.lower_ == "over" for c in tok.children):
             return
-        parents = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
+        parents = r.subject_companies(tok)
         # only a named company is bought as a whole ("acquired Volta", "which it acquired")
         childs = [c for o in children(tok, "dobj") for c in r.entities(o)
                   if r.cluster_at(o) is not None or o.lower_ in ("which", "that")]
@@ -154,10 +154,7 @@ def _group_company(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if cid is None or r.type_of(cid) != "company" or r.is_regulator(cid) or any(
             ch.isdigit() for ch in r.ents.clusters[cid].name):
         return
-    if tok.dep_ == "appos":
-        childs = r.entities(tok.head)
-    else:
-        childs = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
+    childs = r.entities(tok.head) if tok.dep_ == "appos" else r.subject_companies(tok.head)
     if negated(tok.head, r.lex):
         return
     for child in dict.fromkeys(childs):
@@ -180,7 +177,7 @@ def _part_of(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if not any(ch.isdigit() for ch in r.ents.clusters[c].name) and not r.is_regulator(c)))
     if len(parents) != 1:
         return  # part of several at once ("part of A's X, Y and Z programs") is no ownership
-    childs = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
+    childs = r.subject_companies(verb)
     for parent in dict.fromkeys(parents):
         for child in dict.fromkeys(childs):
             if parent != child:
@@ -199,7 +196,7 @@ def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     buyers = [c for p in children(tok, "poss") for c in r.entities(p)]
     if not buyers:
         verb = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
-        buyers = [c for s in clause_subject_tokens(verb) for c in r.entities(s)] if verb else []
+        buyers = r.subject_companies(verb) if verb else []
     done = not any(t.lemma_.lower() in r.lex["planned_words"] | r.lex["pending_deal_words"]
                    for t in [tok, *tok.ancestors][:4])
     conf = confidence_for(sent, r.lex) if done else min(confidence_for(sent, r.lex), 0.6)
@@ -217,11 +214,11 @@ def _joint_venture(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if jv:
         pass
     elif tok.dep_ == "attr":
-        jv = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
+        jv = r.subject_companies(tok.head)
     verb = tok
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    owners = [c for s in clause_subject_tokens(verb) for c in r.entities(s) if c not in jv]
+    owners = [c for c in r.subject_companies(verb) if c not in jv]
     # "X is a joint venture between (of) A and B"
     owners += [c for o in prep_objects(tok, "between", "of") for c in r.entities(o)
                if c not in jv and c not in owners]
@@ -310,7 +307,7 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         products = r.entities(tok.head, "product") if tok.dep_ in ("acl", "relcl") else [
             c for s in clause_subject_tokens(tok) for c in r.entities(s, "product")]
     else:
-        makers = [c for s in clause_subject_tokens(tok) for c in r.entities(s)]
+        makers = r.subject_companies(tok)
         products = [c for o in children(tok, "dobj") for c in r.entities(o, "product", deep=True)]
     for m in makers:
         for p in products:

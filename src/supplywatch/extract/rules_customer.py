@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, children, negated, prep_objects
 from supplywatch.extract.reading import Reading
-from supplywatch.extract.rules_supply import subject_companies, supply_draft
+from supplywatch.extract.rules_supply import supply_draft
 
 # "one of X's customers", "some of its clients", "among X's buyers"
 PART_WORDS = {"one", "some", "many", "several", "two", "three", "among"}
@@ -31,7 +31,7 @@ def _customer_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     suppliers, component = _sellers(r, tok)
     customers, verb, counted = _buyers(r, tok)
     if counted and not suppliers:  # "X counts Y among its customers": X is the subject
-        suppliers = subject_companies(r, verb)
+        suppliers = r.subject_companies(verb)
     if negated(tok, r.lex) or (verb is not None and negated(verb, r.lex)):
         return
     status = "ended" if "no longer" in sent.doc[sent.start:tok.i].text.lower() else None
@@ -86,7 +86,7 @@ def _buyers(r: Reading, tok: Token) -> tuple[list[int], Token | None, bool]:
             counted = [c for o in children(verb, "dobj") for c in r.entities(o)]
             if counted:
                 return counted, verb, True
-            return subject_companies(r, verb), verb, False  # "Y is among X's customers"
+            return r.subject_companies(verb), verb, False  # "Y is among X's customers"
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "X counts Y as a customer"
         return [c for o in children(verb, "dobj") for c in r.entities(o)], verb, True
@@ -96,7 +96,7 @@ def _buyers(r: Reading, tok: Token) -> tuple[list[int], Token | None, bool]:
         found += r.entities(noun.head)  # "Y, a major customer of X, said"
     elif noun.dep_ == "attr":
         verb = noun.head  # "Y is one of X's customers"
-        found += subject_companies(r, verb)
+        found += r.subject_companies(verb)
     elif noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_.lower() in LISTING_VERBS:
         verb = noun.head  # "X's customers include Y and Z"
         found += [c for o in children(verb, "dobj", "attr") for c in r.entities(o)]

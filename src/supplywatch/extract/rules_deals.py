@@ -16,7 +16,6 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, children, confidence_for, negated, prep_objects, status_of
 from supplywatch.extract.reading import Reading
-from supplywatch.extract.rules_supply import subject_companies
 
 DEAL = "supply_deal"  # a draft that only the document-level step below turns into supply
 
@@ -49,7 +48,7 @@ def _deal(r: Reading, sent: Span, noun: Token) -> Iterator[Draft]:
     parties = [c for p in children(noun, "poss") for c in r.entities(p)]
     parties += [c for o in prep_objects(noun, "with", "between") for c in r.entities(o)]
     if verb is not None:
-        parties += subject_companies(r, verb) + [
+        parties += r.subject_companies(verb) + [
             c for o in prep_objects(verb, "with") for c in r.entities(o)]
     parties = [c for c in dict.fromkeys(parties) if not r.is_regulator(c)]
     if len(parties) != 2:

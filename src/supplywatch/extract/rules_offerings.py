@@ -18,7 +18,6 @@ from spacy.tokens import Span, Token
 from supplywatch.extract.drafts import (
     Draft,
     children,
-    clause_subject_tokens,
     confidence_for,
     negated,
     prep_objects,
@@ -49,7 +48,7 @@ def _offering_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
 def _offer_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if negated(tok, r.lex) or tok.dep_ in ("acl", "relcl", "amod"):
         return
-    makers = [c for s in clause_subject_tokens(tok) for c in r.entities(s)
+    makers = [c for c in r.subject_companies(tok)
               if not r.is_regulator(c)]
     if not makers:
         return
@@ -66,7 +65,7 @@ def _maker_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "a leading manufacturer of gate valves", "battery maker Amperex"."""
     makers = r.appositive_of(tok)
     if not makers and tok.dep_ == "attr":
-        makers = [c for s in clause_subject_tokens(tok.head) for c in r.entities(s)]
+        makers = r.subject_companies(tok.head)
     if not makers and tok.dep_ == "compound" and r.cluster_at(tok.head) is not None:
         makers = r.entities(tok.head)
     if not makers:

@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, children, negated, prep_objects
 from supplywatch.extract.reading import Reading
-from supplywatch.extract.rules_supply import possessor_companies, subject_companies, supply_draft
+from supplywatch.extract.rules_supply import possessor_companies, supply_draft
 
 # "X's sales come from Y", "40 percent of its revenue comes from Y": Y buys from X
 SALES_NOUNS = {"sale", "sales", "revenue", "revenues", "income", "turnover", "business", "order",
@@ -39,7 +39,7 @@ def _order(r: Reading, sent: Span, tok: Token, won: bool) -> Iterator[Draft]:
     if not deals:
         return
     deal = deals[0]
-    subjects = subject_companies(r, tok)
+    subjects = r.subject_companies(tok)
     if won:  # the subject sells; the one the order comes from buys
         suppliers = subjects
         customers = [c for o in prep_objects(deal, "from") + prep_objects(tok, "from")
@@ -74,7 +74,7 @@ def _reliance(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     part = next((p for t in targets if (p := r.component_in(t)) is not None), None)
     if part is None:
         return
-    for c in dict.fromkeys(subject_companies(r, tok)):
+    for c in dict.fromkeys(r.subject_companies(tok)):
         for s in dict.fromkeys(suppliers):
             if s != c and not r.is_regulator(s):
                 yield supply_draft(r, sent, tok, s, c, part.name, part.quantity)

@@ -137,7 +137,7 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
         if not companies:  # the brand is the phrase's first name ("Velmora Power PowerCell 10K")
             companies = [c for o in objects for c in _makers_in(r, o)][:1]
     if not companies and verb is not None and verb.lemma_.lower() in ANNOUNCE:
-        companies = [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
+        companies = r.subject_companies(verb)
         if not companies or all(r.is_regulator(c) for c in companies):
             companies = [c for o in prep_objects(verb, "from") + prep_objects(tok, "from")
                          for c in r.entities(o)]

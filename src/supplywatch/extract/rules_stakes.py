@@ -11,7 +11,6 @@ from spacy.tokens import Span, Token
 from supplywatch.extract.drafts import Draft, children, confidence_for, negated, prep_objects
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import PERCENT
-from supplywatch.extract.rules_supply import subject_companies
 
 # "interest" and "holding" are stakes only with a size: "a controlling interest in X" (not
 # "an interest in X"); "stake" is one by itself.
@@ -73,7 +72,7 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if verb.lemma_.lower() not in r.lex["holding_verbs"]:
             return  # "Y valued the stake in X": says nothing of who owns it
         if not owners:
-            owners = subject_companies(r, verb)
+            owners = r.subject_companies(verb)
     elif not owners:
         return
     yield from _all_owned(r, sent, owners, owned, share, verb)
@@ -90,7 +89,7 @@ def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draf
         if share is None and obj.lemma_.lower() != "control":
             continue
         owned = [c for o in prep_objects(obj, "of", "in") for c in r.entities(o)]
-        owners = subject_companies(r, tok)
+        owners = r.subject_companies(tok)
         yield from _all_owned(r, sent, owners, owned, share, tok)
 
 

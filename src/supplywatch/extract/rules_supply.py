@@ -88,7 +88,7 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         verb = head.head
         suppliers = [c for o in children(verb, "dobj") for c in r.entities(o)]
         if not any(c.dep_ == "poss" for c in tok.children):
-            customers_hint = subject_companies(r, verb)
+            customers_hint = r.subject_companies(verb)
     elif tok.dep_ in ("attr", "pobj", "dobj"):
         verb = head.head if tok.dep_ == "pobj" else head
         subs = clause_subject_tokens(verb)
@@ -128,9 +128,9 @@ def _replaced_supplier(r: Reading, sent: Span, tok: Token, verb: Token) -> Itera
     new = [c for o in prep_objects(verb, "with") + [p for d in objs for p in prep_objects(d, "with")]
            for c in r.entities(o)]
     if new:  # the subject chose
-        customers = subject_companies(r, verb)
+        customers = r.subject_companies(verb)
     else:  # the subject is the new supplier; the customer is named on "supplier"
-        new = subject_companies(r, verb)
+        new = r.subject_companies(verb)
         customers = possessor_companies(r, tok)
     mods = [t for t in tok.lefts if t.is_lower and t.dep_ in ("compound", "amod")]
     part = " ".join(t.text for t in mods) or None
@@ -157,18 +157,12 @@ def _switched(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if comp is None and not any(o.lemma_.lower() in r.lex["switched_objects"] for o in objs):
         return
     status = status_of(tok, r.lex)
-    customers = [c for c in subject_companies(r, tok) if c not in old and c not in new]
+    customers = [c for c in r.subject_companies(tok) if c not in old and c not in new]
     for c in customers:
         for supplier, when in [*((o, "active" if status == "planned" else "ended") for o in old),
                                *((n, status) for n in new)]:
             yield supply_draft(r, sent, tok, supplier, c, comp.name if comp else None,
                                comp.quantity if comp else None, status=when)
-
-
-def subject_companies(r: Reading, verb: Token) -> list[int]:
-    """The companies a verb's clause names as its subjects (through conjunctions,
-    coreference and xcomp/conj chains)."""
-    return [c for s in clause_subject_tokens(verb) for c in r.entities(s)]
 
 
 def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -183,12 +177,12 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             or (r.cluster_at(o) is not None and r.type_of(r.cluster_at(o)) == "company")
             for o in children(tok, "dobj")):
         return  # "Y sold X (its stake in X) to Z": a change of owner (rules_stakes), not supply
-    suppliers = [c for c in subject_companies(r, tok) if not r.is_regulator(c)]
+    suppliers = [c for c in r.subject_companies(tok) if not r.is_regulator(c)]
     customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
     deal = _deal_of(tok, r.lex)
     if deal is not None:  # "X signed a contract to supply Y", "X won a deal with Y to provide"
         if not suppliers and deal.dep_ == "dobj":
-            suppliers = [c for c in subject_companies(r, deal.head) if not r.is_regulator(c)]
+            suppliers = [c for c in r.subject_companies(deal.head) if not r.is_regulator(c)]
         if not customers:
             customers = [c for o in prep_objects(deal, "with") for c in r.entities(o)]
     if not customers and tok.dep_ in ("xcomp", "advcl") and _passive(tok.head):
@@ -196,7 +190,7 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = [c for o in prep_objects(tok.head, "by") for c in r.entities(o)]
     elif not customers and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in r.lex["selection_verbs"]:
         # "Y has chosen X to supply its battery packs": Y chose, X supplies
-        customers = [c for c in subject_companies(r, tok.head) if c not in suppliers]
+        customers = [c for c in r.subject_companies(tok.head) if c not in suppliers]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
         customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
@@ -373,7 +367,7 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         # the company the sentence is about (its main clause's subject: "Y recalled Vega
         # scooters, citing packs supplied by X", "The automaker said the batteries, made by
         # X, ..."), else every company it names
-        customers = [c for s in clause_subject_tokens(sent.root) for c in r.entities(s)
+        customers = [c for c in r.subject_companies(sent.root)
                      if c not in makers and not r.is_regulator(c)]
         if not customers:
             customers = [cid for t in sent if (cid := r.cluster_at(t)) is not None
@@ -395,10 +389,10 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     objs = children(tok, "dobj")
     if objs and r.entities(objs[0]) and r.cluster_at(objs[0]) is not None:
         return  # buying a company is an acquisition, not supply
-    customers = subject_companies(r, tok)
+    customers = r.subject_companies(tok)
     deal = _deal_of(tok, r.lex)
     if not customers and deal is not None and deal.dep_ == "dobj":
-        customers = subject_companies(r, deal.head)  # "Y signed a deal to buy cells from X"
+        customers = r.subject_companies(deal.head)  # "Y signed a deal to buy cells from X"
     suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
     for obj in objs:  # "buys cells from X", "gets most of its cells from X"
         suppliers += [c for t in obj.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
@@ -471,7 +465,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     if comp is None:
         return
-    makers = subject_companies(r, tok)
+    makers = r.subject_companies(tok)
     for target in _destinations(r, tok):
         products = r.entities(target, "product")
         # "X makes the displays for Y's cars": Y buys them
@@ -496,7 +490,7 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     reduced = lemma in r.lex["reduction_verbs"] and objects <= r.lex["volume_objects"]
     if not reduced and lemma not in r.lex["ended_words"]:
         return  # "Y reduced its ties with X" is no statement of either
-    customers = subject_companies(r, tok)
+    customers = r.subject_companies(tok)
     suppliers: list[int] = []
     for t in tok.subtree:
         if t.dep_ == "pobj" and t.head.lower_ in ("with", "from"):
