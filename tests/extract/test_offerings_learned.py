@@ -166,3 +166,10 @@ def test_a_company_only_the_base_model_tags_gets_its_direct_statement(extractor,
 def test_a_reference_word_is_no_unlisted_maker(extract_text):
     makes = [f for f in extract_text("The Company offers valves.")["facts"] if f["type"] == "makes"]
     assert makes == []
+
+
+def test_customers_given_products_are_no_product(extract_text):
+    result = extract_text("Brimley Controls provides customers with flow meters.")
+    makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+    assert makes == {("Brimley Controls", "flow meters")}
+    assert "customers" not in {e["name"] for e in result["entities"]}

@@ -117,11 +117,9 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             drafts += learned_makes(reading, model, offers)
         elif EMIT_GENERIC_MAKES:
             drafts += offers
-        # a regulator that announces a product's recall does not make it, and customers
-        # ("to provide customers with ...") are no product
-        doc._.sw_drafts = [d for d in drafts if d.type != "makes" or not (
-            reading.is_regulator(d.roles["company"][0])
-            or _names_customers(reading, d.roles["product"][0]))]
+        # a regulator that announces a product's recall does not make it
+        doc._.sw_drafts = [d for d in drafts if d.type != "makes"
+                           or not reading.is_regulator(d.roles["company"][0])]
         return doc
 
     return relations
@@ -136,8 +134,3 @@ def add_components(nlp: Language, models: LearnedModels | None = None) -> Langua
     nlp.add_pipe("sw_relations", after="sw_entities",
                  config={"pair_model": str(relations) if relations is not None else ""})
     return nlp
-
-
-def _names_customers(reading: Reading, product: int) -> bool:
-    words = reading.ents.clusters[product].name.lower().split()
-    return bool(words) and words[-1] in reading.lex["customer_nouns"]

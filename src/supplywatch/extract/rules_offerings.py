@@ -55,7 +55,11 @@ def _offer_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for obj in children(tok, "dobj"):
         if r.cluster_at(obj) is not None:
             continue  # a named product or a company: other rules read those
-        for pid in _kinds(r, obj):
+        offered = [obj]
+        if obj.lemma_.lower() in r.lex["customer_nouns"]:
+            # "X provides customers with flow meters": the customers get the meters
+            offered = prep_objects(tok, "with") + prep_objects(obj, "with")
+        for pid in (k for o in offered for k in _kinds(r, o)):
             for m in makers:
                 yield Draft("makes", {"company": [m], "product": [pid]}, sent,
                             min(confidence_for(sent, r.lex), GENERIC_CONFIDENCE))
@@ -89,8 +93,9 @@ def _kinds(r: Reading, obj: Token) -> list[int]:
     heads = [obj, *[c for c in obj.conjuncts if c.pos_ == "NOUN"]]
     out: list[int] = []
     for head in heads:
-        if not head.is_lower or head.pos_ != "NOUN" or head.lemma_.lower() in r.lex["vague_nouns"]:
-            continue
+        if not head.is_lower or head.pos_ != "NOUN" or head.lemma_.lower() in r.lex["vague_nouns"] \
+                or head.lemma_.lower() in r.lex["customer_nouns"]:
+            continue  # "solutions" names nothing; "customers" are no product
         start = head.i
         while start > 0 and r.doc[start - 1].dep_ in ("compound", "amod") \
                 and r.doc[start - 1].head.i >= start and r.doc[start - 1].is_lower \
