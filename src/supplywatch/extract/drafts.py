@@ -32,12 +32,44 @@ def hedged(sent: Span, lex: Lexicon) -> bool:
         or any(t.lower_ == "reports" and t.dep_ in ("nsubj",) for t in sent)
 
 
+DENIAL_VERBS = {"deny", "refute", "dismiss", "reject"}
+FALSE_WORDS = {"false", "untrue", "unfounded", "baseless", "inaccurate", "wrong"}
+# Links from a clause up to the one that reports, denies or asks about it ("denied reports
+# that it supplies", "Rumors that X will buy Y were false"); not into a relative or
+# adverbial clause, whose negation is about something else.
+REPORTED_LINKS = {"ccomp", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "nsubj", "attr"}
+
+
 def negated(tok: Token, lex: Lexicon) -> bool:
-    """The trigger (or the verb above it) is denied: "not recalled", "would not confirm"."""
-    for t in (tok, tok.head):
-        if any(c.dep_ == "neg" for c in t.children):
+    """The trigger, the verb above it, or a clause that reports it denies it or only asks:
+    "not recalled", "would not confirm", "is not a supplier", "denied reports that it
+    supplies", "declined to comment on whether it supplies", "Rumors that ... were false"."""
+    chain = [tok, tok.head]
+    while len(chain) < 6 and chain[-1].dep_ in REPORTED_LINKS and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    for t in dict.fromkeys(chain):
+        if any(c.dep_ == "neg" for c in t.children) or t.lemma_.lower() in DENIAL_VERBS:
             return True
-        if t.lemma_.lower() in ("deny", "refute"):
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
+            return True
+        if t.lemma_ == "be" and any(c.dep_ == "acomp" and c.lower_ in FALSE_WORDS for c in t.children):
+            return True
+    return False
+
+
+CALL_OFF = {("call", "off"), ("walk", "away"), ("back", "out"), ("pull", "out")}
+CANCEL_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "kill", "block"}
+
+
+def called_off(tok: Token) -> bool:
+    """An acquisition or a deal that did not happen: "called off its planned acquisition
+    of X", "walked away from its deal to buy X", "scrapped its plan to buy X"."""
+    t, hops = tok, 0
+    while hops < 5 and t.head.i != t.i:
+        t, hops = t.head, hops + 1
+        lemma = t.lemma_.lower()
+        if lemma in CANCEL_VERBS or any(
+                (lemma, c.lower_) in CALL_OFF for c in t.children if c.dep_ in ("prt", "advmod")):
             return True
     return False
 

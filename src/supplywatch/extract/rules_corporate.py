@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import (
     Draft,
+    called_off,
     children,
     clause_subject_tokens,
     confidence_for,
@@ -110,7 +111,7 @@ def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y owns X", "Y acquired X", "X, 51% owned by Y"."""
-    if negated(tok, r.lex):
+    if negated(tok, r.lex) or called_off(tok):
         return
     lemma = tok.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and \
@@ -188,7 +189,7 @@ def _part_of(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y completed its acquisition of X", "Y's takeover of X" (a planned one is hedged)."""
-    if negated(tok, r.lex):
+    if negated(tok, r.lex) or called_off(tok):
         return
     # a company bought as a whole is named itself ("the purchase of X", not "of X's cells")
     bought = [c for o in prep_objects(tok, "of") if r.cluster_at(o) is not None

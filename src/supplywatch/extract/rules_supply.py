@@ -69,6 +69,8 @@ def left_modifier_companies(r: Reading, tok: Token) -> list[int]:
 
 def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Apple battery supplier ATL", "X, a supplier of cells to Y", "Y's primary supplier"."""
+    if negated(tok, r.lex):
+        return  # "X is not a supplier to Y"
     suppliers: list[int] = []
     customers_hint: list[int] = []
     head = tok.head

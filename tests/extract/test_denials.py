@@ -1,0 +1,46 @@
+"""Statements denied, only asked about, called off or merely considered: no fact, or a
+hedged plan. A wrong edge in the graph is worse than a missing one. All companies are
+invented."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def facts(result: dict, type_: str) -> list[dict]:
+    return [f for f in result["facts"] if f["type"] == type_]
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power denied reports that it supplies cells to Castell Motors.",
+    "Velmora Power is not a supplier to Castell Motors.",
+    "Velmora Power declined to comment on whether it supplies Castell Motors.",
+])
+def test_a_denied_or_questioned_supply_is_no_fact(extract_text, text):
+    assert facts(extract_text(text), "supplies") == []
+
+
+@pytest.mark.parametrize("text", [
+    "Rumors that Helix Holdings will acquire Velmora Power were false.",
+    "Helix Holdings walked away from its deal to buy Velmora Power.",
+    "Helix Holdings called off its planned acquisition of Velmora Power.",
+    "Helix Holdings scrapped its plan to buy Velmora Power.",
+])
+def test_an_acquisition_denied_or_called_off_is_no_ownership(extract_text, text):
+    assert facts(extract_text(text), "owns") == []
+
+
+def test_a_supply_under_consideration_is_a_hedged_plan(extract_text):
+    found = facts(extract_text("Castell Motors is considering buying cells from Velmora Power."),
+                  "supplies")
+    assert [(f["supplier"], f["customer"], f["status"]) for f in found] == [
+        ("Velmora Power", "Castell Motors", "planned")]
+    assert found[0]["confidence"] < 0.7
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Velmora Power supplies cells to Castell Motors, which does not make its own.", "supplies"),
+    ("Helix Holdings bought Velmora Power after a rival bid was called off.", "owns"),
+])
+def test_a_denial_in_another_clause_leaves_the_statement(extract_text, text, type_):
+    assert len(facts(extract_text(text), type_)) == 1
