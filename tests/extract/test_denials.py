@@ -44,3 +44,38 @@ def test_a_supply_under_consideration_is_a_hedged_plan(extract_text):
 ])
 def test_a_denial_in_another_clause_leaves_the_statement(extract_text, text, type_):
     assert len(facts(extract_text(text), type_)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts doubt that Velmora Power supplies Castell Motors.",
+    "Velmora Power failed to win a contract to supply Castell Motors.",
+    "Velmora Power refused to supply cells to Castell Motors.",
+])
+def test_a_doubted_failed_or_refused_supply_is_no_fact(extract_text, text):
+    assert facts(extract_text(text), "supplies") == []
+
+
+def test_a_decline_elsewhere_in_the_sentence_denies_nothing(extract_text):
+    # "declined" denies only an infinitive that hangs on it ("declined to supply")
+    found = facts(extract_text("Velmora Power supplies cells to Castell Motors, though sales"
+                               " declined."), "supplies")
+    assert [(f["supplier"], f["customer"]) for f in found] == [("Velmora Power", "Castell Motors")]
+
+
+@pytest.mark.parametrize("text", [
+    "If the deal is approved, Velmora Power will supply cells to Castell Motors.",
+    "Velmora Power hopes to supply cells to Castell Motors.",
+    "Velmora Power wants to become a supplier to Castell Motors.",
+])
+def test_a_conditional_or_hoped_for_supply_is_a_hedged_plan(extract_text, text):
+    found = facts(extract_text(text), "supplies")
+    assert [(f["supplier"], f["customer"], f["status"]) for f in found] == [
+        ("Velmora Power", "Castell Motors", "planned")]
+    assert found[0]["confidence"] < 0.7
+
+
+def test_a_contract_lost_is_supply_that_ended(extract_text):
+    found = facts(extract_text("Velmora Power lost its contract to supply cells to Castell Motors."),
+                  "supplies")
+    assert [(f["supplier"], f["customer"], f["status"]) for f in found] == [
+        ("Velmora Power", "Castell Motors", "ended")]

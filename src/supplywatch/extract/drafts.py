@@ -29,10 +29,14 @@ def hedged(sent: Span, lex: Lexicon) -> bool:
     if any(p in low for p in lex.phrases["hedge_phrases"]):
         return True
     return any(t.lower_ in lex["hedge_words"] for t in sent if t.lower_ not in ("reports",)) \
-        or any(t.lower_ == "reports" and t.dep_ in ("nsubj",) for t in sent)
+        or any(t.lower_ == "reports" and t.dep_ in ("nsubj",) for t in sent) \
+        or any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in sent)  # conditional
 
 
-DENIAL_VERBS = {"deny", "refute", "dismiss", "reject"}
+DENIAL_VERBS = {"deny", "refute", "dismiss", "reject", "doubt", "dispute"}
+# Verbs that deny the infinitive they govern: "failed to win a contract to supply",
+# "refused to buy" (not "sales declined", where nothing hangs on them)
+FAILED_VERBS = {"fail", "refuse", "decline"}
 FALSE_WORDS = {"false", "untrue", "unfounded", "baseless", "inaccurate", "wrong"}
 # Links from a clause up to the one that reports, denies or asks about it ("denied reports
 # that it supplies", "Rumors that X will buy Y were false"); not into a relative or
@@ -47,8 +51,11 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     chain = [tok, tok.head]
     while len(chain) < 6 and chain[-1].dep_ in REPORTED_LINKS and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
-    for t in dict.fromkeys(chain):
+    for below, t in zip([None, *chain], chain, strict=False):
         if any(c.dep_ == "neg" for c in t.children) or t.lemma_.lower() in DENIAL_VERBS:
+            return True
+        if t.lemma_.lower() in FAILED_VERBS and below is not None and below.dep_ == "xcomp" \
+                and below.head.i == t.i:
             return True
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in t.children):
             return True
