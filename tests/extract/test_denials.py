@@ -79,3 +79,14 @@ def test_a_contract_lost_is_supply_that_ended(extract_text):
                   "supplies")
     assert [(f["supplier"], f["customer"], f["status"]) for f in found] == [
         ("Velmora Power", "Castell Motors", "ended")]
+
+
+@pytest.mark.parametrize("text", [
+    "Helix Holdings no longer owns Velmora Power.",
+    "Velmora Power is no longer a subsidiary of Helix Holdings.",
+    "Velmora Power is not a subsidiary of Helix Holdings.",
+    "Helix Holdings is no longer the owner of Velmora Power.",
+])
+def test_ownership_that_no_longer_holds_is_no_fact(extract_text, text):
+    # an owns fact states current ownership: the contract has no status to say "ended"
+    assert facts(extract_text(text), "owns") == []

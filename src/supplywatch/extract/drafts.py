@@ -64,6 +64,17 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     return False
 
 
+def no_longer(tok: Token) -> bool:
+    """ "no longer owns", "is no longer a subsidiary of": true once, not now. Supply has a
+    status for that (ended); ownership has none, so the statement gives no fact."""
+    for t in (tok, tok.head):
+        for c in t.children:
+            if (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)) \
+                    or c.lower_ in ("anymore", "formerly"):
+                return True
+    return False
+
+
 CALL_OFF = {("call", "off"), ("walk", "away"), ("back", "out"), ("pull", "out")}
 CANCEL_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "kill", "block"}
 

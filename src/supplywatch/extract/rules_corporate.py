@@ -14,6 +14,7 @@ from supplywatch.extract.drafts import (
     clause_subject_tokens,
     confidence_for,
     negated,
+    no_longer,
     prep_objects,
 )
 from supplywatch.extract.reading import Reading
@@ -65,6 +66,8 @@ def _share(r: Reading, tok: Token) -> float | None:
 
 def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "X, a subsidiary of Y and Z", "X is a unit of Y", "Y's SDI subsidiary"."""
+    if tok.dep_ == "attr" and (negated(tok, r.lex) or no_longer(tok)):
+        return  # "X is not (no longer) a subsidiary of Y"
     parents: list[int] = []
     for obj in prep_objects(tok, "of"):
         parents += r.entities(obj)
@@ -88,6 +91,8 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "PCNA, the owner of Leedsworld"; "Y, the parent of X"."""
+    if tok.dep_ == "attr" and (negated(tok, r.lex) or no_longer(tok)):
+        return  # "Y is no longer the owner of X"
     owned = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
     owners = r.appositive_of(tok)
     if tok.dep_ == "attr":
@@ -111,7 +116,7 @@ def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y owns X", "Y acquired X", "X, 51% owned by Y"."""
-    if negated(tok, r.lex) or called_off(tok):
+    if negated(tok, r.lex) or called_off(tok) or no_longer(tok):
         return
     lemma = tok.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and \
@@ -171,7 +176,7 @@ def _part_of(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "X is now part of Y", "X became part of Y in 2019": Y owns X (a company named
     itself, not "part of the S&P 500")."""
     verb = tok.head
-    if negated(verb, r.lex) or any(c.dep_ == "det" for c in tok.children):
+    if negated(verb, r.lex) or no_longer(tok) or any(c.dep_ == "det" for c in tok.children):
         return  # "a part of": a share in something, not membership of a group
     parents = list(dict.fromkeys(
         c for o in prep_objects(tok, "of") for c in r.entities(o)
