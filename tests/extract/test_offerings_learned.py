@@ -173,3 +173,15 @@ def test_customers_given_products_are_no_product(extract_text):
     makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
     assert makes == {("Brimley Controls", "flow meters")}
     assert "customers" not in {e["name"] for e in result["entities"]}
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power made headlines last week.",
+    "Velmora Power made a profit of $20 million.",
+    "Velmora Power produced record results in the third quarter.",
+    "Velmora Power builds relationships with customers.",
+])
+def test_idioms_of_making_name_no_product(extract_text, text):
+    result = extract_text(text)
+    assert [f for f in result["facts"] if f["type"] == "makes"] == []
+    assert not [e for e in result["entities"] if e["type"] == "product"]

@@ -93,9 +93,10 @@ def _kinds(r: Reading, obj: Token) -> list[int]:
     heads = [obj, *[c for c in obj.conjuncts if c.pos_ == "NOUN"]]
     out: list[int] = []
     for head in heads:
-        if not head.is_lower or head.pos_ != "NOUN" or head.lemma_.lower() in r.lex["vague_nouns"] \
-                or head.lemma_.lower() in r.lex["customer_nouns"]:
-            continue  # "solutions" names nothing; "customers" are no product
+        words = {head.lower_, head.lemma_.lower()}
+        if not head.is_lower or head.pos_ != "NOUN" or words & r.lex["vague_nouns"] \
+                or words & r.lex["customer_nouns"]:
+            continue  # "solutions", "headlines", "profit" name nothing; customers are no product
         start = head.i
         while start > 0 and r.doc[start - 1].dep_ in ("compound", "amod") \
                 and r.doc[start - 1].head.i >= start and r.doc[start - 1].is_lower \
