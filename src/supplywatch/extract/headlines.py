@@ -54,6 +54,7 @@ def readable_headline(text: str) -> tuple[int, str] | None:
         return None
     suffixes = load_lexicon()["legal_suffixes"] | {"group", "holdings"}
     names = _names_from_story(line, body)
+    first = _first_word(line)
     out: list[str] = []
     kept_name = False  # the word before was written with a capital and kept it
     last = 0
@@ -67,7 +68,7 @@ def readable_headline(text: str) -> tuple[int, str] | None:
         elif glued or (kept_name and word.lower() in suffixes):
             new = word  # "W.1.G.H.Forged", "Self-Balancing"; "Massey Energy Company"
         else:
-            new = forms.recase(word, first=start == _first_word(line))
+            new = forms.recase(word, first=start == first)
         kept_name = new[:1].isupper()
         out.append(new)
     out.append(line[last:])
