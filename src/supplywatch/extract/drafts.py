@@ -75,6 +75,11 @@ def no_longer(tok: Token) -> bool:
     return False
 
 
+def not_now(tok: Token, lex: Lexicon) -> bool:
+    """Denied, or true once and no longer: what an ownership statement must not be."""
+    return negated(tok, lex) or no_longer(tok)
+
+
 CALL_OFF = {("call", "off"), ("walk", "away"), ("back", "out"), ("pull", "out")}
 CANCEL_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "kill", "block"}
 

@@ -278,7 +278,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         if kind == "company" and names_a_kind(doc, start, end, lex):
             continue
-        parts = split_coordinated(doc, start, end, lex) if kind == "company" else [(start, end)]
+        parts = split_merged_names(doc, start, end, lex) if kind == "company" else [(start, end)]
         for part_start, part_end in parts:
             cand = _candidate(doc, part_start, part_end, kind, model_tokens, lex)
             if cand is None:
@@ -308,7 +308,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
     return Candidates(cands, models, kinds, learned)
 
 
-def split_coordinated(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+def split_merged_names(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
     """ "Velmora Power and Brisk Cells", read by the small model as one organisation, is two
     when the parser joins them by a conjunction, the left one is a whole company name (two
     words or more, ending in a corporate word or a legal suffix) and the right one is no
@@ -321,7 +321,7 @@ def split_coordinated(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tupl
         if tok.is_lower and tok.pos_ == "ADP" and not start <= tok.head.i < end:
             # "from Velmora Power to Brisk Cells", read as one name: a preposition that
             # belongs to the clause outside ends one name and starts the next
-            return [(start, i), *split_coordinated(doc, i + 1, end, lex)]
+            return [(start, i), *split_merged_names(doc, i + 1, end, lex)]
     for i in range(start + 2, end - 1):
         tok = doc[i]
         if tok.lower_ not in ("and", "&") or tok.dep_ != "cc":
@@ -330,7 +330,7 @@ def split_coordinated(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tupl
         joined = any(t.dep_ == "conj" and start <= t.head.i < i for t in right)
         if joined and left[-1].lower_.rstrip(".") in company_ends and len(right.text.split()) >= 2 \
                 and right[0].lower_ not in lex["legal_suffixes"] and right[0].text[:1].isupper():
-            return [(start, i), *split_coordinated(doc, i + 1, end, lex)]
+            return [(start, i), *split_merged_names(doc, i + 1, end, lex)]
     return [(start, end)]
 
 

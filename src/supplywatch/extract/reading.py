@@ -47,6 +47,11 @@ class Reading:
     def type_of(self, cid: int) -> str:
         return self.ents.clusters[cid].type
 
+    def company_at(self, tok: Token) -> int | None:
+        """The company a token names, if it names one."""
+        cid = self.cluster_at(tok)
+        return cid if cid is not None and self.type_of(cid) == "company" else None
+
     def is_regulator(self, cid: int) -> bool:
         name = self.ents.clusters[cid].name.lower()
         words = name.split()
@@ -288,28 +293,31 @@ class Reading:
 
 def find_components(doc: Doc, ents: DocEntities, lex: Lexicon) -> list[Component]:
     """Noun phrases whose head is a kind of part: "45 million lithium-ion batteries"."""
+    return [c for chunk in doc.noun_chunks if (c := component_of(chunk, chunk.root, ents, lex))]
+
+
+def component_of(phrase: Span, root: Token, ents: DocEntities, lex: Lexicon) -> Component | None:
+    """The part a noun phrase headed by `root` names, without its determiners, numbers and
+    names, with the quantity it states; None unless `root` is a kind of part."""
     heads = lex["component_heads"]
-    out: list[Component] = []
-    for chunk in doc.noun_chunks:
-        root = chunk.root
-        if root.lower_ not in heads and root.lemma_.lower() not in heads:
+    if root.lower_ not in heads and root.lemma_.lower() not in heads:
+        return None
+    kept = []
+    for t in phrase:
+        if t.i in ents.token_cluster or t.dep_ in ("det", "poss", "nummod", "quantmod") \
+                or t.like_num or t.pos_ in ("PRON", "DET", "NUM") or (t.is_punct and t.text != "-"):
             continue
-        kept = []
-        for t in chunk:
-            if t.i in ents.token_cluster or t.dep_ in ("det", "poss", "nummod", "quantmod") \
-                    or t.like_num or t.pos_ in ("PRON", "DET", "NUM") or (t.is_punct and t.text != "-"):
-                continue
-            if t.lower_ in ("initial", "new", "remaining", "first", "some", "many", "all", "more",
-                            "than", "about", "over", "around", "up", "to"):
-                continue
-            kept.append(t)
-        if not kept or kept[-1].i != root.i:
+        if t.lower_ in ("initial", "new", "remaining", "first", "some", "many", "all", "more",
+                        "than", "about", "over", "around", "up", "to"):
             continue
-        name = doc[kept[0].i:root.i + 1].text if _contiguous(kept) else " ".join(t.text for t in kept)
-        nums = [t for t in chunk if t.like_num or t.dep_ in ("nummod", "quantmod")]
-        quantity = parse_quantity(doc[nums[0].i:nums[-1].i + 1].text) if nums else None
-        out.append(Component(kept[0].i, root.i + 1, name, quantity))
-    return out
+        kept.append(t)
+    if not kept or kept[-1].i != root.i:
+        return None
+    doc = phrase.doc
+    name = doc[kept[0].i:root.i + 1].text if _contiguous(kept) else " ".join(t.text for t in kept)
+    nums = [t for t in phrase if t.like_num or t.dep_ in ("nummod", "quantmod")]
+    quantity = parse_quantity(doc[nums[0].i:nums[-1].i + 1].text) if nums else None
+    return Component(kept[0].i, root.i + 1, name, quantity)
 
 
 def _contiguous(tokens: list[Token]) -> bool:

@@ -15,6 +15,7 @@ from supplywatch.extract.drafts import (
     confidence_for,
     negated,
     no_longer,
+    not_now,
     prep_objects,
 )
 from supplywatch.extract.reading import Reading
@@ -66,7 +67,7 @@ def _share(r: Reading, tok: Token) -> float | None:
 
 def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "X, a subsidiary of Y and Z", "X is a unit of Y", "Y's SDI subsidiary"."""
-    if tok.dep_ == "attr" and (negated(tok, r.lex) or no_longer(tok)):
+    if tok.dep_ == "attr" and not_now(tok, r.lex):
         return  # "X is not (no longer) a subsidiary of Y"
     parents: list[int] = []
     for obj in prep_objects(tok, "of"):
@@ -91,7 +92,7 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "PCNA, the owner of Leedsworld"; "Y, the parent of X"."""
-    if tok.dep_ == "attr" and (negated(tok, r.lex) or no_longer(tok)):
+    if tok.dep_ == "attr" and not_now(tok, r.lex):
         return  # "Y is no longer the owner of X"
     owned = [c for o in prep_objects(tok, "of") for c in r.entities(o)]
     owners = r.appositive_of(tok)
@@ -116,7 +117,7 @@ def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y owns X", "Y acquired X", "X, 51% owned by Y"."""
-    if negated(tok, r.lex) or called_off(tok) or no_longer(tok):
+    if not_now(tok, r.lex) or called_off(tok):
         return
     lemma = tok.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and \
@@ -183,13 +184,12 @@ def _part_of(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if not any(ch.isdigit() for ch in r.ents.clusters[c].name) and not r.is_regulator(c)))
     if len(parents) != 1:
         return  # part of several at once ("part of A's X, Y and Z programs") is no ownership
-    childs = r.subject_companies(verb)
-    for parent in dict.fromkeys(parents):
-        for child in dict.fromkeys(childs):
-            if parent != child:
-                d = Draft("owns", {"parent": [parent], "child": [child]}, sent, confidence_for(sent, r.lex))
-                d.confidence = min(d.confidence, 0.7)  # "part of" is looser than "owned by"
-                yield d
+    parent = parents[0]
+    for child in dict.fromkeys(r.subject_companies(verb)):
+        if child != parent:
+            d = Draft("owns", {"parent": [parent], "child": [child]}, sent, confidence_for(sent, r.lex))
+            d.confidence = min(d.confidence, 0.7)  # "part of" is looser than "owned by"
+            yield d
 
 
 def _acquisition(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:

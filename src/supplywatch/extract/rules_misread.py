@@ -17,8 +17,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft
-from supplywatch.extract.quantities import parse_quantity
-from supplywatch.extract.reading import Reading
+from supplywatch.extract.reading import Reading, component_of
 from supplywatch.extract.rules_supply import supply_draft
 
 # Words that may stand between the companies and their verb: "X and Y both supply".
@@ -64,11 +63,14 @@ def _misread_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     status = "planned" if modals & PLANNED else "active"
     suppliers, customers = (before, after) if selling else (after, before)
-    part, quantity = _part_named(r, thing)
+    # the noun chunks of a misread sentence are wrong ("Y supply battery cells"): the part
+    # is read from the phrase after the verb
+    part = component_of(thing, thing[-1], r.ents, r.lex)
     for s in suppliers:
         for c in customers:
             if s != c and not r.is_regulator(s) and not r.is_regulator(c):
-                d = supply_draft(r, sent, tok, s, c, part, quantity, status=status)
+                d = supply_draft(r, sent, tok, s, c, part.name if part else None,
+                                 part.quantity if part else None, status=status)
                 d.confidence = min(d.confidence, 0.7)  # read by word order, not by the parse
                 yield d
 
@@ -109,24 +111,6 @@ def _object_phrase(sent: Span, tok: Token) -> Span | None:
     return phrase
 
 
-def _part_named(r: Reading, thing: Span) -> tuple[str | None, int | None]:
-    """ "2 million battery cells" -> ("battery cells", 2000000). The noun chunks of a
-    misread sentence are wrong ("Y supply battery cells"), so the phrase is read here."""
-    head = thing[-1]
-    if head.lower_ not in r.lex["component_heads"] and head.lemma_.lower() not in r.lex["component_heads"]:
-        return None, None
-    words = [t for t in thing if t.pos_ not in ("DET", "NUM") and not t.like_num
-             and not _company_at(r, t)]
-    numbers = [t for t in thing if t.pos_ == "NUM" or t.like_num]
-    quantity = parse_quantity(thing.doc[numbers[0].i:numbers[-1].i + 1].text) if numbers else None
-    return " ".join(t.text for t in words) or None, quantity
-
-
-def _company_at(r: Reading, tok: Token) -> bool:
-    cid = r.cluster_at(tok)
-    return cid is not None and r.type_of(cid) == "company"
-
-
 def _companies_after(r: Reading, sent: Span, start: int, subjects: list[int]) -> list[int]:
     """Companies named right after the preposition ("to Z", "from both X and Y", "to the
     automaker")."""
@@ -136,7 +120,7 @@ def _companies_after(r: Reading, sent: Span, start: int, subjects: list[int]) ->
         t = r.doc[i]
         cid = r.cluster_at(t)
         if cid is not None:
-            if r.type_of(cid) == "company" and cid not in found:
+            if r.company_at(t) is not None and cid not in found:
                 found.append(cid)
         elif t.lower_ in LIST_WORDS or (t.pos_ == "DET" and not found):
             pass

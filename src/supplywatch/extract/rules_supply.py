@@ -278,7 +278,7 @@ def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
         if not makers:
             continue
         for container in _containers(tok):
-            if _names_company(r, container) and container.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            if r.company_at(container) is not None and container.dep_ in ("dobj", "nsubj", "nsubjpass"):
                 continue  # "replaced X with Z": the company X is no product with parts
             brands = [b for b in _brands_on(r, container) if b not in makers]
             if brands:
@@ -288,11 +288,6 @@ def _parts_in_products(r: Reading, sent: Span) -> Iterator[Draft]:
                         yield supply_draft(r, sent, tok, m, b, comp.name if comp else tok.text, None,
                                            status="active")
                 break
-
-
-def _names_company(r: Reading, tok: Token) -> bool:
-    cid = r.cluster_at(tok)
-    return cid is not None and r.type_of(cid) == "company"
 
 
 def _containers(part: Token, depth: int = 3) -> list[Token]:
@@ -372,9 +367,8 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         customers = [c for c in r.subject_companies(sent.root)
                      if c not in makers and not r.is_regulator(c)]
         if not customers:
-            customers = [cid for t in sent if (cid := r.cluster_at(t)) is not None
-                         and r.type_of(cid) == "company" and cid not in makers
-                         and not r.is_regulator(cid)]
+            customers = [cid for t in sent if (cid := r.company_at(t)) is not None
+                         and cid not in makers and not r.is_regulator(cid)]
         confidence = 0.6  # read from the sentence as a whole, not from its grammar
     for m in makers:
         for c in dict.fromkeys(customers):
