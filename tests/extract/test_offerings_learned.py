@@ -185,3 +185,11 @@ def test_idioms_of_making_name_no_product(extract_text, text):
     result = extract_text(text)
     assert [f for f in result["facts"] if f["type"] == "makes"] == []
     assert not [e for e in result["entities"] if e["type"] == "product"]
+
+
+def test_a_supplier_does_not_make_the_product_its_parts_go_into(extract_text):
+    result = extract_text("Velmora Power currently supplies the cells used in every Aero sold so"
+                          " far, as well as in Castell Motors' larger Tundra SUV.")
+    makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+    assert ("Velmora Power", "Aero") not in makes
+    assert ("Velmora Power", "cells") in makes  # what it supplies, it makes

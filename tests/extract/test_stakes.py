@@ -110,3 +110,19 @@ def test_a_company_that_is_part_of_another_is_owned_by_it(extract_text, text):
 ])
 def test_no_ownership_from_a_denied_or_loose_part_of(extract_text, text):
     assert owns(extract_text(text)) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Velmora Power, in which Castell Holdings holds a 22% stake, makes inverters.",
+    "Brisk Motors buys chips from Velmora Power, the Taoyuan chipmaker in which Castell"
+    " Holdings holds a 22% stake.",
+])
+def test_a_stake_held_in_which(extract_text, text):
+    found = owns(extract_text(text))
+    assert (OWNER, OWNED) in found and found[(OWNER, OWNED)]["share"] == 0.22
+
+
+def test_a_unit_named_after_the_role_noun(extract_text):
+    found = owns(extract_text(
+        "Castell Holdings makes brake hoses through its wholly owned unit Velmora Power."))
+    assert set(found) == {(OWNER, OWNED)}

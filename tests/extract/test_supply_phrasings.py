@@ -97,3 +97,11 @@ def test_the_parts_a_plural_pronoun_stands_for(extract_text, text):
     found = [(f["supplier"], f["customer"], f["component"])
              for f in extract_text(text)["facts"] if f["type"] == "supplies"]
     assert found == [(SUPPLIER, CUSTOMER, "lithium-ion cells")]
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors' compact EV, the Zeta, uses seat belts from Velmora Power.",
+    "Castell Motors' current scooters, the Vega range, use battery cells from Velmora Power.",
+])
+def test_a_product_that_uses_parts_from_a_supplier(extract_text, text):
+    assert supplies(extract_text(text)) == {(SUPPLIER, CUSTOMER)}

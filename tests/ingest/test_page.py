@@ -127,3 +127,33 @@ def test_furniture_file_errors_name_the_line() -> None:
         parse_furniture("[sidebar]\n")
     with pytest.raises(ValueError, match="needs a"):
         parse_furniture("[byline]\n^- (.+)$\n")
+
+
+def test_one_line_teasers_after_a_related_heading_are_split_out(tmp_path: Path, settings: Settings) -> None:
+    page = "\n".join([
+        "Regulator orders charger recall", PARA, "", "Related:",
+        "Harlan Group buys scooter brand Zippa - The Danish group takes full control of the "
+        "Aarhus-based brand.",
+        "Coastline Cycles picks Mirado motors for its cargo bikes - The Dutch brand signs a "
+        "three-year deal with the drive unit maker.",
+        "", "Sign up for our newsletter",
+    ])
+    main, first, second = load(write(tmp_path, page), settings)
+
+    assert main.text == f"Regulator orders charger recall\n{PARA}"
+    assert first.title == "Harlan Group buys scooter brand Zippa"
+    assert first.text.endswith("takes full control of the Aarhus-based brand.")
+    assert second.title == "Coastline Cycles picks Mirado motors for its cargo bikes"
+
+
+def test_a_dash_in_the_story_after_a_read_also_link_is_no_teaser(tmp_path: Path, settings: Settings) -> None:
+    after = ("Owners of the chargers - about 4,000 of them, the regulator said - can return them "
+             "to any shop that sold them for a full refund.")
+    more = ("The regulator added that it had received no reports of injuries so far, and that "
+            "the maker had cooperated fully with its investigation.")
+    page = "\n".join(["Regulator orders charger recall", PARA, "Read also",
+                      "Charger makers face tougher tests", after, more])
+    docs = load(write(tmp_path, page), settings)
+
+    assert len(docs) == 1
+    assert docs[0].text.endswith(f"{after}\n{more}")

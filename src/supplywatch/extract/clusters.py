@@ -92,7 +92,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
             key_cluster[key] = ents.new_cluster(types[key])
         ents.add_span(key_cluster[key], c.start, c.end, text)
     merge_acronyms(doc, ents)
-    merge_short_forms(ents)
+    merge_short_forms(ents, lex)
     add_missed_mentions(doc, ents)
     add_products(doc, ents, models, lex)
     add_product_lines(doc, ents, lex)
@@ -258,13 +258,13 @@ def ents_text(ents: DocEntities, cid: int, i: int) -> str:
     return ents.clusters[cid].name
 
 
-def merge_short_forms(ents: DocEntities) -> None:
+def merge_short_forms(ents: DocEntities, lex: Lexicon) -> None:
     """ "Anker" for "Anker Innovations": a shorter name that starts a longer one is the same
     company, unless the rest is an acronym ("Samsung" is not "Samsung SDI")."""
     keys = {cid: name_key(c.name) for cid, c in enumerate(ents.clusters) if c.spans}
     for cid, key in sorted(keys.items(), key=lambda kv: len(kv[1])):
         cluster = ents.clusters[cid]
-        if not cluster.spans or cluster.type not in ("company", "person", "place"):
+        if not cluster.spans or cluster.type not in ("company", "person", "place", "product"):
             continue
         longer = []
         for other, okey in keys.items():
@@ -275,8 +275,31 @@ def merge_short_forms(ents: DocEntities) -> None:
                 rest = oc.name.split()[len(cluster.name.split()):]
                 if rest and not all(ACRONYM.match(w) for w in rest):
                     longer.append(other)
-        if len(longer) == 1 and (cluster.type == "company" or cluster.type != "person"):
-            _merge(ents, longer[0], cid)
+        if not longer:
+            continue
+        # "Verrow" with "Verrow Packaging plc" and its subsidiary "Verrow Nederland B.V.": a
+        # group is named in full before its units are, so the short form is the first named
+        target = min(longer, key=lambda other: min(ents.clusters[other].spans))
+        if cluster.type in ("company", "place") or _company_short_form(ents, cid, target, lex):
+            _merge(ents, target, cid)
+
+
+def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexicon) -> bool:
+    """A name the model calls a person or a product ("Kinderhaus", "Hoi Lam", "Varenne's
+    EV") is the short form of the one company whose full name starts with it, when that
+    name goes on with a corporate word or a legal suffix ("Kinderhaus Spielwaren GmbH") and
+    no person in the document is called by it ("Lin" for "Lin Wei-cheng", "Ford" for
+    "Henry Ford" stay people)."""
+    short = ents.clusters[person].name.split()
+    rest = {w.lower().strip(".,") for w in ents.clusters[company].name.split()[len(short):]}
+    if not rest & (lex["corporate_words"] | {s.strip(".") for s in lex["legal_suffixes"]}):
+        return False
+    for other in ents.of_type("person"):
+        words = ents.clusters[other].name.split()
+        if other != person and len(words) > len(short) and (
+                words[:len(short)] == short or words[-len(short):] == short):
+            return False
+    return True
 
 
 def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:

@@ -143,6 +143,9 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
     after_infinitive = False
     while verb is not None and hops < 4:
         subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs:  # "X is 60% owned by Y" parsed with X as the subject of "is"
+            subs = [c for a in verb.children if a.dep_ in ("aux", "auxpass")
+                    for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subs:
             return subs
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:

@@ -64,6 +64,9 @@ class Candidate:
         return doc[self.start:self.end].text
 
 
+REPORTING_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|[1-4]Q|FY\d{2}(?:\d{2})?|(?:19|20)\d{2})$")
+
+
 def is_model_token(token: Token) -> bool:
     return bool(MODEL_TOKEN.match(token.text)) and not UNIT_LIKE.match(token.text)
 
@@ -80,8 +83,11 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     ):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in ("'s", "’s", "'")):
-        end -= 1
+                           or doc[end - 1].lower_ in ("'s", "’s", "'")
+                           or (end - start > 1 and span.label_ != "PRODUCT"
+                               and REPORTING_PERIOD.match(doc[end - 1].text))):
+        end -= 1  # ... and a reporting period a headline runs on: "Kaisun Electronics Q3 profit"
+
     start = hyphenated_start(doc, start)
     for i in range(start, end):
         # a bracket, or a headline verb the model swallowed into the name:

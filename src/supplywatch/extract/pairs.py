@@ -349,6 +349,57 @@ def is_hazard(r: Reading, m: Mention) -> bool:
                                      or head.lemma_.lower() in r.lex["hazard_words"])
 
 
+def product_owner(r: Reading, m: Mention) -> int | None:
+    """The company a product mention says is its maker: its brand ("Samsung Galaxy Note7"),
+    a listed company whose whole name starts the product's ("Ouyang Motors L7"), or a
+    company possessor ("Strelitz's Aero e-SUV")."""
+    if m.cid is not None:
+        brand = r.ents.clusters[m.cid].brand
+        if brand is not None and _named_alone(r, brand):
+            return brand
+    words = r.doc[m.start:m.end].text.lower().split()
+    company_words = r.lex["corporate_words"] | {s.strip(".") for s in r.lex["legal_suffixes"]}
+    for cid, cluster in enumerate(r.ents.clusters):
+        if cluster.type != "company" or not cluster.spans:
+            continue
+        for name in cluster.names:
+            named = name.lower().split()
+            # a product line the model took for a company ("Trail E7") owns nothing: the
+            # name must be a company's by its words
+            if 0 < len(named) < len(words) and words[:len(named)] == named and any(
+                    w.strip(".,") in company_words for w in named[1:]):
+                return cid
+    root = r.doc[m.start:m.end].root
+    owners = [c for p in root.children if p.dep_ == "poss" for c in r.entities(p)]
+    return owners[0] if len(owners) == 1 else None
+
+
+def _supplied_into(r: Reading, company: Mention, product: Mention) -> bool:
+    """Is the product where the company's parts go, not what it offers? The company is the
+    subject of a supply verb and the product sits below the verb but is not its object
+    (nor one of a list of objects): "X supplies inverters for the Aero", "X supplies the
+    cells used in every Aero"."""
+    verb = _root(r, company).head
+    if _root(r, company).dep_ != "nsubj" or verb.lemma_.lower() not in r.lex["supply_verbs"]:
+        return False
+    root = _root(r, product)
+    # what is supplied: the object, or what customers are provided with
+    supplied = [o for o in verb.children if o.dep_ == "dobj"]
+    supplied += [o for w in verb.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
+    objects = {o.i for o in supplied} | {c.i for o in supplied for c in o.conjuncts}
+    return root.i not in objects and any(a.i == verb.i for a in root.ancestors)
+
+
+def _named_alone(r: Reading, cid: int) -> bool:
+    """Is a company named somewhere other than right before a product? A product line the
+    model took for a company ("Solara" of "Tidewell Solara Q20") never is."""
+    for _, end in r.ents.clusters[cid].spans:
+        nxt = r.cluster_at(r.doc[end]) if end < len(r.doc) else None
+        if nxt is None or r.type_of(nxt) not in ("product", "component"):
+            return True
+    return False
+
+
 def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> list[Draft]:
     """`makes` drafts for the pairs the model accepts, one per (company, product)."""
     rule_pairs = {(d.roles["company"][0], d.roles["product"][0]) for d in rule_drafts
@@ -357,6 +408,11 @@ def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> lis
     for cand in candidates(r, rule_pairs):
         if is_hazard(r, cand.product):
             continue  # "fire", "overheating": what a product does wrong, never a product
+        owner = product_owner(r, cand.product)
+        if owner is not None and owner != cand.company.cid:
+            continue  # "X supplies inverters for Y's Aero", "... for the Ouyang Motors L7"
+        if _supplied_into(r, cand.company, cand.product):
+            continue  # "X supplies the cells used in every Aero": the Aero is a customer's
         prob = model.probability(cand.features)
         if prob < model.needed(cand.features, cand.product.kind):
             continue

@@ -87,6 +87,8 @@ class Reading:
         """What a relative pronoun stands for: the noun its clause hangs on ("the JV, which
         is 51% owned by ..."), else the nearest name of the type before it."""
         verb = tok.head
+        if verb.dep_ == "prep":  # "X, in which Y holds a stake": the clause is the verb's
+            verb = verb.head
         if verb.dep_ == "relcl" and verb.head.i < tok.i:
             noun = verb.head
             cid = self.cluster_at(noun)

@@ -66,7 +66,7 @@ def _share(r: Reading, tok: Token) -> float | None:
 
 
 def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
-    """ "X, a subsidiary of Y and Z", "X is a unit of Y", "Y's SDI subsidiary"."""
+    """ "X, a subsidiary of Y and Z", "X is a unit of Y", "Y's SDI subsidiary", "its unit X"."""
     if tok.dep_ == "attr" and not_now(tok, r.lex):
         return  # "X is not (no longer) a subsidiary of Y"
     parents: list[int] = []
@@ -75,6 +75,8 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for p in children(tok, "poss"):
         parents += r.entities(p)
     childs: list[int] = [c for t in tok.lefts if t.dep_ == "compound" for c in r.entities(t)]
+    # "its wholly owned unit Sokai Fluid", "through its subsidiary X B.V.": the name follows
+    childs += [c for t in children(tok, "appos") for c in r.entities(t)]
     appos = r.appositive_of(tok)
     if appos:
         childs += appos
@@ -83,6 +85,8 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             childs += r.entities(s)
     elif tok.dep_ == "compound" and r.cluster_at(tok.head) is not None:
         childs += r.entities(tok.head)
+        if not parents:  # "its subsidiary X B.V.": the possessive hangs on the name
+            parents += [c for p in children(tok.head, "poss") for c in r.entities(p)]
     conf = confidence_for(sent, r.lex)
     for parent in dict.fromkeys(parents):
         for child in dict.fromkeys(childs):

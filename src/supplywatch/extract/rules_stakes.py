@@ -57,6 +57,10 @@ def _all_owned(r: Reading, sent: Span, owners: list[int], owned: list[int],
 def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y owns / holds / bought a 60% stake in X", "Y's 20 percent stake in X"."""
     owned = [c for o in prep_objects(tok, "in") for c in r.entities(o)]
+    if not owned and tok.dep_ == "dobj":
+        # "X, in which Y holds a 22% stake": the parser hangs "in which" on the verb
+        owned = [c for o in prep_objects(tok.head, "in") if o.lower_ in ("which", "whom")
+                 for c in r.entities(o)]
     if not owned:
         return
     sized = tok.doc[tok.left_edge.i:tok.i]

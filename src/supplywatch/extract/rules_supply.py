@@ -419,6 +419,8 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if cid is not None and r.type_of(cid) == "company" and cid not in suppliers:
             suppliers.append(cid)
     suppliers += [c for o in prep_objects(objs[0], "from", "by") for c in r.entities(o)]
+    # "uses seat belts from X" with "from" hung on the verb (not "is used by X": the user)
+    suppliers += [c for o in prep_objects(tok, "from") for c in r.entities(o) if c not in suppliers]
     comp = r.component_in(objs[0])
     if not users and not products and subjects and subjects[0].lemma_.lower() in (
             r.lex["product_heads"]) and any(c.lower_ in ("these", "the", "those", "its", "their")

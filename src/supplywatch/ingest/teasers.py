@@ -164,7 +164,39 @@ def read_related(lines: list[str], i: int, furniture: Furniture) -> tuple[list[T
             if teaser is not None:
                 teasers.append(teaser)
             continue
+        one_line = one_line_teaser(line, source=default_source)
+        if one_line is not None and (teasers or _one_line_list_goes_on(lines, i + 1, furniture)):
+            teasers.append(one_line)
+            i += 1
+            continue
         if is_prose(line):
             return teasers, i
         i += 1  # a headline-only link: furniture
     return teasers, i
+
+
+# "Velocita Group buys e-bike brand Ruta - The Italian group takes full control.": a list
+# entry that is a headline, a dash and the teaser's one-sentence summary
+_HEADLINE_DASH = re.compile(r"^(?P<title>[^.!?]{12,160}?[^\s.,;:])\s+[-–—]\s+(?P<body>[A-Z\"'“‘].*)$")
+
+
+def one_line_teaser(line: str, source: str | None = None) -> Teaser | None:
+    """A teaser written on one line, "Headline - Summary sentence.", else None."""
+    match = _HEADLINE_DASH.match(line.strip())
+    if match is None or not _SENTENCE_END.search(match["body"]):
+        return None
+    if len(match["title"].split()) < 4 or len(match["title"].split()) > 20:
+        return None
+    return Teaser(title=match["title"], source=source, body=(match["body"],))
+
+
+def _one_line_list_goes_on(lines: list[str], i: int, furniture: Furniture) -> bool:
+    """After a first one-line teaser, the section is a list of them (not the story going
+    on) when the next line is another, a headline-only link, furniture or the page's end."""
+    while i < len(lines) and not lines[i]:
+        i += 1
+    if i >= len(lines):
+        return True
+    line = lines[i]
+    return one_line_teaser(line) is not None or furniture.kind(line) is not None \
+        or not is_prose(line)

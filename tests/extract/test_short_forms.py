@@ -1,0 +1,91 @@
+"""Short forms of a company's name: the small model often types a company's short name as
+a person or a product ("Kinderhaus" for "Kinderhaus Spielwaren GmbH"), and headlines run a
+reporting period into the name. All companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from supplywatch.extract.clusters import DocEntities, merge_short_forms
+from supplywatch.extract.lexicon import load_lexicon
+from supplywatch.extract.mentions import trim
+
+
+def companies(result: dict) -> dict[str, list[str]]:
+    return {e["name"]: e.get("aliases") or [] for e in result["entities"] if e["type"] == "company"}
+
+
+def facts(result: dict, type_: str) -> list[dict]:
+    return [f for f in result["facts"] if f["type"] == type_]
+
+
+def entities_of(*named: tuple[str, str]) -> DocEntities:
+    """Clusters for (type, name) pairs, each named once at its own place in the text."""
+    ents = DocEntities()
+    position = 0
+    for type_, name in named:
+        cid = ents.new_cluster(type_)
+        width = len(name.split())
+        ents.add_span(cid, position, position + width, name)
+        position += width + 5
+    return ents
+
+
+def merged_into(ents: DocEntities, name: str) -> str:
+    return next(c.name for c in ents.clusters if c.spans and name in c.names)
+
+
+def test_a_short_name_typed_as_a_person_joins_the_company():
+    ents = entities_of(("company", "Ostwald Spielwaren GmbH"), ("person", "Ostwald"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Ostwald") == "Ostwald Spielwaren GmbH"
+
+
+def test_a_short_name_that_names_a_person_stays_a_person():
+    ents = entities_of(("company", "Whitlow Components Ltd."), ("person", "Dana Whitlow"),
+                       ("person", "Whitlow"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Whitlow") == "Whitlow"
+
+
+def test_a_person_is_no_short_form_of_a_name_without_a_corporate_word():
+    ents = entities_of(("company", "Ostwald Trains"), ("person", "Ostwald"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Ostwald") == "Ostwald"
+
+
+def test_a_short_name_is_the_group_named_before_its_units():
+    ents = entities_of(("company", "Marrow Packaging plc"), ("company", "Marrow Nederland B.V."),
+                       ("company", "Marrow"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Marrow") == "Marrow Packaging plc"
+
+
+def test_a_company_owned_by_a_holding_is_found_under_its_short_name(extract_text):
+    result = extract_text(
+        "Toy maker Pellbrook Games has agreed to buy Ostwald Spielwaren GmbH, the German maker "
+        "of wooden trains.\n\nOstwald is 60% owned by Hallberg Beteiligungen GmbH, the family "
+        "holding company. Ostwald said its sales rose 12% last year.")
+    owned = [(f["parent"], f["child"], f.get("share")) for f in facts(result, "owns")]
+    assert ("Hallberg Beteiligungen GmbH", "Ostwald Spielwaren GmbH", 0.6) in owned
+
+
+def test_a_subsidiary_named_after_its_role_noun(extract_text):
+    result = extract_text(
+        "Marrow Packaging plc runs a plant in Venlo through its subsidiary Marrow Nederland B.V.")
+    owned = {(f["parent"], f["child"]) for f in facts(result, "owns")}
+    assert owned == {("Marrow Packaging plc", "Marrow Nederland B.V.")}
+
+
+@pytest.mark.parametrize(("label", "kept"), [
+    ("ORG", "Halvard Electronics"),     # a company's name ends before the period
+    ("PRODUCT", "Halvard Electronics Q3"),  # a product's may end in a year or code
+])
+def test_a_reporting_period_is_no_part_of_a_company_name(label, kept):
+    words = ["Halvard", "Electronics", "Q3", "profit", "jumps"]
+    doc = Doc(Vocab(), words=words)
+    span = Span(doc, 0, 3, label=label)
+    start, end = trim(span, load_lexicon())
+    assert doc[start:end].text == kept
