@@ -89,3 +89,15 @@ def test_a_reporting_period_is_no_part_of_a_company_name(label, kept):
     span = Span(doc, 0, 3, label=label)
     start, end = trim(span, load_lexicon())
     assert doc[start:end].text == kept
+
+
+def test_a_product_line_is_no_company(extract_text):
+    result = extract_text(
+        "Kelvora Mobility Recalls Glide G8 and Glide G10 Electric Scooters Due to Fire Hazards\n\n"
+        "Name of Product: Kelvora Glide G8 and Glide G10 electric scooters\n\n"
+        "This recall involves Kelvora Glide G8 and Glide G10 electric scooters with model numbers"
+        " KG-G8-24 and KG-G10-24. The Glide G8 has a 36-volt battery and the Glide G10 has a "
+        "48-volt battery. Consumers should contact Kelvora Mobility Inc. for a refund.")
+    assert list(companies(result)) == ["Kelvora Mobility Inc."]
+    makes = {(f["company"], f["product"]) for f in facts(result, "makes")}
+    assert ("Kelvora Mobility Inc.", "Glide G8") in makes

@@ -9,12 +9,13 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import Candidate, Cluster
+from supplywatch.extract.mentions import MODEL_TOKEN, Candidate, Cluster, is_model_token
 from supplywatch.model import name_key
 
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 TYPE_ORDER = ("company", "product", "place", "person")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+SHORT_MODEL = re.compile(r"^[A-Za-z]{1,2}\d{1,2}$")  # "S8", "X5", "Q20": too short for a model number alone
 REFERENCE_WORDS = {"the", "this", "that", "our", "its"}
 
 
@@ -99,6 +100,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     add_descriptors(doc, ents, lex)
     if learned is not None:
         add_learned(doc, ents, learned, lex)
+    demote_product_lines(doc, ents, lex)  # the learned recogniser's names too
     return ents
 
 
@@ -372,6 +374,47 @@ def add_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
             ents.add_span(pid, end, stop, text)
             ents.clusters[pid].names[f"{doc[start:end].text} {text}"] += 1  # brand as written
             ents.clusters[pid].brand = cid
+
+
+def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
+    """A "company" that is only ever named right before a model is a product line: "Voltaro
+    Stride S8 and Stride S10", "the Tidewell Solara Q20";
+    one whose name ends in a model ("The Stride S8 has ...") is a product.
+    It becomes a product, and the models it named take the brand before it, if any."""
+    company_words = lex["corporate_words"] | {w.strip(".") for w in lex["legal_suffixes"]}
+    for cid, cluster in enumerate(ents.clusters):
+        if (cluster.list_type or cluster.type) != "company" or not cluster.spans \
+                or ACRONYM.match(cluster.name) or any(
+                w.lower().strip(".,") in company_words for n in cluster.names for w in n.split()):
+            continue
+        last = cluster.name.split()[-1]
+        ends_in_model = len(cluster.name.split()) > 1 and (
+            SHORT_MODEL.match(last) or (MODEL_TOKEN.match(last) and not last.isalpha()))
+        if not ends_in_model and not all(
+                _before_a_model(doc, ents, cid, end) for _, end in cluster.spans):
+            continue  # a name ending in a model ("Stride S8", "Airbus A320") is a product's
+        if cluster.type == "company":
+            cluster.type = "product"
+        if cluster.list_type is not None:  # a name the learned recogniser listed as a company
+            cluster.list_type = "product"
+        # the brand named before the line ("Voltaro" of "Voltaro Stride") is its maker's
+        before = [ents.token_cluster.get(start - 1) for start, _ in cluster.spans if start > 0]
+        brands = [b for b in before if b is not None and ents.clusters[b].type == "company"]
+        cluster.brand = brands[0] if brands else None
+        for other in ents.clusters:
+            if other.brand == cid:
+                other.brand = cluster.brand
+
+
+def _before_a_model(doc: Doc, ents: DocEntities, cid: int, end: int) -> bool:
+    """Is the name followed by a model ("Stride S10", "Solara Q20")?"""
+    if end >= len(doc):
+        return False
+    after = ents.token_cluster.get(end)
+    if after is not None and after != cid and ents.clusters[after].type == "product":
+        return True
+    # "Stride S8" with no product made of it yet
+    return is_model_token(doc[end]) or bool(SHORT_MODEL.match(doc[end].text))
 
 
 def _name_like(tok) -> bool:
