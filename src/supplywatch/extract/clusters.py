@@ -390,20 +390,41 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         last = cluster.name.split()[-1]
         ends_in_model = len(cluster.name.split()) > 1 and (
             SHORT_MODEL.match(last) or (MODEL_TOKEN.match(last) and not last.isalpha()))
-        if not ends_in_model and not all(
-                _before_a_model(doc, ents, cid, end) for _, end in cluster.spans):
-            continue  # a name ending in a model ("Stride S8", "Airbus A320") is a product's
+        # the brand named before the line ("Voltaro" of "Voltaro Stride") is its maker
+        before = [ents.token_cluster.get(start - 1) for start, _ in cluster.spans if start > 0]
+        brands = [b for b in before if b is not None and b != cid
+                  and ents.clusters[b].type == "company"] or _brands_written_before(ents, cid)
+        # a name ending in a model ("Stride S8", "Airbus A320") is a product's; a name only
+        # ever before a model is a line when a brand comes before it at least once (else it
+        # is the brand: "the Corvex CX-900")
+        if not ends_in_model and not (brands and all(
+                _before_a_model(doc, ents, cid, end) for _, end in cluster.spans)):
+            continue
         if cluster.type == "company":
             cluster.type = "product"
         if cluster.list_type is not None:  # a name the learned recogniser listed as a company
             cluster.list_type = "product"
-        # the brand named before the line ("Voltaro" of "Voltaro Stride") is its maker's
-        before = [ents.token_cluster.get(start - 1) for start, _ in cluster.spans if start > 0]
-        brands = [b for b in before if b is not None and ents.clusters[b].type == "company"]
         cluster.brand = brands[0] if brands else None
         for other in ents.clusters:
             if other.brand == cid:
                 other.brand = cluster.brand
+
+
+def _brands_written_before(ents: DocEntities, cid: int) -> list[int]:
+    """Companies whose name some other name writes right before this one's: "Voltaro" in
+    the name "Voltaro Stride S8" (however the model typed that name)."""
+    line = ents.clusters[cid].name.split()
+    found: list[int] = []
+    for other in ents.clusters:
+        for name in other.names:
+            words = name.split()
+            for k in range(1, len(words) - len(line) + 1):
+                if words[k:k + len(line)] == line:
+                    brand = ents.by_key.get(name_key(" ".join(words[:k])))
+                    if brand is not None and brand != cid and ents.clusters[brand].type == "company" \
+                            and ents.clusters[brand].spans and brand not in found:
+                        found.append(brand)
+    return found
 
 
 def _before_a_model(doc: Doc, ents: DocEntities, cid: int, end: int) -> bool:
