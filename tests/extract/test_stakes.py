@@ -126,3 +126,28 @@ def test_a_unit_named_after_the_role_noun(extract_text):
     found = owns(extract_text(
         "Castell Holdings makes brake hoses through its wholly owned unit Velmora Power."))
     assert set(found) == {(OWNER, OWNED)}
+
+
+def test_full_ownership_taken(extract_text):
+    found = owns(extract_text("In 2024 Castell Holdings took full ownership of Velmora Power AS,"
+                              " a small module designer."))
+    assert set(found) == {(OWNER, "Velmora Power AS")}
+
+
+def test_a_venture_owned_in_shares_by_two_companies(extract_text):
+    found = owns(extract_text("The venture, to be called Brisk Cells sp. z o.o., will be 51% owned"
+                              " by Castell Holdings and 49% by Velmora Power."))
+    assert {k: v["share"] for k, v in found.items()} == {
+        (OWNER, "Brisk Cells"): 0.51, ("Velmora Power", "Brisk Cells"): 0.49}
+
+
+def test_the_other_owner_of_a_joint_venture_set_up_with_it(extract_text):
+    found = owns(extract_text("Castell Holdings also owns 50% of Brisk Cells AS, a recycling joint"
+                              " venture set up with Japan's Velmora Power Corporation in 2023."))
+    assert set(found) == {(OWNER, "Brisk Cells AS"), ("Velmora Power Corporation", "Brisk Cells AS")}
+
+
+def test_a_legal_form_with_full_stops_keeps_its_appositive(extract_text):
+    found = owns(extract_text("The Debrecen plant is operated by Brisk Cells Kft., a wholly owned"
+                              " subsidiary of Castell Holdings."))
+    assert set(found) == {(OWNER, "Brisk Cells")}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import filter_spans
@@ -125,7 +126,14 @@ def make_relations(nlp: Language, name: str, pair_model: str):
     return relations
 
 
+# Legal forms written with full stops that the English tokenizer cuts after the last letter
+# ("Kft" + "."), so that the full stop ends the sentence and the name loses its appositive.
+LEGAL_FORM_TOKENS = ("Kft.", "Bhd.", "S.p.A.", "sp.", "Sp.", "o.o.", "Zrt.", "Nyrt.", "Tbk.")
+
+
 def add_components(nlp: Language, models: LearnedModels | None = None) -> Language:
+    for form in LEGAL_FORM_TOKENS:
+        nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     nlp.add_pipe("sw_line_breaks", before="parser")
     kinds = models.product_kinds if models is not None else None
     nlp.add_pipe("sw_entities", after="ner",

@@ -73,6 +73,10 @@ class Reading:
         found: list[int] = []
         if tok.lower_ in RELATIVE_PRONOUNS:
             return self.antecedent(tok, type_)
+        named = self._called(tok)
+        if named is not None and self.cluster_at(tok) is None:
+            return self.entities(named, type_, deep)  # "the venture, to be called X"
+
         for t in self._np_tokens(tok, deep):
             cid = self.cluster_at(t)
             if cid is None and t.i == tok.i:
@@ -82,6 +86,18 @@ class Reading:
             if cid is not None and self.type_of(cid) == type_ and cid not in found:
                 found.append(cid)
         return found
+
+    def _called(self, tok: Token) -> Token | None:
+        """The name a noun is given: "the venture, to be called X", "a unit named X"."""
+        for acl in tok.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in ("call", "name"):
+                for name in acl.children:
+                    if name.dep_ in ("oprd", "attr", "dobj"):
+                        # the name's head may be a legal form the parse put last ("sp. z o.o.")
+                        named = [t for t in name.subtree if self.cluster_at(t) is not None]
+                        if named:
+                            return named[-1]
+        return None
 
     def antecedent(self, tok: Token, type_: str = "company") -> list[int]:
         """What a relative pronoun stands for: the noun its clause hangs on ("the JV, which

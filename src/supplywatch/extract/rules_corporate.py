@@ -45,6 +45,10 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _make_verb(r, sent, tok)
             if any(c.lower_ in lex["joint_words"] for c in tok.children):
                 yield from _joint_work(r, sent, tok)  # "A and B will jointly develop ..."
+            elif lemma in DEVELOP_VERBS:
+                yield from _developed_with(r, sent, tok)  # "that A developed with B""
+        if low == "joint" and tok.dep_ == "amod" and tok.head.lemma_.lower() in JOINT_WORK_NOUNS:
+            yield from _joint_work(r, sent, tok.head)  # "set up a joint centre with B"
         if low == "co" and tok.i + 2 < sent.end and r.doc[tok.i + 1].text == "-" \
                 and r.doc[tok.i + 2].lemma_.lower() in lex["make_verbs"]:
             yield from _joint_work(r, sent, tok)  # "an agreement with B to co-develop ..."
@@ -126,8 +130,13 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     lemma = tok.lemma_.lower()
     passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and \
         any(c.dep_ == "agent" for c in tok.children))
+    elided: list[tuple[int, float | None]] = []  # "... 51% owned by A and 49% by B": B's 49%
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+        for conj in children(tok, "conj"):
+            if conj.pos_ in ("NOUN", "NUM"):
+                share = _percent_at(r, conj)
+                elided += [(c, share) for o in prep_objects(conj, "by") for c in r.entities(o)]
         # "X is 55% owned by Y and 45% owned by Z": the second verb shares the first's X
         first = tok
         while first.dep_ == "conj" and first.head.lemma_.lower() == lemma:
@@ -145,11 +154,17 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         childs = [c for o in children(tok, "dobj") for c in r.entities(o)
                   if r.cluster_at(o) is not None or o.lower_ in ("which", "that")]
     share = _share(r, tok) if lemma == "own" else None
-    for p in parents:
+    for p, s in [(p, share) for p in parents] + elided:
         for c in childs:
             if p != c and not r.is_regulator(p):
                 yield Draft("owns", {"parent": [p], "child": [c]}, sent,
-                            confidence_for(sent, r.lex), extra={"share": share})
+                            confidence_for(sent, r.lex), extra={"share": s})
+
+
+def _percent_at(r: Reading, tok: Token) -> float | None:
+    """The percentage a "%" or "percent" token and the number before it state."""
+    m = PERCENT.search(r.doc[max(tok.i - 2, 0):tok.i + 1].text)
+    return round(float(m.group(1)) / 100, 4) if m else None
 
 
 def _group_company(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -232,6 +247,10 @@ def _joint_venture(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     # "X is a joint venture between (of) A and B"
     owners += [c for o in prep_objects(tok, "between", "of") for c in r.entities(o)
                if c not in jv and c not in owners]
+    # "Z, a joint venture (set up) with B": B is the other owner
+    holders = [tok, *(a for a in tok.children if a.dep_ == "acl")]
+    owners += [c for h in holders for o in prep_objects(h, "with") for c in r.entities(o)
+               if c not in jv and c not in owners]
     conf = confidence_for(sent, r.lex)
     for p in owners:
         for c in jv:
@@ -281,8 +300,29 @@ def _joint_work(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         parties += [c for o in prep_objects(t, "with") for c in r.entities(o)]
         for o in prep_objects(t, "into", "in"):  # "entered into an agreement with B"
             parties += [c for w in prep_objects(o, "with") for c in r.entities(w)]
+        for o in children(t, "dobj"):  # "signed an agreement with B to jointly design"
+            parties += [c for w in prep_objects(o, "with") for c in r.entities(w)]
     parties = [p for p in dict.fromkeys(parties) if not r.is_regulator(p)]
     if len(parties) >= 2:
+        yield Draft("partnership", {"parties": parties[:4]}, sent, confidence_for(sent, r.lex))
+
+
+DEVELOP_VERBS = {"develop", "design", "co-develop", "engineer"}
+# What two companies run together as partners ("a joint engineering centre with B"); not a
+# "joint investigation" or "joint statement", which partners and adversaries alike make
+JOINT_WORK_NOUNS = {"centre", "center", "lab", "laboratory", "project", "programme", "program",
+                    "development", "research", "platform", "facility", "factory", "plant"}
+
+
+def _developed_with(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """A company that develops something with another named company is its partner: "the
+    polymer that Verrow developed with Kaltmann", "A designed the pack with B"."""
+    if negated(tok, r.lex) or not prep_objects(tok, "with"):
+        return
+    subjects = r.subject_companies(tok)
+    partners = [c for o in prep_objects(tok, "with") for c in r.entities(o)]
+    parties = [p for p in dict.fromkeys(subjects + partners) if not r.is_regulator(p)]
+    if subjects and partners and len(parties) >= 2:
         yield Draft("partnership", {"parties": parties[:4]}, sent, confidence_for(sent, r.lex))
 
 

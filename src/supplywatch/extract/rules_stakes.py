@@ -83,15 +83,15 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 
 def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
-    """ "Y holds 35% of X", "Y took / gained control of X"."""
+    """ "Y holds 35% of X", "Y took / gained control (full ownership) of X"."""
     if negated(tok, r.lex):
         return
     for obj in children(tok, "dobj"):
         if obj.lemma_.lower() in r.lex["stake_nouns"]:
             continue  # "bought a 60% stake in X": read by _stake
         share = _percent_in(tok.doc[obj.left_edge.i:obj.i + 1])
-        if share is None and obj.lemma_.lower() != "control":
-            continue
+        if share is None and obj.lemma_.lower() not in ("control", "ownership"):
+            continue  # "took control of X", "took full ownership of X"
         owned = [c for o in prep_objects(obj, "of", "in") for c in r.entities(o)]
         owners = r.subject_companies(tok)
         yield from _all_owned(r, sent, owners, owned, share, tok)
