@@ -56,11 +56,19 @@ def test_a_person_is_no_short_form_of_a_name_without_a_corporate_word():
     assert merged_into(ents, "Ostwald") == "Ostwald"
 
 
-def test_a_short_name_is_the_group_named_before_its_units():
+def test_a_short_name_typed_as_a_person_is_the_group_named_before_its_units():
     ents = entities_of(("company", "Marrow Packaging plc"), ("company", "Marrow Nederland B.V."),
-                       ("company", "Marrow"))
+                       ("person", "Marrow"))
     merge_short_forms(ents, load_lexicon())
     assert merged_into(ents, "Marrow") == "Marrow Packaging plc"
+
+
+def test_a_company_short_name_with_several_longer_ones_stays_apart():
+    # the longer ones are often a headline run on ("Brisk Introduces New Sensor") or a unit
+    ents = entities_of(("company", "Brisk Introduces New Sensor"), ("company", "Brisk Systems"),
+                       ("company", "Brisk"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Brisk") == "Brisk"
 
 
 def test_a_company_owned_by_a_holding_is_found_under_its_short_name(extract_text):

@@ -105,3 +105,8 @@ def test_the_parts_a_plural_pronoun_stands_for(extract_text, text):
 ])
 def test_a_product_that_uses_parts_from_a_supplier(extract_text, text):
     assert supplies(extract_text(text)) == {(SUPPLIER, CUSTOMER)}
+
+
+def test_an_adjective_before_supplier_is_no_part(extract_text):
+    result = extract_text("Castell Motors replaced its long-standing supplier Velmora Power.")
+    assert [f["component"] for f in result["facts"] if f["type"] == "supplies"] in ([], [None])

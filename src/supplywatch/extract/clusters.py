@@ -277,13 +277,16 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon) -> None:
                 rest = oc.name.split()[len(cluster.name.split()):]
                 if rest and not all(ACRONYM.match(w) for w in rest):
                     longer.append(other)
-        if not longer:
-            continue
-        # "Verrow" with "Verrow Packaging plc" and its subsidiary "Verrow Nederland B.V.": a
-        # group is named in full before its units are, so the short form is the first named
-        target = min(longer, key=lambda other: min(ents.clusters[other].spans))
-        if cluster.type in ("company", "place") or _company_short_form(ents, cid, target, lex):
-            _merge(ents, target, cid)
+        if len(longer) == 1 and cluster.type in ("company", "place"):
+            _merge(ents, longer[0], cid)
+        elif longer and cluster.type in ("person", "product"):
+            # "Verrow" (typed a person) with "Verrow Packaging plc" and its subsidiary
+            # "Verrow Nederland B.V.": a group is named in full before its units are. (A
+            # company-typed short form with several longer names stays apart: the longer
+            # ones are often a headline run on, "IDT Introduces ...", or a unit.)
+            target = min(longer, key=lambda other: min(ents.clusters[other].spans))
+            if _company_short_form(ents, cid, target, lex):
+                _merge(ents, target, cid)
 
 
 def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexicon) -> bool:

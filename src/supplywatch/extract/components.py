@@ -35,6 +35,7 @@ from supplywatch.extract.rules_orders import order_drafts
 from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_stakes import stake_drafts
 from supplywatch.extract.rules_supply import supply_drafts
+from supplywatch.extract.rules_teardown import teardown_drafts
 
 for _name in ("sw_reading", "sw_drafts"):
     if not Doc.has_extension(_name):
@@ -110,6 +111,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             drafts += deal_drafts(reading, sent)
             drafts += corporate_drafts(reading, sent)
             drafts += stake_drafts(reading, sent)
+            drafts += teardown_drafts(reading, sent)
             drafts += recall_drafts(reading, sent)
             offers += offering_drafts(reading, sent)
         # an agreement that names no seller becomes supply only where the document says who sells

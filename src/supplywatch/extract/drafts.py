@@ -136,6 +136,12 @@ def status_of(tok: Token, lex: Lexicon) -> str:
     return "active"
 
 
+def misread_verb(tok: Token) -> bool:
+    """A verb, or a headline's verb the parser read as a noun with a particle ("Tidewell
+    teams up with ...": "teams" a noun, "up" its particle)."""
+    return tok.pos_ == "VERB" or (tok.dep_ == "ROOT" and any(c.dep_ == "prt" for c in tok.children))
+
+
 def clause_subject_tokens(tok: Token) -> list[Token]:
     """Subjects of the clause a verb sits in, following xcomp/conj chains upward."""
     verb: Token | None = tok
@@ -146,6 +152,10 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
         if not subs:  # "X is 60% owned by Y" parsed with X as the subject of "is"
             subs = [c for a in verb.children if a.dep_ in ("aux", "auxpass")
                     for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subs and misread_verb(verb):  # a headline's "Tidewell teams up with ...",
+            # parsed with the name as a compound of the verb
+            subs = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i
+                    and c.text[:1].isupper()]
         if subs:
             return subs
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:

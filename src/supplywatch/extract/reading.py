@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.clusters import DocEntities
-from supplywatch.extract.drafts import clause_subject_tokens
+from supplywatch.extract.drafts import clause_subject_tokens, misread_verb
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import hyphenated_start
 from supplywatch.extract.quantities import parse_quantity
@@ -185,7 +185,8 @@ class Reading:
                 continue  # "Anker ... ceased doing business with the company": not Anker
             cand = self._name_root(cid, i)
             score = -0.02 * (tok.i - i)
-            if cand.dep_ in ("nsubj", "nsubjpass"):
+            if cand.dep_ in ("nsubj", "nsubjpass") or (  # "Tidewell teams up": a misparse
+                    cand.dep_ == "compound" and misread_verb(cand.head) and cand.i < cand.head.i):
                 score += 1.0
                 if cand.head.dep_ == "ROOT" or (cand.head.dep_ == "conj" and cand.head.head.dep_ == "ROOT"):
                     score += 0.5  # the main clause's subject is the likeliest topic

@@ -108,7 +108,9 @@ def _named_part_makers(r: Reading, sent: Span, companies: list[int],
 def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Token]]:
     passive = any(c.dep_ == "auxpass" for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT") and prep_objects(tok, "by"))
-    if tok.pos_ == "VERB" and not passive:
+    # "a year after its VoltPocket recall": a noun the parser took for a verb
+    noun = any(c.dep_ in ("poss", "det") for c in tok.children)
+    if tok.pos_ == "VERB" and not passive and not noun:
         subjects = clause_subject_tokens(tok)
         companies = [c for s in subjects for c in r.entities(s)]
         objects = children(tok, "dobj")
@@ -116,7 +118,7 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
             companies = [c for o in objects for c in _makers_in(r, o)]
             companies += [c for o in prep_objects(tok, "from") for c in r.entities(o)]
         return companies, objects
-    if passive:
+    if passive and not noun:
         companies = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
         subjects = clause_subject_tokens(tok) or ([tok.head] if tok.dep_ == "acl" else [])
         if not companies:
@@ -124,8 +126,10 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
         return companies, subjects
     # The noun: "Samsung's recall of the Note7", "X announced a recall of ..."
     # "Nimbus's recall", "the Nimbus recall"; not "the SDI battery recall" (a part's maker)
-    companies = [c for p in children(tok, "poss", "compound")
-                 if r.cluster_at(p) is not None or p.dep_ == "poss" for c in r.entities(p)]
+    companies = [c for p in children(tok, "poss") for c in r.entities(p)]
+    if not companies:  # with a possessor, a name before the noun is the product ("its X recall")
+        companies = [c for p in children(tok, "compound")
+                     if r.cluster_at(p) is not None for c in r.entities(p)]
     if not companies:  # "The recall, announced by X on Tuesday, covers ..."
         companies = [c for a in children(tok, "acl") if a.lemma_.lower() in ANNOUNCE
                      for o in prep_objects(a, "by") for c in r.entities(o) if not r.is_regulator(c)]

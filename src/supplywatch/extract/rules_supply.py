@@ -105,8 +105,10 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             customers += [c for c in r.entities(inner) or possessor_companies(r, inner)
                           if c not in suppliers]
     comp = None
-    mods = [t for t in tok.lefts if t.is_lower and t.dep_ in ("compound", "amod")
-            and t.lower_ not in ("main", "primary", "key", "major", "sole", "leading", "top")]
+    # "battery supplier", "cell supplier"; not "long-standing" or "exclusive" supplier
+    mods = [t for t in tok.lefts if t.is_lower and (t.dep_ == "compound" or (
+        t.dep_ == "amod" and t.pos_ == "NOUN")) and t.lower_ not in (
+            "main", "primary", "key", "major", "sole", "leading", "top")]
     if mods:
         comp = " ".join(t.text for t in mods)
     for obj in prep_objects(tok, "of"):

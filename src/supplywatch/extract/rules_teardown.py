@@ -1,0 +1,99 @@
+"""Parts found inside a product, with the maker of the part named but not its buyer: "The
+MEMS microphones come from Castell Sensorik", "the board is built around a chip from Brisk
+Semiconductor", "each earbud carries a cell made by Velmora Energy". Teardown reports and
+recall notices write this way about one company's product; the buyer is then the company
+the document is about (the one it names most), at a lower confidence than a stated supply.
+
+Only a sentence about a thing, not about a company, is read: its subject is a part or a
+product ("the microphones", "each earbud"), no other company is named in it, and the part
+is the one the "from" or "made by" phrase hangs on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import Draft, negated
+from supplywatch.extract.reading import Component, Reading
+from supplywatch.extract.rules_supply import supply_draft
+
+IMPLIED_BUYER_CONFIDENCE = 0.6
+ORIGIN_VERBS = {"come", "originate"}
+# How a sentence puts a part inside a product: "the board is built around a chip from X",
+# "each earbud carries a cell made by X" (not "chips from X are in short supply")
+CONTAINMENT_VERBS = {"contain", "carry", "use", "house", "feature", "include", "build", "base",
+                     "equip", "fit", "power", "pack", "integrate", "have", "come", "originate",
+                     "handle", "rely", "source", "supply", "make", "manufacture", "produce"}
+MAKER_VERBS = {"make", "manufacture", "produce", "supply", "build", "fabricate", "handle"}
+
+
+def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    buyer = topic_company(r)
+    if buyer is None:
+        return
+    root = sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects or any(r.entities(s) for s in subjects):
+        return  # a sentence about a company: the supply rules read it
+    named = {cid for t in sent if (cid := r.cluster_at(t)) is not None and r.type_of(cid) == "company"}
+    for maker, part in _parts_and_makers(r, sent):
+        if maker == buyer or named - {maker}:
+            continue
+        draft = supply_draft(r, sent, root, maker, buyer, part.name, None)
+        draft.confidence = min(draft.confidence, IMPLIED_BUYER_CONFIDENCE)
+        yield draft
+
+
+def _parts_and_makers(r: Reading, sent: Span) -> Iterator[tuple[int, Component]]:
+    for tok in sent:
+        if tok.lower_ == "from" and tok.dep_ == "prep":
+            head = tok.head
+            # "a chip from X" (on the part), "the microphones come from X" (on the verb)
+            noun = head if head.pos_ in ("NOUN", "PROPN") else _subject_of(head)
+            if noun is None or (head.pos_ == "VERB" and head.lemma_.lower() not in ORIGIN_VERBS):
+                continue
+        elif tok.dep_ == "agent" and tok.head.lemma_.lower() in MAKER_VERBS \
+                and tok.head.tag_ == "VBN":
+            verb = tok.head  # "a cell made by X", "power management is handled by X"
+            noun = verb.head if verb.dep_ == "acl" else _subject_of(verb)
+            if noun is None or negated(verb, r.lex):
+                continue
+            if verb.lemma_.lower() == "handle":  # the agent is the part: "by an X AV2291 PMIC"
+                objs = [o for o in tok.children if o.dep_ == "pobj"]
+                part = r.component_in(objs[0]) if objs else None
+                if part is not None:
+                    for cid in r.entities(objs[0]):
+                        yield cid, part
+                continue
+        else:
+            continue
+        part = r.component_in(noun) if noun.pos_ != "PRON" else None
+        if part is None or _clause_verb(noun).lemma_.lower() not in CONTAINMENT_VERBS:
+            continue
+        for obj in (o for o in tok.children if o.dep_ == "pobj"):
+            for cid in r.entities(obj):
+                yield cid, part
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a noun sits in ("a chip" in "is built around a chip")."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _subject_of(verb: Token) -> Token | None:
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subs[0] if subs else None
+
+
+def topic_company(r: Reading) -> int | None:
+    """The company a document is about: named more often than any other, and at least
+    twice."""
+    counts = sorted(((len({s for s, _ in c.spans}), cid) for cid, c in enumerate(r.ents.clusters)
+                     if c.type == "company" and c.spans and not r.is_regulator(cid)), reverse=True)
+    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]

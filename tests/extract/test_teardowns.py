@@ -1,0 +1,41 @@
+"""Parts found inside a product, with only their maker named: the buyer is the company the
+document is about, at a lower confidence than a stated supply. All companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+TEARDOWN = (
+    "Castell Pods 3 teardown: what is inside Castell Audio's new earbuds\n\n"
+    "Castell Audio's new earbuds went on sale this month, and Castell Audio says the first "
+    "batch sold out in a week. We bought two sets and took them apart.\n\n"
+    "{sentence}\n\n"
+    "Castell Audio did not respond to a request for comment."
+)
+
+
+def supplies(result: dict) -> list[dict]:
+    return [f for f in result["facts"] if f["type"] == "supplies"]
+
+
+@pytest.mark.parametrize(("sentence", "supplier"), [
+    ("The MEMS microphones, three per earbud, come from Brisk Sensorik GmbH, a German firm.",
+     "Brisk Sensorik GmbH"),
+    ("The main logic board is built around a Bluetooth audio chip from Ardent Semiconductor.",
+     "Ardent Semiconductor"),
+    ("Each earbud carries a coin cell made by Velmora Energy Co., Ltd. in Huizhou.",
+     "Velmora Energy Co., Ltd."),
+])
+def test_a_part_inside_the_product_is_supplied_to_its_maker(extract_text, sentence, supplier):
+    found = supplies(extract_text(TEARDOWN.format(sentence=sentence)))
+    assert [(f["supplier"], f["customer"]) for f in found] == [(supplier, "Castell Audio")]
+    assert found[0]["confidence"] <= 0.6
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chips from Ardent Semiconductor are in short supply this year, analysts said.",
+    "Brisk Sensorik GmbH said its microphones come from a new plant in Dresden.",
+])
+def test_a_part_not_said_to_be_inside_gives_no_supply(extract_text, sentence):
+    found = supplies(extract_text(TEARDOWN.format(sentence=sentence)))
+    assert not [f for f in found if f["customer"] == "Castell Audio"]
