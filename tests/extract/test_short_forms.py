@@ -109,3 +109,13 @@ def test_a_product_line_is_no_company(extract_text):
     assert list(companies(result)) == ["Kelvora Mobility Inc."]
     makes = {(f["company"], f["product"]) for f in facts(result, "makes")}
     assert ("Kelvora Mobility Inc.", "Glide G8") in makes
+
+
+def test_a_model_name_written_as_a_model_is_no_company(extract_text):
+    result = extract_text(
+        "Castell Motors will buy cheaper cells for a new version of its Ember compact SUV. "
+        "Velmora Power supplies the cells used in every Ember sold so far. In 2023, Castell "
+        "Motors recalled 8,900 Ember SUVs in the United States.")
+    assert "Ember" not in companies(result)
+    recalls = [f for f in facts(result, "recall") if f["company"] == "Castell Motors"]
+    assert recalls and "Ember" in recalls[0]["products"]

@@ -400,8 +400,8 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         # a name ending in a model ("Stride S8", "Airbus A320") is a product's; a name only
         # ever before a model is a line when a brand comes before it at least once (else it
         # is the brand: "the Corvex CX-900")
-        if not ends_in_model and not (brands and all(
-                _before_a_model(doc, ents, cid, end) for _, end in cluster.spans)):
+        line = brands and all(_before_a_model(doc, ents, cid, end) for _, end in cluster.spans)
+        if not ends_in_model and not line and not _named_as_a_model(doc, ents, cluster, lex):
             continue
         if cluster.type == "company":
             cluster.type = "product"
@@ -411,6 +411,33 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         for other in ents.clusters:
             if other.brand == cid:
                 other.brand = cluster.brand
+
+
+MODEL_DETERMINERS = {"every", "each", "a", "an", "its", "their", "his", "her", "our", "this",
+                     "these", "those", "new", "'s", "’s"}
+
+
+def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
+    """A one-word name written every time as a model, never as a company: "its Ember compact
+    SUV", "every Ember sold", "8,900 Ember SUVs", "Solvik's larger Tundra SUV"."""
+    if len(cluster.name.split()) != 1 or len(cluster.spans) < 1:
+        return False
+    heads = lex["product_heads"]
+    for start, end in cluster.spans:
+        before = doc[start - 1] if start > 0 else None
+        modelled = before is not None and (
+            before.lower_ in MODEL_DETERMINERS or before.like_num
+            or (before.is_lower and before.pos_ == "ADJ")
+            or (before.is_lower and start > 1 and doc[start - 2].text == "-"))  # "standard-range"
+        for t in doc[end:min(len(doc), end + 3)]:
+            if t.lower_ in heads or t.lemma_.lower() in heads:
+                modelled = True
+                break
+            if not (t.is_lower and t.pos_ in ("ADJ", "NOUN")):
+                break
+        if not modelled:
+            return False
+    return True
 
 
 def _brands_written_before(ents: DocEntities, cid: int) -> list[int]:
