@@ -400,7 +400,7 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         # a name ending in a model ("Stride S8", "Airbus A320") is a product's; a name only
         # ever before a model is a line when a brand comes before it at least once (else it
         # is the brand: "the Corvex CX-900")
-        line = brands and all(_before_a_model(doc, ents, cid, end) for _, end in cluster.spans)
+        line = brands and all(_before_a_model(doc, ents, cid, end, lex) for _, end in cluster.spans)
         if not ends_in_model and not line and not _named_as_a_model(doc, ents, cluster, lex):
             continue
         if cluster.type == "company":
@@ -423,21 +423,25 @@ def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> boo
     if len(cluster.name.split()) != 1 or len(cluster.spans) < 1:
         return False
     heads = lex["product_heads"]
+    alone = False  # once at least, a model with no noun after it: "every Ember sold"
     for start, end in cluster.spans:
         before = doc[start - 1] if start > 0 else None
-        modelled = before is not None and (
+        determined = before is not None and (
             before.lower_ in MODEL_DETERMINERS or before.like_num
             or (before.is_lower and before.pos_ == "ADJ")
             or (before.is_lower and start > 1 and doc[start - 2].text == "-"))  # "standard-range"
+        headed = False
         for t in doc[end:min(len(doc), end + 3)]:
             if t.lower_ in heads or t.lemma_.lower() in heads:
-                modelled = True
+                headed = True
                 break
             if not (t.is_lower and t.pos_ in ("ADJ", "NOUN")):
                 break
-        if not modelled:
+        if not (determined or headed):
             return False
-    return True
+        alone = alone or (determined and not headed and before.lower_ in MODEL_DETERMINERS | {"-"})
+    # ("8,900 Kovax vacuums" alone is a brand's products, not a model's name)
+    return alone
 
 
 def _brands_written_before(ents: DocEntities, cid: int) -> list[int]:
@@ -457,10 +461,13 @@ def _brands_written_before(ents: DocEntities, cid: int) -> list[int]:
     return found
 
 
-def _before_a_model(doc: Doc, ents: DocEntities, cid: int, end: int) -> bool:
-    """Is the name followed by a model ("Stride S10", "Solara Q20")?"""
+def _before_a_model(doc: Doc, ents: DocEntities, cid: int, end: int, lex: Lexicon) -> bool:
+    """Is the name followed by a model or a kind of product ("Stride S10", "Solara Q20",
+    "Maruni Motors Kizuna hatchback")?"""
     if end >= len(doc):
         return False
+    if doc[end].lower_ in lex["product_heads"] or doc[end].lemma_.lower() in lex["product_heads"]:
+        return True
     after = ents.token_cluster.get(end)
     if after is not None and after != cid and ents.clusters[after].type == "product":
         return True
