@@ -90,3 +90,19 @@ def test_a_contract_lost_is_supply_that_ended(extract_text):
 def test_ownership_that_no_longer_holds_is_no_fact(extract_text, text):
     # an owns fact states current ownership: the contract has no status to say "ended"
     assert facts(extract_text(text), "owns") == []
+
+
+def test_a_reported_claim_the_company_denies_elsewhere_is_no_fact(extract_text):
+    result = extract_text(
+        "Velmora Power on Monday denied a report that it had won an order from Castell Motors.\n\n"
+        "The report, citing two people familiar with the matter, said Velmora Power would "
+        "provide battery cells for the Castell Motors Vega 13.")
+    assert facts(result, "supplies") == []
+
+
+def test_a_denial_leaves_what_the_writer_states(extract_text):
+    result = extract_text(
+        "Velmora Power on Monday denied a report that it had won an order from Castell Motors. "
+        "Velmora Power supplies battery cells to Ardent Motors Inc.")
+    assert [(f["supplier"], f["customer"]) for f in facts(result, "supplies")] == [
+        ("Velmora Power", "Ardent Motors Inc.")]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from supplywatch.extract.clusters import add_unclaimed_mentions, build
+from supplywatch.extract.denials import without_denied_claims
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.learned import LEARNED_NER, LearnedModels, load_product_kinds
 from supplywatch.extract.lexicon import load_lexicon
@@ -120,6 +121,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             drafts += learned_makes(reading, model, offers)
         elif EMIT_GENERIC_MAKES:
             drafts += offers
+        drafts = without_denied_claims(reading, doc, drafts)
         # a regulator that announces a product's recall does not make it
         doc._.sw_drafts = [d for d in drafts if d.type != "makes"
                            or not reading.is_regulator(d.roles["company"][0])]
