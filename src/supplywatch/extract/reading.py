@@ -209,6 +209,18 @@ class Reading:
             return self._group_with(best[1])
         return [best[1]]
 
+    def topic(self) -> int | None:
+        """The company the document is about: named more often than any other, and at
+        least twice."""
+        if not hasattr(self, "_topic"):
+            counts = sorted(((len({s for s, _ in c.spans}), cid)
+                             for cid, c in enumerate(self.ents.clusters)
+                             if c.type == "company" and c.spans and not self.is_regulator(cid)),
+                            reverse=True)
+            tied = len(counts) > 1 and counts[1][0] == counts[0][0]
+            self._topic = None if not counts or counts[0][0] < 2 or tied else counts[0][1]
+        return self._topic
+
     def _names_parts(self, cid: int) -> bool:
         """Is the company named on a part somewhere in the document ("LG batteries")?"""
         if cid not in self._names_parts_of:

@@ -30,7 +30,7 @@ MAKER_VERBS = {"make", "manufacture", "produce", "supply", "build", "fabricate",
 
 
 def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
-    buyer = topic_company(r)
+    buyer = r.topic()
     if buyer is None:
         return
     root = sent.root
@@ -87,13 +87,3 @@ def _clause_verb(tok: Token) -> Token:
 def _subject_of(verb: Token) -> Token | None:
     subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return subs[0] if subs else None
-
-
-def topic_company(r: Reading) -> int | None:
-    """The company a document is about: named more often than any other, and at least
-    twice."""
-    counts = sorted(((len({s for s, _ in c.spans}), cid) for cid, c in enumerate(r.ents.clusters)
-                     if c.type == "company" and c.spans and not r.is_regulator(cid)), reverse=True)
-    if not counts or counts[0][0] < 2 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return None
-    return counts[0][1]
