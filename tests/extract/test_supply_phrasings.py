@@ -110,3 +110,19 @@ def test_a_product_that_uses_parts_from_a_supplier(extract_text, text):
 def test_an_adjective_before_supplier_is_no_part(extract_text):
     result = extract_text("Castell Motors replaced its long-standing supplier Velmora Power.")
     assert [f["component"] for f in result["facts"] if f["type"] == "supplies"] in ([], [None])
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors said it would expand its wooden range, which is made under contract by"
+    " Velmora Power in Vietnam.",
+    "\"Our Vega line is produced by Velmora Power at its plants,\" Castell Motors said.",
+])
+def test_a_maker_working_for_the_owner_of_a_range_supplies_it(extract_text, text):
+    assert supplies(extract_text(text)) == {(SUPPLIER, CUSTOMER)}
+
+
+def test_a_company_named_as_an_agent_is_no_customer(extract_text):
+    found = supplies(extract_text(
+        "A teardown of a failed pack, commissioned by Brisk Media from the consultancy Ardent"
+        " Labs, found that each pack contained four cells made by Velmora Power."))
+    assert not {s for s in found if s[0] == SUPPLIER}

@@ -17,6 +17,8 @@ from supplywatch.extract.quantities import parse_quantity
 NP_DEPS = {"compound", "conj", "cc", "nmod", "amod", "det", "punct", "nummod", "quantmod",
            "appos", "preconj", "predet"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself", "we", "our"}
+FIRST_PERSON = {"we", "our", "us"}
+SAY_VERBS = {"say", "tell", "add", "state", "write", "announce"}
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 PLURAL_REFS = {"they", "their", "them", "companies", "firms", "makers", "automakers"}
@@ -169,6 +171,10 @@ class Reading:
             and any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children)
         if not (is_pron or is_desc):
             return []
+        if word in FIRST_PERSON:
+            speakers = self._speakers(tok.sent)
+            if speakers:  # '"Our line is produced by X," Y said': Y
+                return speakers
         modifiers = {c.lemma_.lower() for left in tok.lefts for c in left.subtree
                      if c.is_lower and c.pos_ in CONTENT_POS}
         if is_desc:  # the role noun itself: "the JV" matches a company called "a joint venture"
@@ -184,6 +190,8 @@ class Reading:
             if subject is not None and cid == subject and tok.dep_ not in ("nsubj", "poss"):
                 continue  # "Anker ... ceased doing business with the company": not Anker
             cand = self._name_root(cid, i)
+            if cand.head.i == tok.head.i and cand.dep_ == "compound":
+                continue  # "Our Bramble Bear line": a name in the pronoun's own phrase
             score = -0.02 * (tok.i - i)
             if cand.dep_ in ("nsubj", "nsubjpass") or (  # "Tidewell teams up": a misparse
                     cand.dep_ == "compound" and misread_verb(cand.head) and cand.i < cand.head.i):
@@ -220,6 +228,11 @@ class Reading:
             tied = len(counts) > 1 and counts[1][0] == counts[0][0]
             self._topic = None if not counts or counts[0][0] < 2 or tied else counts[0][1]
         return self._topic
+
+    def _speakers(self, sent: Span) -> list[int]:
+        """Companies that say the sentence ('..., Castell said'; 'Castell said: "..."')."""
+        return [c for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB"
+                for s in t.children if s.dep_ == "nsubj" for c in self.entities(s)]
 
     def _names_parts(self, cid: int) -> bool:
         """Is the company named on a part somewhere in the document ("LG batteries")?"""

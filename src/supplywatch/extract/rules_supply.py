@@ -347,6 +347,9 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
     With a making verb the thing made must be a known kind of part (else "vehicles made
     by Audi" would make Audi a supplier); "supplied by" says it whatever the noun."""
     makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+    if not makers:  # "made under contract by X": the agent hangs on the phrase between
+        makers = [c for o in prep_objects(tok, "under") for b in prep_objects(o, "by")
+                  for c in r.entities(b)]
     if not makers:
         return
     part = tok.head if tok.dep_ in ("acl", "relcl") else None
@@ -360,6 +363,12 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
     ).strip() if any_part and part is not None and part.pos_ == "NOUN" else None
     customers = [c for o in prep_objects(tok, "to") for c in r.entities(o)]
     confidence = None
+    owners = [c for c in possessor_companies(r, part) if c not in makers] \
+        if part is not None and part.pos_ in ("NOUN", "PROPN") else []
+    if not customers and owners and tok.lemma_.lower() in r.lex["make_verbs"]:
+        # "its wooden range, which is made under contract by X", "Our Bramble Bear line is
+        # produced by X": a maker working for the owner supplies it
+        customers = owners
     if not customers:
         if part_name is None:
             return
@@ -368,9 +377,11 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         # X, ..."), else every company it names
         customers = [c for c in r.subject_companies(sent.root)
                      if c not in makers and not r.is_regulator(c)]
-        if not customers:
+        if not customers:  # not a company named as an agent or a source ("commissioned
+            # by Y from Z")
             customers = [cid for t in sent if (cid := r.company_at(t)) is not None
-                         and cid not in makers and not r.is_regulator(cid)]
+                         and cid not in makers and not r.is_regulator(cid)
+                         and not _agent_or_source(t)]
         confidence = 0.6  # read from the sentence as a whole, not from its grammar
     for m in makers:
         for c in dict.fromkeys(customers):
@@ -378,6 +389,14 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
             if confidence is not None:
                 d.confidence = min(d.confidence, confidence)
             yield d
+
+
+def _agent_or_source(tok: Token) -> bool:
+    """Is the name the object of "by" or "from" ("commissioned by Y from Z")?"""
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
 
 
 def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
