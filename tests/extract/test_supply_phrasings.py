@@ -126,3 +126,22 @@ def test_a_company_named_as_an_agent_is_no_customer(extract_text):
         "A teardown of a failed pack, commissioned by Brisk Media from the consultancy Ardent"
         " Labs, found that each pack contained four cells made by Velmora Power."))
     assert not {s for s in found if s[0] == SUPPLIER}
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Velmora Power supplies seat belts for most of Castell Motors' passenger car line-up.",
+     "active"),
+    ("Velmora Power said its contract to supply inverters for the first-generation Castell Motors"
+     " Kizuna hatchback expired in June.", "ended"),
+])
+def test_the_maker_of_the_product_parts_go_into_is_the_customer(extract_text, text, status):
+    found = [f for f in extract_text(text)["facts"] if f["type"] == "supplies"]
+    assert [(f["supplier"], f["customer"], f["status"]) for f in found] == [
+        (SUPPLIER, CUSTOMER, status)]
+
+
+def test_each_product_a_supplier_s_parts_go_into_names_a_customer(extract_text):
+    found = supplies(extract_text(
+        "Velmora Power supplies the traction inverters for Brisk Automobil AG's Aero e-SUV, as"
+        " well as for the Castell Motors L7 sedan. Castell Motors did not comment."))
+    assert found == {(SUPPLIER, "Brisk Automobil AG"), (SUPPLIER, CUSTOMER)}

@@ -357,18 +357,9 @@ def product_owner(r: Reading, m: Mention) -> int | None:
         brand = r.ents.clusters[m.cid].brand
         if brand is not None and _named_alone(r, brand):
             return brand
-    words = r.doc[m.start:m.end].text.lower().split()
-    company_words = r.lex["corporate_words"] | {s.strip(".") for s in r.lex["legal_suffixes"]}
-    for cid, cluster in enumerate(r.ents.clusters):
-        if cluster.type != "company" or not cluster.spans:
-            continue
-        for name in cluster.names:
-            named = name.lower().split()
-            # a product line the model took for a company ("Trail E7") owns nothing: the
-            # name must be a company's by its words
-            if 0 < len(named) < len(words) and words[:len(named)] == named and any(
-                    w.strip(".,") in company_words for w in named[1:]):
-                return cid
+    named_first = r.company_named_first(r.doc[m.start:m.end].text)
+    if named_first is not None:
+        return named_first
     root = r.doc[m.start:m.end].root
     owners = [c for p in root.children if p.dep_ == "poss" for c in r.entities(p)]
     return owners[0] if len(owners) == 1 else None

@@ -229,6 +229,22 @@ class Reading:
             self._topic = None if not counts or counts[0][0] < 2 or tied else counts[0][1]
         return self._topic
 
+    def company_named_first(self, product_name: str) -> int | None:
+        """The company whose whole name starts a product's ("Ouyang Motors L7"). A product
+        line the model took for a company ("Trail E7") owns nothing: the name must be a
+        company's by its words."""
+        words = product_name.lower().split()
+        company_words = self.lex["corporate_words"] | {s.strip(".") for s in self.lex["legal_suffixes"]}
+        for cid, cluster in enumerate(self.ents.clusters):
+            if cluster.type != "company" or not cluster.spans:
+                continue
+            for name in cluster.names:
+                named = name.lower().split()
+                if 0 < len(named) < len(words) and words[:len(named)] == named and any(
+                        w.strip(".,") in company_words for w in named[1:]):
+                    return cid
+        return None
+
     def _speakers(self, sent: Span) -> list[int]:
         """Companies that say the sentence ('..., Castell said'; 'Castell said: "..."')."""
         return [c for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB"

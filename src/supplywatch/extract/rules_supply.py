@@ -187,6 +187,8 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if deal is not None:  # "X signed a contract to supply Y", "X won a deal with Y to provide"
         if not suppliers and deal.dep_ == "dobj":
             suppliers = [c for c in r.subject_companies(deal.head) if not r.is_regulator(c)]
+        if not suppliers:  # "its contract to supply inverters for Y's car expired"
+            suppliers = [c for c in possessor_companies(r, deal) if not r.is_regulator(c)]
         if not customers:
             customers = [c for o in prep_objects(deal, "with") for c in r.entities(o)]
     if not customers and tok.dep_ in ("xcomp", "advcl") and _passive(tok.head):
@@ -198,6 +200,9 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
         customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
+    # "... for Y's Aero, as well as for the Z L7 sedan": the maker of each product named
+    customers += [c for o in _destinations(r, tok) for c in _makers_of(r, o)
+                  if c not in customers and c not in suppliers]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
         if obj.pos_ == "ADP":
@@ -238,11 +243,37 @@ def _part_referred_to(r: Reading, pronoun: Token) -> Component | None:
     return before[-1] if before else None
 
 
+def _makers_of(r: Reading, noun: Token) -> list[int]:
+    """The company a named product is by: its brand, or the company whose name starts it
+    ("the Castell Motors L7 sedan")."""
+    found: list[int] = []
+    for cid in r.entities(noun, "product", deep=False):
+        maker = r.ents.clusters[cid].brand
+        if maker is None:
+            maker = r.company_named_first(r.ents.clusters[cid].name)
+        if maker is not None:
+            found.append(maker)
+    for t in noun.subtree:
+        if (t.dep_ == "compound" and t.head.i == noun.i) or t.head.dep_ == "compound":
+            cid = r.company_at(t)
+            if cid is not None and cid not in found:
+                found.append(cid)
+    return found
+
+
+QUANTIFIERS = {"most", "all", "some", "part", "many", "much", "half", "each", "several"}
+
+
 def _destinations(r: Reading, verb: Token) -> list[Token]:
     """What a supplied part goes into: "cells for Y's EV", "packs used in Y's Vega", "the
-    cells fitted in Y's buses"."""
+    cells fitted in Y's buses", "for most of Y's line-up", "as well as for Z's L7"."""
     objs = children(verb, "dobj")
-    found = prep_objects(verb, "for") + [o for d in objs for o in prep_objects(d, "for")]
+    fors = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"]
+    fors += [c for p in fors for c in p.conjuncts if c.lower_ == "for"]
+    found = [o for p in fors for o in p.children if o.dep_ == "pobj"]
+    found += [o for d in objs for o in prep_objects(d, "for")]
+    # "for most of Y's line-up": the phrase after the quantifier
+    found += [o for q in found if q.lower_ in QUANTIFIERS for o in prep_objects(q, "of")]
     found += [o for d in objs for a in children(d, "acl")
               if a.lemma_.lower() in r.lex["use_verbs"] | {"install", "put", "build"}
               for o in prep_objects(a, "in", "inside", "into")]
