@@ -145,3 +145,11 @@ def test_each_product_a_supplier_s_parts_go_into_names_a_customer(extract_text):
         "Velmora Power supplies the traction inverters for Brisk Automobil AG's Aero e-SUV, as"
         " well as for the Castell Motors L7 sedan. Castell Motors did not comment."))
     assert found == {(SUPPLIER, "Brisk Automobil AG"), (SUPPLIER, CUSTOMER)}
+
+
+def test_business_moved_to_a_new_supplier(extract_text):
+    found = [f for f in extract_text(
+        "Castell Motors will stop buying cells from Brisk Energy at the end of 2025 and move its"
+        " battery cell business to Velmora Power Co., Ltd.")["facts"] if f["type"] == "supplies"]
+    assert {(f["supplier"], f["customer"], f["status"]) for f in found} == {
+        ("Brisk Energy", CUSTOMER, "ended"), ("Velmora Power Co., Ltd.", CUSTOMER, "planned")}

@@ -154,13 +154,18 @@ def _switched(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     holders = [tok, *objs]
     old = [c for h in holders for o in prep_objects(h, "from") for c in r.entities(o)]
     new = [c for h in holders for o in prep_objects(h, "to") for c in r.entities(o)]
-    if not old or not new:
-        return
+    if not new:
+        return  # (with no "from": "Y will move its cell business to Z" names only the new one)
     parts = [o for h in holders for o in prep_objects(h, "for")] + objs
     comp = next((c for p in parts if (c := r.component_in(p)) is not None), None)
     if comp is None and not any(o.lemma_.lower() in r.lex["switched_objects"] for o in objs):
         return
     status = status_of(tok, r.lex)
+    if tok.dep_ == "conj" and status == "ended":
+        # "Y will stop buying from X and move its business to Z": the end is X's, not Z's
+        status = "planned" if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll")
+                                  for h in (tok.head, tok.head.head) for c in h.children) \
+            else "active"
     customers = [c for c in r.subject_companies(tok) if c not in old and c not in new]
     for c in customers:
         for supplier, when in [*((o, "active" if status == "planned" else "ended") for o in old),
