@@ -394,7 +394,10 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         ends_in_model = len(cluster.name.split()) > 1 and (
             SHORT_MODEL.match(last) or (MODEL_TOKEN.match(last) and not last.isalpha()))
         # the brand named before the line ("Voltaro" of "Voltaro Stride") is its maker
-        before = [ents.token_cluster.get(start - 1) for start, _ in cluster.spans if start > 0]
+        # ... or its possessive: "Zephyra's AirBook 14"
+        before = [ents.token_cluster.get(start - (2 if start > 1 and doc[start - 1].lower_ in
+                                                  ("'s", "’s") else 1))
+                  for start, _ in cluster.spans if start > 0]
         brands = [b for b in before if b is not None and b != cid
                   and ents.clusters[b].type == "company"] or _brands_written_before(ents, cid)
         # a name ending in a model ("Stride S8", "Airbus A320") is a product's; a name only

@@ -33,6 +33,7 @@ from supplywatch.extract.rules_lists import list_drafts
 from supplywatch.extract.rules_misread import misread_supply_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_orders import order_drafts
+from supplywatch.extract.rules_possessed import possessed_product_drafts
 from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_stakes import stake_drafts
 from supplywatch.extract.rules_supply import supply_drafts
@@ -113,6 +114,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             drafts += corporate_drafts(reading, sent)
             drafts += stake_drafts(reading, sent)
             drafts += teardown_drafts(reading, sent)
+            drafts += possessed_product_drafts(reading, sent)
             drafts += recall_drafts(reading, sent)
             offers += offering_drafts(reading, sent)
         # an agreement that names no seller becomes supply only where the document says who sells

@@ -175,6 +175,13 @@ class Reading:
             speakers = self._speakers(tok.sent)
             if speakers:  # '"Our line is produced by X," Y said': Y
                 return speakers
+        if tok.dep_ == "poss":  # "Brennholt's Trail E7 and its Urban C3": Brennholt
+            head = tok.head
+            siblings = [*head.conjuncts] + ([head.head] if head.dep_ == "conj" else [])
+            owners = [c for n in siblings for p in n.children if p.dep_ == "poss" and p.i != tok.i
+                      and (c := self.cluster_at(p)) is not None and self.type_of(c) == "company"]
+            if owners:
+                return owners[:1]
         modifiers = {c.lemma_.lower() for left in tok.lefts for c in left.subtree
                      if c.is_lower and c.pos_ in CONTENT_POS}
         if is_desc:  # the role noun itself: "the JV" matches a company called "a joint venture"

@@ -1,0 +1,95 @@
+"""Products a company's possessive names: "Zephyra's AirBook 14 and AirBook 16 laptops",
+"Brennard's Aster crossover and Ridgeway pickup", "its Frostline and Kylo ranges", "Solvik's
+larger Tundra SUV". The capitalised words before a kind of product (or a range, line or
+series) are the product's name, and the possessor makes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import Draft, confidence_for
+from supplywatch.extract.reading import Reading
+
+POSSESSED_CONFIDENCE = 0.7
+# What a company's product is called besides a kind of product
+RANGE_NOUNS = {"range", "ranges", "line", "lines", "series", "family", "lineup", "line-up",
+               "collection", "set", "sets", "model", "models", "brand", "brands"}
+MAX_NAME = 4
+
+
+def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    heads = r.lex["product_heads"] | RANGE_NOUNS
+    # products by where they start, unclaimed ones (the learned recogniser's) included
+    starts = {start: cid for cid, c in enumerate(r.ents.clusters) if c.type == "product"
+              for start, _ in c.spans if sent.start <= start < sent.end}
+    for tok in sent:
+        named = r.cluster_at(tok)
+        possessives = [p for p in tok.children if p.dep_ == "poss"]
+        if (named is None or r.type_of(named) != "product") and possessives:
+            after = possessives[0].right_edge.i + 1
+            named = next((starts[i] for i in range(after, tok.i + 1) if i in starts), None)
+        if named is not None and _a_name(r, named):
+            # the possessive on the product's own name: "Zephyra's AirBook 14"
+            owners = [c for p in tok.children if p.dep_ == "poss" for c in r.entities(p)]
+            if len(owners) == 1 and not r.is_regulator(owners[0]):
+                yield Draft("makes", {"company": owners, "product": [named]}, sent,
+                            min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in heads and tok.lemma_.lower() not in heads):
+            continue
+        owners = [c for p in tok.children if p.dep_ == "poss" for c in r.entities(p)]
+        if len(owners) != 1 or r.is_regulator(owners[0]):
+            continue
+        for head in (tok, *tok.conjuncts):
+            for start, end in _names_before(r, sent, head):
+                pid = _product_at(r, start, end)
+                if pid is not None:
+                    yield Draft("makes", {"company": owners, "product": [pid]}, sent,
+                                min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
+
+
+def _names_before(r: Reading, sent: Span, head: Token) -> Iterator[tuple[int, int]]:
+    """Capitalised runs among the words before the head, split at "and" and commas: "AirBook
+    14 and AirBook 16" before "laptops", "Holzwerk" in "Holzwerk wooden railway sets"."""
+    left = head.left_edge.i
+    words = [t for t in r.doc[left:head.i] if t.dep_ not in ("poss", "case", "det")]
+    run: list[Token] = []
+    for t in [*words, None]:
+        if t is not None and _name_word(t) and (not run or t.i == run[-1].i + 1):
+            run.append(t)
+            continue
+        if run and len(run) <= MAX_NAME and run[0].i > sent.start:
+            yield run[0].i, run[-1].i + 1
+        run = [t] if t is not None and _name_word(t) else []
+
+
+def _a_name(r: Reading, cid: int) -> bool:
+    """A product's own name ("AirBook 14"), not a kind of product ("earbuds", "EV")."""
+    if r.type_of(cid) != "product":
+        return False
+    name = r.ents.clusters[cid].name
+    kinds = r.lex["product_heads"] | r.lex["kind_acronyms"]
+    return name[:1].isupper() and name.lower() not in kinds and name.lower().rstrip("s") not in kinds
+
+
+def _name_word(t: Token) -> bool:
+    return (t.text[:1].isupper() or (t.like_num and not t.is_sent_start)) and not t.is_punct \
+        and t.ent_type_ not in ("DATE", "GPE", "NORP", "PERSON", "CARDINAL", "MONEY", "PERCENT")
+
+
+def _product_at(r: Reading, start: int, end: int) -> int | None:
+    """The product entity named at [start, end): an existing one, or a new one; None where
+    the words name a company or a place."""
+    if r.doc[start].like_num:
+        return None  # "its 2026 models": a year, no name
+    for i in range(start, end):
+        cid = r.cluster_at(r.doc[i])
+        if cid is not None and r.type_of(cid) != "product":
+            return None
+    cid = r.cluster_at(r.doc[start])
+    if cid is not None:
+        return cid
+    return r.kind_entity(start, end)[0]
