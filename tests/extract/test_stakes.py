@@ -151,3 +151,12 @@ def test_a_legal_form_with_full_stops_keeps_its_appositive(extract_text):
     found = owns(extract_text("The Debrecen plant is operated by Brisk Cells Kft., a wholly owned"
                               " subsidiary of Castell Holdings."))
     assert set(found) == {(OWNER, "Brisk Cells")}
+
+
+def test_its_subsidiary_when_the_subject_is_the_company(extract_text):
+    found = owns(extract_text(
+        "Castell Holdings (TWSE: 6481) makes power supplies. The company operates factories in"
+        " Taoyuan and, through its wholly owned subsidiary Velmora Power Sdn. Bhd., in Penang."))
+    assert [child for parent, child in found if parent == OWNER] in (
+        ["Velmora Power Sdn. Bhd."], ["Velmora Power"])
+    assert all(parent == OWNER for parent, _ in found)

@@ -39,3 +39,12 @@ def test_a_part_inside_the_product_is_supplied_to_its_maker(extract_text, senten
 def test_a_part_not_said_to_be_inside_gives_no_supply(extract_text, sentence):
     found = supplies(extract_text(TEARDOWN.format(sentence=sentence)))
     assert not [f for f in found if f["customer"] == "Castell Audio"]
+
+
+def test_parts_the_writer_found_inside(extract_text):
+    found = supplies(extract_text(TEARDOWN.format(
+        sentence="Inside, we found a power management chip from Ardent Semiconductor and a"
+                 " Brisk Microelectronics RD3326 processor. Brisk Microelectronics makes"
+                 " processors for wearables.")))
+    assert {(f["supplier"], f["customer"]) for f in found} == {
+        ("Ardent Semiconductor", "Castell Audio"), ("Brisk Microelectronics", "Castell Audio")}

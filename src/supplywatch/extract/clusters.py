@@ -296,8 +296,7 @@ def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexic
     no person in the document is called by it ("Lin" for "Lin Wei-cheng", "Ford" for
     "Henry Ford" stay people)."""
     short = ents.clusters[person].name.split()
-    rest = {w.lower().strip(".,") for w in ents.clusters[company].name.split()[len(short):]}
-    if not rest & (lex["corporate_words"] | {s.strip(".") for s in lex["legal_suffixes"]}):
+    if not any(lex.is_company_word(w) for w in ents.clusters[company].name.split()[len(short):]):
         return False
     for other in ents.of_type("person"):
         words = ents.clusters[other].name.split()
@@ -384,11 +383,10 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
     Stride S8 and Stride S10", "the Tidewell Solara Q20";
     one whose name ends in a model ("The Stride S8 has ...") is a product.
     It becomes a product, and the models it named take the brand before it, if any."""
-    company_words = lex["corporate_words"] | {w.strip(".") for w in lex["legal_suffixes"]}
     for cid, cluster in enumerate(ents.clusters):
         if (cluster.list_type or cluster.type) != "company" or not cluster.spans \
                 or ACRONYM.match(cluster.name) or any(
-                w.lower().strip(".,") in company_words for n in cluster.names for w in n.split()):
+                lex.is_company_word(w) for n in cluster.names for w in n.split()):
             continue
         last = cluster.name.split()[-1]
         ends_in_model = len(cluster.name.split()) > 1 and (

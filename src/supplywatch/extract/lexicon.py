@@ -17,6 +17,16 @@ class Lexicon:
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
 
+    def is_company_word(self, word: str) -> bool:
+        """A corporate word or a legal form, however punctuated ("Ltd.", "S.p.A.", "GmbH,")."""
+        bare = word.lower().strip(".,").replace(".", "")
+        return bare in self.words["corporate_words"] or bare in _bare_forms(self.words["legal_suffixes"])
+
+
+@cache
+def _bare_forms(forms: frozenset[str]) -> frozenset[str]:
+    return frozenset(f.replace(".", "") for f in forms)
+
 
 @cache
 def load_lexicon() -> Lexicon:

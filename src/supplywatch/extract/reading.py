@@ -182,6 +182,14 @@ class Reading:
                       and (c := self.cluster_at(p)) is not None and self.type_of(c) == "company"]
             if owners:
                 return owners[:1]
+            # "The company operates ... through its subsidiary X": "its" is what the
+            # clause's subject refers to
+            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+            for subj in clause_subject_tokens(verb) if verb is not None else []:
+                if subj.i != tok.i and self.cluster_at(subj) is None and subj.lower_ not in PRONOUNS:
+                    referent = self.corefer(subj)
+                    if referent:
+                        return referent
         modifiers = {c.lemma_.lower() for left in tok.lefts for c in left.subtree
                      if c.is_lower and c.pos_ in CONTENT_POS}
         if is_desc:  # the role noun itself: "the JV" matches a company called "a joint venture"
@@ -241,14 +249,13 @@ class Reading:
         line the model took for a company ("Trail E7") owns nothing: the name must be a
         company's by its words."""
         words = product_name.lower().split()
-        company_words = self.lex["corporate_words"] | {s.strip(".") for s in self.lex["legal_suffixes"]}
         for cid, cluster in enumerate(self.ents.clusters):
             if cluster.type != "company" or not cluster.spans:
                 continue
             for name in cluster.names:
                 named = name.lower().split()
                 if 0 < len(named) < len(words) and words[:len(named)] == named and any(
-                        w.strip(".,") in company_words for w in named[1:]):
+                        self.lex.is_company_word(w) for w in named[1:]):
                     return cid
         return None
 

@@ -26,6 +26,9 @@ ORIGIN_VERBS = {"come", "originate"}
 CONTAINMENT_VERBS = {"contain", "carry", "use", "house", "feature", "include", "build", "base",
                      "equip", "fit", "power", "pack", "integrate", "have", "come", "originate",
                      "handle", "rely", "source", "supply", "make", "manufacture", "produce"}
+# ... and how a teardown's writer reports one: "Inside, we found a panel from X"
+WRITER = {"we", "i"}
+FINDING_VERBS = {"find", "identify", "spot", "see", "discover"}
 MAKER_VERBS = {"make", "manufacture", "produce", "supply", "build", "fabricate", "handle"}
 
 
@@ -35,18 +38,23 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         return
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects or any(r.entities(s) for s in subjects):
+    writer = [s for s in subjects if s.lower_ in WRITER]  # "Inside, we found ..."
+    if not subjects or any(r.entities(s) for s in subjects if s not in writer):
         return  # a sentence about a company: the supply rules read it
     named = {cid for t in sent if (cid := r.cluster_at(t)) is not None and r.type_of(cid) == "company"}
-    for maker, part in _parts_and_makers(r, sent):
-        if maker == buyer or named - {maker}:
+    verbs = CONTAINMENT_VERBS | (FINDING_VERBS if writer else set())
+    found = list(_parts_and_makers(r, sent, verbs))
+    if named - {maker for maker, _ in found}:
+        return  # another company is named: the parts may be its
+    for maker, part in found:
+        if maker == buyer:
             continue
         draft = supply_draft(r, sent, root, maker, buyer, part.name, None)
         draft.confidence = min(draft.confidence, IMPLIED_BUYER_CONFIDENCE)
         yield draft
 
 
-def _parts_and_makers(r: Reading, sent: Span) -> Iterator[tuple[int, Component]]:
+def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple[int, Component]]:
     for tok in sent:
         if tok.lower_ == "from" and tok.dep_ == "prep":
             head = tok.head
@@ -67,14 +75,41 @@ def _parts_and_makers(r: Reading, sent: Span) -> Iterator[tuple[int, Component]]
                     for cid in r.entities(objs[0]):
                         yield cid, part
                 continue
+        elif _is_part(r, tok) and r.company_at(tok) is None:
+            # "a Rendai Microelectronics RD3326 processor": the maker named on the part
+            part = r.component_in(tok)
+            makers = [c for m in tok.lefts if m.dep_ in ("compound", "nmod")
+                      for t in m.subtree if (c := _maker_at(r, t)) is not None]
+            if part is not None and _clause_verb(tok).lemma_.lower() in verbs:
+                for cid in dict.fromkeys(makers):
+                    yield cid, part
+            continue
         else:
             continue
         part = r.component_in(noun) if noun.pos_ != "PRON" else None
-        if part is None or _clause_verb(noun).lemma_.lower() not in CONTAINMENT_VERBS:
+        if part is None or _clause_verb(noun).lemma_.lower() not in verbs:
             continue
         for obj in (o for o in tok.children if o.dep_ == "pobj"):
             for cid in r.entities(obj):
                 yield cid, part
+
+
+def _maker_at(r: Reading, tok: Token) -> int | None:
+    """The company a word names, or the brand of the model it names ("Brisk RD3326")."""
+    cid = r.cluster_at(tok)
+    if cid is None:
+        return None
+    if r.type_of(cid) == "company":
+        return cid
+    if r.type_of(cid) != "product":
+        return None
+    brand = r.ents.clusters[cid].brand
+    return brand if brand is not None else r.company_named_first(r.ents.clusters[cid].name)
+
+
+def _is_part(r: Reading, tok: Token) -> bool:
+    heads = r.lex["component_heads"]
+    return tok.pos_ in ("NOUN", "PROPN") and (tok.lower_ in heads or tok.lemma_.lower() in heads)
 
 
 def _clause_verb(tok: Token) -> Token:
