@@ -160,3 +160,23 @@ def test_its_subsidiary_when_the_subject_is_the_company(extract_text):
     assert [child for parent, child in found if parent == OWNER] in (
         ["Velmora Power Sdn. Bhd."], ["Velmora Power"])
     assert all(parent == OWNER for parent, _ in found)
+
+
+def test_a_share_written_into_owned(extract_text):
+    found = owns(extract_text("Velmora Power is 27%-owned by Castell Holdings, a state-owned"
+                              " investor."))
+    assert {k: v["share"] for k, v in found.items()} == {(OWNER, OWNED): 0.27}
+
+
+def test_shares_in_per_cent_of_a_named_venture(extract_text):
+    found = owns(extract_text(
+        "The joint venture, to be called Brisk Driveline Pvt Ltd, will be 51 per cent owned by"
+        " Castell Holdings and 49 per cent by Velmora Power, the companies said."))
+    assert found[(OWNER, "Brisk Driveline Pvt Ltd")]["share"] == 0.51
+
+
+def test_a_stake_in_an_italian_company(extract_text):
+    found = owns(extract_text("German packaging group Castell Holdings AG acquired a 30% stake in"
+                              " Velmora Packaging S.p.A. last year."))
+    assert {k: v["share"] for k, v in found.items()} == {
+        ("Castell Holdings AG", "Velmora Packaging S.p.A."): 0.3}

@@ -173,7 +173,9 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
             return [verb.head]
         if (verb.dep_ in ("xcomp", "ccomp", "conj", "advcl", "pcomp", "acl") or infinitive
                 or (verb.dep_ == "attr" and after_infinitive)) and verb.head.i != verb.i:
-            after_infinitive = infinitive
+            # ("X will be 51 per cent owned by Y": "owned" hangs on "cent", the attribute)
+            after_infinitive = infinitive or (verb.dep_ == "acl" and verb.head.dep_ == "attr"
+                                              and verb.head.like_num is False and verb.tag_ == "VBN")
             verb = verb.head
         else:
             verb = None

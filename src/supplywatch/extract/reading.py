@@ -92,7 +92,7 @@ class Reading:
     def _called(self, tok: Token) -> Token | None:
         """The name a noun is given: "the venture, to be called X", "a unit named X"."""
         for acl in tok.children:
-            if acl.dep_ == "acl" and acl.lemma_.lower() in ("call", "name"):
+            if acl.dep_ in ("acl", "relcl") and acl.lemma_.lower() in ("call", "name"):
                 for name in acl.children:
                     if name.dep_ in ("oprd", "attr", "dobj"):
                         # the name's head may be a legal form the parse put last ("sp. z o.o.")

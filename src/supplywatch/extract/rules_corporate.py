@@ -34,6 +34,8 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _owner_noun(r, sent, tok)
         elif tok.pos_ == "VERB" and lemma in lex["ownership_verbs"]:
             yield from _own_verb(r, sent, tok)
+        elif HYPHEN_OWNED.match(tok.text):
+            yield from _hyphen_owned(r, sent, tok)  # "X is 27%-owned by Y"
         if lemma in lex["joint_venture_nouns"] or low == "jv":
             yield from _joint_venture(r, sent, tok)
         if (tok.pos_ in ("NOUN", "PROPN") and lemma in lex["partnership_nouns"]) or (
@@ -62,6 +64,9 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
 
 
 def _share(r: Reading, tok: Token) -> float | None:
+    before = PERCENT.search(r.doc[max(tok.i - 4, 0):tok.i].text)
+    if before:  # "51 per cent owned by A and 49 per cent by B": A's is the one before the verb
+        return round(float(before.group(1)) / 100, 4)
     for t in [*tok.subtree, *tok.head.subtree][:40]:
         m = PERCENT.match(r.doc[t.i:t.i + 3].text)
         if m:
@@ -133,8 +138,9 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elided: list[tuple[int, float | None]] = []  # "... 51% owned by A and 49% by B": B's 49%
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
-        for conj in children(tok, "conj"):
-            if conj.pos_ in ("NOUN", "NUM"):
+        # ("49% by B" parsed as a conjunct of the verb, or of A)
+        for conj in children(tok, "conj") + [c for o in prep_objects(tok, "by") for c in o.conjuncts]:
+            if conj.pos_ in ("NOUN", "NUM") and r.cluster_at(conj) is None:
                 share = _percent_at(r, conj)
                 elided += [(c, share) for o in prep_objects(conj, "by") for c in r.entities(o)]
         # "X is 55% owned by Y and 45% owned by Z": the second verb shares the first's X
@@ -159,6 +165,23 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if p != c and not r.is_regulator(p):
                 yield Draft("owns", {"parent": [p], "child": [c]}, sent,
                             confidence_for(sent, r.lex), extra={"share": s})
+
+
+HYPHEN_OWNED = re.compile(r"^(\d+(?:\.\d+)?)%-owned$", re.IGNORECASE)
+
+
+def _hyphen_owned(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """A share written into one word with "owned": "X is 27%-owned by Y"."""
+    if not_now(tok.head, r.lex):
+        return
+    parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+    childs = r.subject_companies(tok.head) if tok.dep_ in ("acomp", "attr") else []
+    share = round(float(HYPHEN_OWNED.match(tok.text).group(1)) / 100, 4)
+    for p in parents:
+        for c in childs:
+            if p != c and not r.is_regulator(p):
+                yield Draft("owns", {"parent": [p], "child": [c]}, sent,
+                            confidence_for(sent, r.lex), extra={"share": share})
 
 
 def _percent_at(r: Reading, tok: Token) -> float | None:
