@@ -153,3 +153,17 @@ def test_business_moved_to_a_new_supplier(extract_text):
         " battery cell business to Velmora Power Co., Ltd.")["facts"] if f["type"] == "supplies"]
     assert {(f["supplier"], f["customer"], f["status"]) for f in found} == {
         ("Brisk Energy", CUSTOMER, "ended"), ("Velmora Power Co., Ltd.", CUSTOMER, "planned")}
+
+
+def test_a_list_of_parts_bought_from_several_sellers(extract_text):
+    found = supplies(extract_text(
+        "Harwell Print Systems buys its thermal print heads from Keisen Micro-Fluidics, paper-feed"
+        " motors from Ohtake Motor Works, main logic boards from Formtek PCB and pigment inks from"
+        " Aldermoor Chemicals."))
+    assert found == {(s, "Harwell Print Systems") for s in (
+        "Keisen Micro-Fluidics", "Ohtake Motor Works", "Formtek PCB", "Aldermoor Chemicals")}
+
+
+def test_assembled_for_a_company_by_another(extract_text):
+    assert supplies(extract_text("The charging stands were assembled for Castell Motors by"
+                                 " Velmora Power Co., Ltd.")) == {("Velmora Power Co., Ltd.", CUSTOMER)}

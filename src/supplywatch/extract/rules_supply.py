@@ -383,8 +383,9 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
     With a making verb the thing made must be a known kind of part (else "vehicles made
     by Audi" would make Audi a supplier); "supplied by" says it whatever the noun."""
     makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
-    if not makers:  # "made under contract by X": the agent hangs on the phrase between
-        makers = [c for o in prep_objects(tok, "under") for b in prep_objects(o, "by")
+    if not makers:  # "made under contract by X", "assembled for Y by X": the agent hangs
+        # on the phrase between
+        makers = [c for o in prep_objects(tok, "under", "for", "to") for b in prep_objects(o, "by")
                   for c in r.entities(b)]
     if not makers:
         return
@@ -397,7 +398,8 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         " ".join(t.text for t in part.lefts if t.dep_ in ("compound", "amod") and t.is_lower
                  and t.lower_ not in r.lex["defect_words"]) + " " + part.text
     ).strip() if any_part and part is not None and part.pos_ == "NOUN" else None
-    customers = [c for o in prep_objects(tok, "to") for c in r.entities(o)]
+    # "supplied to Y by X", "assembled for Y by X"
+    customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
     confidence = None
     owners = [c for c in possessor_companies(r, part) if c not in makers] \
         if part is not None and part.pos_ in ("NOUN", "PROPN") else []
@@ -450,6 +452,12 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for obj in objs:  # "buys cells from X", "gets most of its cells from X"
         suppliers += [c for t in obj.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
                       for o in prep_objects(t, "from") for c in r.entities(o) if c not in suppliers]
+    if suppliers:  # "buys print heads from A, motors from B, boards from C and inks from D":
+        # a list the parser breaks up; every "from" under the verb names a seller
+        suppliers += [c for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"
+                      and not any(a.dep_ == "relcl" for a in t.ancestors if a.i > tok.i
+                                  and tok in a.ancestors)
+                      for c in r.entities(t) if c not in suppliers]
     comp = r.component_in(objs[0]) if objs else None
     if comp is None and objs and objs[0].lower_ in PLURAL_REFERENCES:
         comp = _part_referred_to(r, objs[0])  # "X makes cells. Y buys them from X."
