@@ -167,3 +167,8 @@ def test_a_list_of_parts_bought_from_several_sellers(extract_text):
 def test_assembled_for_a_company_by_another(extract_text):
     assert supplies(extract_text("The charging stands were assembled for Castell Motors by"
                                  " Velmora Power Co., Ltd.")) == {("Velmora Power Co., Ltd.", CUSTOMER)}
+
+
+def test_we_saying_names_no_speaker(extract_text):
+    result = extract_text("We said our Vega line is produced by Velmora Power. We stand by it.")
+    assert result["facts"] is not None  # no endless loop between "we" and its speaker

@@ -262,7 +262,8 @@ class Reading:
     def _speakers(self, sent: Span) -> list[int]:
         """Companies that say the sentence ('..., Castell said'; 'Castell said: "..."')."""
         return [c for t in sent if t.lemma_.lower() in SAY_VERBS and t.pos_ == "VERB"
-                for s in t.children if s.dep_ == "nsubj" for c in self.entities(s)]
+                for s in t.children if s.dep_ == "nsubj" and s.lower_ not in PRONOUNS
+                for c in self.entities(s)]  # (not "we said": no speaker named)
 
     def _names_parts(self, cid: int) -> bool:
         """Is the company named on a part somewhere in the document ("LG batteries")?"""
