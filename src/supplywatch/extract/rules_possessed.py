@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import Draft, confidence_for
 from supplywatch.extract.reading import Reading
 
@@ -33,15 +34,15 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             named = next((starts[i] for i in range(after, tok.i + 1) if i in starts), None)
         if named is not None and _a_name(r, named):
             # the possessive on the product's own name: "Zephyra's AirBook 14"
-            owners = [c for p in tok.children if p.dep_ == "poss" for c in r.entities(p)]
-            if len(owners) == 1 and not r.is_regulator(owners[0]):
+            owners = _owners(r, tok)
+            if len(owners) == 1:
                 yield Draft("makes", {"company": owners, "product": [named]}, sent,
                             min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
             continue
         if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in heads and tok.lemma_.lower() not in heads):
             continue
-        owners = [c for p in tok.children if p.dep_ == "poss" for c in r.entities(p)]
-        if len(owners) != 1 or r.is_regulator(owners[0]):
+        owners = _owners(r, tok)
+        if len(owners) != 1:
             continue
         for head in (tok, *tok.conjuncts):
             for start, end in _names_before(r, sent, head):
@@ -49,6 +50,14 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
                 if pid is not None:
                     yield Draft("makes", {"company": owners, "product": [pid]}, sent,
                                 min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
+
+
+def _owners(r: Reading, tok: Token) -> list[int]:
+    """The companies a possessive before the noun names; not a regulator, and not a company
+    known only as "the Company"."""
+    found = [c for p in tok.children if p.dep_ == "poss" for c in r.entities(p)]
+    return [c for c in found if not r.is_regulator(c)
+            and not all(is_reference_name(n, r.lex) for n in r.ents.clusters[c].names)]
 
 
 def _names_before(r: Reading, sent: Span, head: Token) -> Iterator[tuple[int, int]]:
