@@ -5,6 +5,9 @@
 Prints one table:
 - the real-article dev set (shared/data/gold-dev) scored by shared/tools/score.py:
   precision, recall and F1 per fact type and micro;
+- the invented news sets (bench/extraction/invented-news: dev, dev2, heldout; written and
+  labelled by helper sessions that never saw the extractor), micro only, with the same
+  scorer;
 - the DFKI Product Corpus training split scored by shared/tools/score_dfki.py:
   companies, products, company -> product relations;
 - speed on the same texts (dev set + DFKI): words and documents per second for
@@ -34,28 +37,30 @@ from rich.table import Table
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "data" / "gold-dev"
+INVENTED = Path(__file__).resolve().parent / "invented-news"
+INVENTED_SETS = ("dev", "dev2", "heldout")
 DFKI = SHARED / "data" / "dfki-product-corpus" / "train.jsonl"
 CLI = ROOT / ".venv" / "bin" / "supplywatch"
 
 
-def gold_documents():
+def gold_documents(folder: Path = GOLD):
     from supplywatch import ingest
     from supplywatch.settings import Settings
 
     docs = []
-    for path in sorted(GOLD.glob("*.txt")):
+    for path in sorted(folder.glob("*.txt")):
         docs.extend(ingest.load(str(path), Settings()))
     return docs
 
 
-def score_gold(extractor) -> dict:
-    """Extract the dev set in-process and score it with the shared scorer."""
+def score_gold(extractor, folder: Path = GOLD) -> dict:
+    """Extract a labelled folder in-process and score it with the shared scorer."""
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         with pred.open("w") as out:
-            for extraction in extractor.extract_many(gold_documents()):
+            for extraction in extractor.extract_many(gold_documents(folder)):
                 out.write(json.dumps(extraction.contract()) + "\n")
-        result = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(GOLD),
+        result = subprocess.run([sys.executable, str(SHARED / "tools" / "score.py"), str(folder),
                                  str(pred), "--json"], capture_output=True, text=True, check=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -115,7 +120,8 @@ def peak_memory_mb() -> tuple[float, float]:
     return own, children
 
 
-def quality_table(gold: dict, dfki: dict | None, llm: dict | None) -> Table:
+def quality_table(gold: dict, dfki: dict | None, llm: dict | None,
+                  invented: dict[str, dict] | None = None) -> Table:
     table = Table(title="Quality", title_justify="left")
     for col in ("set", "measure", "P", "R", "F1", "tp/fp/fn"):
         table.add_column(col, justify="right" if col in ("P", "R", "F1") else "left")
@@ -127,6 +133,11 @@ def quality_table(gold: dict, dfki: dict | None, llm: dict | None) -> Table:
             table.add_row(label, key, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}",
                           f"{s['tp']}/{s['fp']}/{s['fn']}")
         table.add_row(label, "attributes", "", "", "", str(scores.get("attributes", "")))
+    for name, scores in (invented or {}).items():
+        for key in ("supplies", "owns", "makes", "micro"):
+            s = scores[key]
+            table.add_row(f"invented {name}", key, f"{s['p']:.3f}", f"{s['r']:.3f}",
+                          f"{s['f1']:.3f}", f"{s['tp']}/{s['fp']}/{s['fn']}")
     for key in ("company", "product", "relation") if dfki else ():
         s = dfki[key]
         table.add_row("DFKI train*", key, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}",
@@ -164,7 +175,10 @@ def main(argv: list[str] | None = None) -> int:
     from supplywatch.extract import Extractor
 
     console = Console()
-    gold = score_gold(Extractor.load())
+    extractor = Extractor.load()
+    gold = score_gold(extractor)
+    invented = {name: score_gold(extractor, INVENTED / name) for name in INVENTED_SETS
+                if (INVENTED / name).is_dir()}
     llm = None
     if os.environ.get("SUPPLYWATCH_LLM_URL"):
         from supplywatch.extract import load_extractor
@@ -172,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
 
         llm = score_gold(load_extractor(Settings.load(), "llm"))
     dfki = None if args.skip_dfki else score_dfki()
-    console.print(quality_table(gold, dfki, llm))
+    console.print(quality_table(gold, dfki, llm, invented))
     if dfki:
         console.print(CV_NOTE)
     rows, words, docs = speed(args.repeat, args.workers)

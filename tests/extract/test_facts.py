@@ -201,3 +201,8 @@ def test_a_hazard_stated_by_a_verb_is_the_recalls_hazard(extract_text):
     result = extract_text("Velmora Power recalled 5,000 heaters. The heaters can overheat.")
     (recall,) = facts_of(result, "recall")
     assert recall["hazard"] == "overheat"
+
+
+def test_an_amount_after_a_currency_code_is_no_product(extract_text):
+    result = extract_text("Brantholm Marine ASA agreed to pay NOK 4.9bn for Rosskamp Propulsion GmbH.")
+    assert not [e for e in result["entities"] if e["type"] == "product" and "4.9bn" in e["name"]]

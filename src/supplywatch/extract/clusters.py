@@ -15,6 +15,7 @@ from supplywatch.model import name_key
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 TYPE_ORDER = ("company", "product", "place", "person")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:bn|mn|m|k|million|billion)$", re.IGNORECASE)
 SHORT_MODEL = re.compile(r"^[A-Za-z]{1,2}\d{1,2}$")  # "S8", "X5", "Q20": too short for a model number alone
 REFERENCE_WORDS = {"the", "this", "that", "our", "its"}
 
@@ -369,8 +370,8 @@ def add_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
             if not len(run) or run[0].lower_ in MONTHS or not any(
                     any(ch.isdigit() for ch in t.text) or ROMAN.match(t.text) for t in run):
                 continue
-            if len(run) == 1 and run[0].like_num:
-                continue  # "Tesla 2020", "Anker 523" alone: a year or a count, not a name
+            if len(run) == 1 and (run[0].like_num or AMOUNT.match(run[0].text)):
+                continue  # "Tesla 2020", "Anker 523", "NOK 4.9bn" alone: a year, a count or money
             pid = ents.new_cluster("product")
             text = doc[end:stop].text
             ents.add_span(pid, end, stop, text)
