@@ -28,3 +28,12 @@ def test_no_product_from_a_place_or_a_year(extract_text):
     found = makes(extract_text("Castell Motors expanded its Shanghai plant and its 2026 models"
                                " sold well."))
     assert not {p for _, p in found if p.startswith(("Shanghai", "2026"))}
+
+
+@pytest.mark.parametrize("text", [
+    "Tkala Fashion Recalls Children's Robes Due to Burn Hazard",
+    "Norm Outfitters recalls Men's Sherpa Shirts sold at its stores.",
+])
+def test_whom_a_product_is_for_is_no_maker(extract_text, text):
+    found = makes(extract_text(text))
+    assert not {c for c, _ in found if c.startswith(("Children", "Men"))}

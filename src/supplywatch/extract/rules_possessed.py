@@ -6,6 +6,7 @@ series) are the product's name, and the possessor makes it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
@@ -19,6 +20,13 @@ POSSESSED_CONFIDENCE = 0.7
 RANGE_NOUNS = {"range", "ranges", "line", "lines", "series", "family", "lineup", "line-up",
                "collection", "set", "sets", "model", "models", "brand", "brands"}
 MAX_NAME = 4
+# whom a product is for, not who makes it: "Children's Pajamas", "Men's Sherpa Shirts"
+AUDIENCES = {"children", "child", "kids", "kid", "boys", "boy", "girls", "girl", "men", "man",
+             "women", "woman", "ladies", "baby", "babies", "infant", "infants", "toddler",
+             "toddlers", "youth", "teens", "adults", "consumers", "customers", "people"}
+# a "company" whose name holds a possessive is a phrase the recogniser took whole
+# ("Children's Sleepwear", "Mariner's Landing")
+POSSESSIVE_IN_NAME = re.compile(r"['’]s\b")
 
 
 def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
@@ -55,9 +63,11 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
 def _owners(r: Reading, tok: Token) -> list[int]:
     """The companies a possessive before the noun names; not a regulator, and not a company
     known only as "the Company"."""
-    found = [c for p in tok.children if p.dep_ == "poss" for c in r.entities(p)]
+    found = [c for p in tok.children if p.dep_ == "poss" and p.lower_ not in AUDIENCES
+             for c in r.entities(p)]
     return [c for c in found if not r.is_regulator(c)
-            and not all(is_reference_name(n, r.lex) for n in r.ents.clusters[c].names)]
+            and not all(is_reference_name(n, r.lex) for n in r.ents.clusters[c].names)
+            and not POSSESSIVE_IN_NAME.search(r.ents.clusters[c].name)]
 
 
 def _names_before(r: Reading, sent: Span, head: Token) -> Iterator[tuple[int, int]]:
