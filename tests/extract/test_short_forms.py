@@ -119,3 +119,11 @@ def test_a_model_name_written_as_a_model_is_no_company(extract_text):
     assert "Ember" not in companies(result)
     recalls = [f for f in facts(result, "recall") if f["company"] == "Castell Motors"]
     assert recalls and "Ember" in recalls[0]["products"]
+
+
+def test_a_line_numbered_with_plain_numbers_is_no_company(extract_text):
+    result = extract_text(
+        "Lanwick Print Systems will move InkStream assembly to Thailand. Siam Assembly Co. will"
+        " build the InkStream 400 and InkStream 600 there, and each InkStream printer will be"
+        " tested in Chonburi.")
+    assert "InkStream" not in companies(result)

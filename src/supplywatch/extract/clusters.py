@@ -403,7 +403,8 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         # ever before a model is a line when a brand comes before it at least once (else it
         # is the brand: "the Corvex CX-900")
         line = brands and all(_before_a_model(doc, ents, cid, end, lex) for _, end in cluster.spans)
-        if not ends_in_model and not line and not _named_as_a_model(doc, ents, cluster, lex):
+        if not ends_in_model and not line and not _named_as_a_model(doc, ents, cluster, lex) \
+                and not _numbered_line(doc, ents, cluster, lex):
             continue
         if cluster.type == "company":
             cluster.type = "product"
@@ -444,6 +445,30 @@ def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> boo
         alone = alone or (determined and not headed and before.lower_ in MODEL_DETERMINERS | {"-"})
     # ("8,900 Kovax vacuums" alone is a brand's products, not a model's name)
     return alone
+
+
+LINE_NOUNS = {"line", "lines", "range", "ranges", "series", "family", "lineup", "line-up"}
+
+
+def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
+    """A one-word name that numbers its models with plain numbers and is never what a
+    sentence is about: "the InkStream 400 and InkStream 600", "the InkStream line", "each
+    InkStream printer". (A brand before model numbers, "Corvex CX-900", is the brand.)"""
+    if len(cluster.name.split()) != 1 or len(cluster.spans) < 2:
+        return False
+    numbered = lined = 0
+    for start, end in cluster.spans:
+        root = doc[start:end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            return False  # "InkStream said": a company acts
+        after = doc[end] if end < len(doc) else None
+        if after is None:
+            continue
+        if after.text.isdigit() and len(after.text) <= 5:  # "InkStream 400", not a year
+            numbered += 1
+        elif after.lower_ in LINE_NOUNS or after.lower_ in lex["product_heads"]:
+            lined += 1
+    return numbered >= 2 or (numbered >= 1 and lined >= 1)
 
 
 def _brands_written_before(ents: DocEntities, cid: int) -> list[int]:
