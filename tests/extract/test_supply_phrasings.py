@@ -172,3 +172,19 @@ def test_assembled_for_a_company_by_another(extract_text):
 def test_we_saying_names_no_speaker(extract_text):
     result = extract_text("We said our Vega line is produced by Velmora Power. We stand by it.")
     assert result["facts"] is not None  # no endless loop between "we" and its speaker
+
+
+def test_a_second_source_added_alongside_the_existing_supplier(extract_text):
+    found = supplies(extract_text(
+        "Lanwick Print Systems also disclosed that it has qualified a second source for print head"
+        " driver chips, adding Tavira Microelectronics alongside its existing supplier, Oberlin"
+        " Semiconductor."))
+    assert found == {("Tavira Microelectronics", "Lanwick Print Systems"),
+                     ("Oberlin Semiconductor", "Lanwick Print Systems")}
+
+
+def test_what_a_report_said_is_hedged(extract_text):
+    found = [f for f in extract_text(
+        "The same March report said Velmora Power will supply battery cells to Castell"
+        " Motors.")["facts"] if f["type"] == "supplies"]
+    assert found and all(f["confidence"] < 0.7 for f in found)

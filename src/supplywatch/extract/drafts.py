@@ -29,7 +29,7 @@ def hedged(sent: Span, lex: Lexicon) -> bool:
     if any(p in low for p in lex.phrases["hedge_phrases"]):
         return True
     return any(t.lower_ in lex["hedge_words"] for t in sent if t.lower_ not in ("reports",)) \
-        or any(t.lower_ == "reports" and t.dep_ in ("nsubj",) for t in sent) \
+        or any(t.lower_ in ("reports", "report") and t.dep_ in ("nsubj",) for t in sent) \
         or any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in sent)  # conditional
 
 

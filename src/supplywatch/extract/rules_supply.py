@@ -80,6 +80,9 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         suppliers = r.entities(r.doc[tok.i + 1])
     elif tok.dep_ == "appos":
         suppliers = r.entities(head)
+    elif any(c.dep_ == "appos" and r.cluster_at(c) is not None for c in tok.children):
+        # "alongside its existing supplier, Oberlin Semiconductor"
+        suppliers = [e for c in tok.children if c.dep_ == "appos" for e in r.entities(c)]
     elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "replace":
         yield from _replaced_supplier(r, sent, tok, head.head)
         return
@@ -95,6 +98,11 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         verb = head.head if tok.dep_ == "pobj" else head
         subs = clause_subject_tokens(verb)
         suppliers = [c for s in subs for c in r.entities(s)]
+    if suppliers and tok.dep_ == "pobj" and head.lower_ in ("alongside", "besides") \
+            and head.head.pos_ == "VERB":
+        # "adding Tavira alongside its existing supplier, Oberlin": Tavira supplies too
+        suppliers += [c for o in children(head.head, "dobj") for c in r.entities(o)
+                      if c not in suppliers]
     customers = [c for c in left_modifier_companies(r, tok) if c not in suppliers]
     customers += [c for c in customers_hint if c not in suppliers and c not in customers]
     # "a supplier to Y", "the supplier of packs for Y's scooters": Y is the customer
