@@ -127,3 +127,17 @@ def test_a_line_numbered_with_plain_numbers_is_no_company(extract_text):
         " build the InkStream 400 and InkStream 600 there, and each InkStream printer will be"
         " tested in Chonburi.")
     assert "InkStream" not in companies(result)
+
+
+def test_a_numbered_line_that_is_a_subject_is_still_a_model(extract_text):
+    result = extract_text(
+        "Harwick Health makes heart patches. The CardioTrack 2 is worn for 14 days, and the"
+        " CardioTrack 3 will follow next year. Velmora Power will supply the chip for Harwick's"
+        " CardioTrack 3 patch.")
+    assert "CardioTrack" not in companies(result)
+
+
+def test_a_short_name_of_a_health_company(extract_text):
+    ents = entities_of(("company", "Pulsewick Health"), ("person", "Pulsewick"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Pulsewick") == "Pulsewick Health"

@@ -459,9 +459,10 @@ def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
     numbered = lined = 0
     for start, end in cluster.spans:
         root = doc[start:end].root
-        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
-            return False  # "InkStream said": a company acts
         after = doc[end] if end < len(doc) else None
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") \
+                and not (after is not None and after.text.isdigit()):
+            return False  # "InkStream said": a company acts ("the CardioLoop 2 is" a model)
         if after is None:
             continue
         if after.text.isdigit() and len(after.text) <= 5:  # "InkStream 400", not a year
