@@ -188,3 +188,17 @@ def test_what_a_report_said_is_hedged(extract_text):
         "The same March report said Velmora Power will supply battery cells to Castell"
         " Motors.")["facts"] if f["type"] == "supplies"]
     assert found and all(f["confidence"] < 0.7 for f in found)
+
+
+def test_a_buyer_of_parts_named_for_their_maker(extract_text):
+    found = supplies(extract_text(
+        "Castell Motors, which also buys Velmora Power relay valves for its regional-haul models,"
+        " said its trucks use a different version of the valve."))
+    assert (SUPPLIER, CUSTOMER) in found
+
+
+def test_garments_sewn_for_a_brand(extract_text):
+    found = supplies(extract_text(
+        "Harwell Outfitters said its best-selling Cairn jackets are sewn by Phu Lam Garment JSC at"
+        " its factory near Hai Phong."))
+    assert found == {("Phu Lam Garment JSC", "Harwell Outfitters")}

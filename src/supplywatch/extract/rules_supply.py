@@ -411,7 +411,8 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
     confidence = None
     owners = [c for c in possessor_companies(r, part) if c not in makers] \
         if part is not None and part.pos_ in ("NOUN", "PROPN") else []
-    if not customers and owners and tok.lemma_.lower() in r.lex["make_verbs"]:
+    if not customers and owners and (tok.lemma_.lower() in r.lex["make_verbs"]
+                                     or tok.lemma_.lower() in r.lex["component_make_verbs"]):
         # "its wooden range, which is made under contract by X", "Our Bramble Bear line is
         # produced by X": a maker working for the owner supplies it
         customers = owners
@@ -460,6 +461,9 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for obj in objs:  # "buys cells from X", "gets most of its cells from X"
         suppliers += [c for t in obj.subtree if t.pos_ in ("NOUN", "PROPN", "ADJ", "PRON")
                       for o in prep_objects(t, "from") for c in r.entities(o) if c not in suppliers]
+    for obj in objs:  # "buys Dunmore relay valves": the maker named on the part
+        if r.component_in(obj) is not None:
+            suppliers += [c for c in _modifier_brands(r, obj) if c not in suppliers]
     if suppliers:  # "buys print heads from A, motors from B, boards from C and inks from D":
         # a list the parser breaks up; every "from" under the verb names a seller
         suppliers += [c for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"

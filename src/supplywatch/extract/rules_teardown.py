@@ -15,7 +15,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from supplywatch.extract.drafts import Draft, negated
+from supplywatch.extract.drafts import Draft, clause_subject_tokens, negated
 from supplywatch.extract.reading import Component, Reading
 from supplywatch.extract.rules_supply import supply_draft
 
@@ -61,6 +61,12 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
             # "a chip from X" (on the part), "the microphones come from X" (on the verb)
             noun = head if head.pos_ in ("NOUN", "PROPN") else _subject_of(head)
             if noun is None or (head.pos_ == "VERB" and head.lemma_.lower() not in ORIGIN_VERBS):
+                continue
+            if head.pos_ == "VERB":  # "the jars continue to come from X": the verb says it
+                part = r.component_in(noun) if noun.pos_ != "PRON" else None
+                for obj in (o for o in tok.children if o.dep_ == "pobj") if part else ():
+                    for cid in r.entities(obj):
+                        yield cid, part
                 continue
         elif tok.dep_ == "agent" and tok.head.lemma_.lower() in MAKER_VERBS \
                 and tok.head.tag_ == "VBN":
@@ -120,5 +126,5 @@ def _clause_verb(tok: Token) -> Token:
 
 
 def _subject_of(verb: Token) -> Token | None:
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subs = clause_subject_tokens(verb)  # "the jars continue to come from X": the jars
     return subs[0] if subs else None
