@@ -202,3 +202,10 @@ def test_garments_sewn_for_a_brand(extract_text):
         "Harwell Outfitters said its best-selling Cairn jackets are sewn by Phu Lam Garment JSC at"
         " its factory near Hai Phong."))
     assert found == {("Phu Lam Garment JSC", "Harwell Outfitters")}
+
+
+def test_a_place_after_in_is_no_customer(extract_text):
+    found = supplies(extract_text(
+        "Packs will continue to be assembled by Velmora Power GmbH, a contract pack maker in"
+        " Neuwied."))
+    assert not {c for s, c in found if c == "Neuwied"}

@@ -112,6 +112,9 @@ class Reading:
             cid = self.cluster_at(noun)
             if cid is not None:
                 return [cid] if self.type_of(cid) == type_ else []
+            if noun.dep_ == "appos" and self.cluster_at(noun.head) is not None:
+                # "Okuma Denchi, the Osaka company that had supplied Korvik": Okuma
+                return self.entities(noun.head, type_)
             ref = self.corefer(noun, type_)
             if ref:
                 return ref

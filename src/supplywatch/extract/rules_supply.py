@@ -439,11 +439,13 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
 
 
 def _agent_or_source(tok: Token) -> bool:
-    """Is the name the object of "by" or "from" ("commissioned by Y from Z")?"""
+    """Is the name the object of "by" or "from" ("commissioned by Y from Z"), or of a place's
+    preposition?"""
     head = tok
     while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
         head = head.head
-    return head.dep_ == "pobj" and head.head.lower_ in ("by", "from")
+    # (or of "in"/"at": "a contract maker in Neuwied", a place the model took for a company)
+    return head.dep_ == "pobj" and head.head.lower_ in ("by", "from", "in", "at", "near")
 
 
 def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
