@@ -180,3 +180,10 @@ def test_a_stake_in_an_italian_company(extract_text):
                               " Velmora Packaging S.p.A. last year."))
     assert {k: v["share"] for k, v in found.items()} == {
         ("Castell Holdings AG", "Velmora Packaging S.p.A."): 0.3}
+
+
+def test_its_subsidiary_in_apposition_to_the_subsidiary(extract_text):
+    found = owns(extract_text(
+        "Wen-Hai Components Co., Ltd. makes derailleurs. Much of Wen-Hai's assembly now happens"
+        " at Wen-Hai Vietnam Co., its wholly owned subsidiary in Binh Duong province."))
+    assert set(found) == {("Wen-Hai Components Co., Ltd.", "Wen-Hai Vietnam Co.")}

@@ -210,6 +210,8 @@ class Reading:
             cand = self._name_root(cid, i)
             if cand.head.i == tok.head.i and cand.dep_ == "compound":
                 continue  # "Our Bramble Bear line": a name in the pronoun's own phrase
+            if tok.dep_ == "poss" and tok.head.dep_ == "appos" and cid == self.cluster_at(tok.head.head):
+                continue  # "X Vietnam Co., its wholly owned subsidiary": not X Vietnam itself
             score = -0.02 * (tok.i - i)
             if cand.dep_ in ("nsubj", "nsubjpass") or (  # "Tidewell teams up": a misparse
                     cand.dep_ == "compound" and misread_verb(cand.head) and cand.i < cand.head.i):
