@@ -141,3 +141,13 @@ def test_a_short_name_of_a_health_company(extract_text):
     ents = entities_of(("company", "Pulsewick Health"), ("person", "Pulsewick"))
     merge_short_forms(ents, load_lexicon())
     assert merged_into(ents, "Pulsewick") == "Pulsewick Health"
+
+
+def test_a_brand_before_model_years_stays_a_company(extract_text):
+    result = extract_text(
+        "Husqvarna Recalls Closed Course Competition Off Road Motorcycles\n"
+        "Husqvarna 2013 models CR125, WR125, WR250 and WR300 of Husqvarna closed course"
+        " motorcycles.\nHusqvarna 2013 models CR125, WR125, WR250 and WR300 of closed course"
+        " motorcycles.\nRecalling firm: Husqvarna.\nManufacturers: Husqvarna.")
+    assert "Husqvarna" in companies(result)
+    assert ("Husqvarna", "WR300") in {(f["company"], f["product"]) for f in facts(result, "makes")}

@@ -15,6 +15,7 @@ from supplywatch.model import name_key
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 TYPE_ORDER = ("company", "product", "place", "person")
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
 AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:bn|mn|m|k|million|billion)$", re.IGNORECASE)
 SHORT_MODEL = re.compile(r"^[A-Za-z]{1,2}\d{1,2}$")  # "S8", "X5", "Q20": too short for a model number alone
 REFERENCE_WORDS = {"the", "this", "that", "our", "its"}
@@ -465,8 +466,10 @@ def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
             return False  # "InkStream said": a company acts ("the CardioLoop 2 is" a model)
         if after is None:
             continue
-        if after.text.isdigit() and len(after.text) <= 5:  # "InkStream 400", not a year
-            numbered += 1
+        if after.lower_ in lex["headline_verbs"]:
+            return False  # "Husqvarna Recalls ...": a company acts
+        if after.text.isdigit() and len(after.text) <= 5 and not YEAR.match(after.text):
+            numbered += 1  # "InkStream 400" (not "Husqvarna 2013 models")
         elif after.lower_ in LINE_NOUNS or after.lower_ in lex["product_heads"]:
             lined += 1
     return numbered >= 2 or (numbered >= 1 and lined >= 1)
