@@ -11,6 +11,7 @@ from spacy.vocab import Vocab
 from supplywatch.extract.clusters import DocEntities, merge_short_forms
 from supplywatch.extract.lexicon import load_lexicon
 from supplywatch.extract.mentions import trim
+from supplywatch.model import Document
 
 
 def companies(result: dict) -> dict[str, list[str]]:
@@ -143,11 +144,14 @@ def test_a_short_name_of_a_health_company(extract_text):
     assert merged_into(ents, "Pulsewick") == "Pulsewick Health"
 
 
-def test_a_brand_before_model_years_stays_a_company(extract_text):
-    result = extract_text(
+def test_a_brand_before_model_years_stays_a_company(extractor):
+    # a recall record (its title is read as written, not recased like a news headline)
+    record = Document.from_text(
         "Husqvarna Recalls Closed Course Competition Off Road Motorcycles\n"
         "Husqvarna 2013 models CR125, WR125, WR250 and WR300 of Husqvarna closed course"
         " motorcycles.\nHusqvarna 2013 models CR125, WR125, WR250 and WR300 of closed course"
-        " motorcycles.\nRecalling firm: Husqvarna.\nManufacturers: Husqvarna.")
+        " motorcycles.\nRecalling firm: Husqvarna.\nManufacturers: Husqvarna.",
+        "records.json#CPSC-1", kind="recall")
+    result = extractor.extract(record).contract()
     assert "Husqvarna" in companies(result)
     assert ("Husqvarna", "WR300") in {(f["company"], f["product"]) for f in facts(result, "makes")}
