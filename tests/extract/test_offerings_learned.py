@@ -193,3 +193,16 @@ def test_a_supplier_does_not_make_the_product_its_parts_go_into(extract_text):
     makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
     assert ("Velmora Power", "Aero") not in makes
     assert ("Velmora Power", "cells") in makes  # what it supplies, it makes
+
+
+def test_a_recalled_model_keeps_its_recalling_maker(extractor):
+    from supplywatch.model import Document
+
+    record = Document.from_text(
+        "Velmora Bicycle Components Recalls Glide SL7 Bicycles and Framesets Due to Fall Hazard\n"
+        "CPSC recall Velmora-Bicycle-Components-Recalls-Glide-SL7-Bicycles, US, 2021-10-13.\n"
+        "Glide SL7 Bicycles and Framesets.\nRecalling firm: Velmora Bicycle Components.",
+        "records.json#CPSC-2", kind="recall")
+    result = extractor.extract(record).contract()
+    makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+    assert ("Velmora Bicycle Components", "Glide SL7") in makes

@@ -355,7 +355,7 @@ def product_owner(r: Reading, m: Mention) -> int | None:
     company possessor ("Strelitz's Aero e-SUV")."""
     if m.cid is not None:
         brand = r.ents.clusters[m.cid].brand
-        if brand is not None and _named_alone(r, brand):
+        if brand is not None and _named_alone(r, brand) and _acts_as_company(r, brand):
             return brand
     named_first = r.company_named_first(r.doc[m.start:m.end].text)
     if named_first is not None:
@@ -379,6 +379,16 @@ def _supplied_into(r: Reading, company: Mention, product: Mention) -> bool:
     supplied += [o for w in verb.children if w.lower_ == "with" for o in w.children if o.dep_ == "pobj"]
     objects = {o.i for o in supplied} | {c.i for o in supplied for c in o.conjuncts}
     return root.i not in objects and any(a.i == verb.i for a in root.ancestors)
+
+
+def _acts_as_company(r: Reading, cid: int) -> bool:
+    """Does the document show the brand as a company: a corporate word or legal form in its
+    name, or a sentence whose subject it is? ("Tarmac" of a recall's "Tarmac SL7 Bicycles"
+    is neither, and owns nothing.)"""
+    cluster = r.ents.clusters[cid]
+    if any(r.lex.is_company_word(w) for n in cluster.names for w in n.split()[1:]):
+        return True
+    return any(r.doc[start:end].root.dep_ in ("nsubj", "nsubjpass") for start, end in cluster.spans)
 
 
 def _named_alone(r: Reading, cid: int) -> bool:
