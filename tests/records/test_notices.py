@@ -133,3 +133,17 @@ def test_bom_rows_are_stated_facts_with_their_evidence_type(tmp_path) -> None:
     assert {e.name: e.type for e in extraction.entities} == {
         "Nimbus Travel Speaker": "product", "Nimbus": "company", "Volta Cells": "company",
         "battery cells": "component"}
+
+
+@pytest.mark.parametrize(("relative", "number", "maker", "product"), [
+    # a brand before its models, when a regulator's acronym runs into the title before it
+    ("gsa-federal-recalls-api-2013/data/Strollers+Accessories.json", "01172", "Century",
+     "Century Pioneer 4"),
+    # a brand before model years and model numbers ("Husqvarna 2013 models WR300")
+    ("gsa-federal-recalls-api-2013/data/Motorcycles+Dirt+Bikes.json", "13263", "Husqvarna",
+     "WR300"),
+])
+def test_a_record_s_brand_makes_its_models(read_records, relative, number, maker, product) -> None:
+    extraction = read_records(relative, number)[number]
+    makes = {(f.args["company"], f.args["product"]) for f in extraction.facts if f.type == "makes"}
+    assert (maker, product) in makes

@@ -400,6 +400,9 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
                   for start, _ in cluster.spans if start > 0]
         brands = [b for b in before if b is not None and b != cid
                   and ents.clusters[b].type == "company"] or _brands_written_before(ents, cid)
+        # a brand is a company by its name or its grammar, not a headline's run of capitals
+        # ("CPSC Century Announce ...")
+        brands = [b for b in brands if _company_like(doc, ents, b, lex)]
         # a name ending in a model ("Stride S8", "Airbus A320") is a product's; a name only
         # ever before a model is a line when a brand comes before it at least once (else it
         # is the brand: "the Corvex CX-900")
@@ -473,6 +476,17 @@ def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
         elif after.lower_ in LINE_NOUNS or after.lower_ in lex["product_heads"]:
             lined += 1
     return numbered >= 2 or (numbered >= 1 and lined >= 1)
+
+
+def _company_like(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> bool:
+    cluster = ents.clusters[cid]
+    if any(w.lower() in lex["regulator_words"] or w.lower() in lex["regulator_names"]
+           for n in cluster.names for w in n.split()):
+        return False
+    if any(lex.is_company_word(w) for n in cluster.names for w in n.split()[1:]):
+        return True
+    return any(doc[start:end].root.dep_ in ("nsubj", "nsubjpass", "poss")
+               for start, end in cluster.spans)
 
 
 def _brands_written_before(ents: DocEntities, cid: int) -> list[int]:
