@@ -64,9 +64,8 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
                 continue
             if head.pos_ == "VERB":  # "the jars continue to come from X": the verb says it
                 part = r.component_in(noun) if noun.pos_ != "PRON" else None
-                for obj in (o for o in tok.children if o.dep_ == "pobj") if part else ():
-                    for cid in r.entities(obj):
-                        yield cid, part
+                if part is not None:
+                    yield from ((cid, part) for cid in _named_after(r, tok))
                 continue
         elif tok.dep_ == "agent" and tok.head.lemma_.lower() in MAKER_VERBS \
                 and tok.head.tag_ == "VBN":
@@ -78,8 +77,7 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
                 objs = [o for o in tok.children if o.dep_ == "pobj"]
                 part = r.component_in(objs[0]) if objs else None
                 if part is not None:
-                    for cid in r.entities(objs[0]):
-                        yield cid, part
+                    yield from ((cid, part) for cid in _named_after(r, tok))
                 continue
         elif _is_part(r, tok) and r.company_at(tok) is None:
             # "a Rendai Microelectronics RD3326 processor": the maker named on the part
@@ -95,9 +93,12 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
         part = r.component_in(noun) if noun.pos_ != "PRON" else None
         if part is None or _clause_verb(noun).lemma_.lower() not in verbs:
             continue
-        for obj in (o for o in tok.children if o.dep_ == "pobj"):
-            for cid in r.entities(obj):
-                yield cid, part
+        yield from ((cid, part) for cid in _named_after(r, tok))
+
+
+def _named_after(r: Reading, prep: Token) -> list[int]:
+    """The companies a preposition's object names ("from X", "by X")."""
+    return [cid for obj in prep.children if obj.dep_ == "pobj" for cid in r.entities(obj)]
 
 
 def _maker_at(r: Reading, tok: Token) -> int | None:
