@@ -451,9 +451,6 @@ def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> boo
     return alone
 
 
-LINE_NOUNS = {"line", "lines", "range", "ranges", "series", "family", "lineup", "line-up"}
-
-
 def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
     """A one-word name that numbers its models with plain numbers and is never what a
     sentence is about: "the InkStream 400 and InkStream 600", "the InkStream line", "each
@@ -473,7 +470,7 @@ def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
             return False  # "Husqvarna Recalls ...": a company acts
         if after.text.isdigit() and len(after.text) <= 5 and not YEAR.match(after.text):
             numbered += 1  # "InkStream 400" (not "Husqvarna 2013 models")
-        elif after.lower_ in LINE_NOUNS or after.lower_ in lex["product_heads"]:
+        elif after.lower_ in lex["line_nouns"] or after.lower_ in lex["product_heads"]:
             lined += 1
     return numbered >= 2 or (numbered >= 1 and lined >= 1)
 

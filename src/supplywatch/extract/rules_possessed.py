@@ -16,9 +16,9 @@ from supplywatch.extract.drafts import Draft, confidence_for
 from supplywatch.extract.reading import Reading
 
 POSSESSED_CONFIDENCE = 0.7
-# What a company's product is called besides a kind of product
-RANGE_NOUNS = {"range", "ranges", "line", "lines", "series", "family", "lineup", "line-up",
-               "collection", "set", "sets", "model", "models", "brand", "brands"}
+# What a company's product is called besides a kind of product and the lexicon's words
+# for a line of products ("range", "series")
+RANGE_NOUNS = {"collection", "set", "sets", "model", "models", "brand", "brands"}
 MAX_NAME = 4
 # whom a product is for, not who makes it: "Children's Pajamas", "Men's Sherpa Shirts"
 AUDIENCES = {"children", "child", "kids", "kid", "boys", "boy", "girls", "girl", "men", "man",
@@ -30,7 +30,7 @@ POSSESSIVE_IN_NAME = re.compile(r"['’]s\b")
 
 
 def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
-    heads = r.lex["product_heads"] | RANGE_NOUNS
+    heads = r.lex["product_heads"] | r.lex["line_nouns"] | RANGE_NOUNS
     # products by where they start, unclaimed ones (the learned recogniser's) included
     starts = {start: cid for cid, c in enumerate(r.ents.clusters) if c.type == "product"
               for start, _ in c.spans if sent.start <= start < sent.end}
