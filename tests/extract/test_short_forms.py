@@ -5,6 +5,7 @@ reporting period into the name. All companies are invented."""
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -155,3 +156,73 @@ def test_a_brand_before_model_years_stays_a_company(extractor):
     result = extractor.extract(record).contract()
     assert "Husqvarna" in companies(result)
     assert ("Husqvarna", "WR300") in {(f["company"], f["product"]) for f in facts(result, "makes")}
+
+
+def test_a_short_name_joins_the_one_company_among_its_longer_names():
+    # "Tenzo's Hosur" (a plant) starts with the short name too, but goes on with no
+    # corporate word; the short name is the company's
+    ents = entities_of(("company", "Drevik Mobility Pvt Ltd"), ("company", "Drevik's Hosur"),
+                       ("company", "Drevik"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Drevik") == "Drevik Mobility Pvt Ltd"
+
+
+def test_a_short_name_with_two_companies_after_it_stays_apart():
+    ents = entities_of(("company", "Hanmir Electronics"), ("company", "Hanmir Display Co."),
+                       ("company", "Hanmir"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Hanmir") == "Hanmir"
+
+
+def test_a_short_name_is_no_short_form_of_a_product_named_after_it():
+    # the model typed the product's whole name a company; its model number says otherwise
+    ents = entities_of(("company", "Pellow Tech City X3"), ("company", "Pellow Tech"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Pellow Tech") == "Pellow Tech"
+
+
+def test_a_sentence_case_headline_verb_ends_a_name(extract_text):
+    result = extract_text(
+        "Brisco drops Tannvik as battery supplier for cordless vacuums\n\n"
+        "Brisco Hausgeräte GmbH will stop buying battery packs from Tannvik Energy Devices Co., "
+        "Ltd. next year, the appliance maker said on Tuesday. Brisco said the packs for its "
+        "new vacuums will come from Qorlen Power.")
+    assert "Brisco Hausgeräte GmbH" in companies(result)
+    assert "Brisco" in companies(result)["Brisco Hausgeräte GmbH"]
+
+
+@pytest.mark.parametrize(("words", "pos"), [
+    (["Brisco", "drops", "Tannvik", "as", "supplier"], ["PROPN", "VERB", "PROPN", "ADP", "NOUN"]),
+    (["Kestow", "Model", "Year", "2008", "snowmobiles"], ["PROPN", "PROPN", "PROPN", "NUM", "NOUN"]),
+])
+def test_a_verb_or_a_model_year_is_no_part_of_a_company_name(words, pos):
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    start, end = trim(Span(doc, 0, 4, label="ORG"), load_lexicon())
+    assert doc[start:end].text == words[0]
+
+
+def test_a_name_never_runs_over_a_line_end():
+    words = ["deal", "after", "clearance", "\n", "Hallvik", "Marine", "ASA", "paid"]
+    doc = Doc(Vocab(), words=words, spaces=[True, True, False, False, True, True, True, False])
+    start, end = trim(Span(doc, 1, 7, label="ORG"), load_lexicon())
+    assert doc[start:end].text == "Hallvik Marine ASA"
+
+
+def test_money_written_as_one_word_is_no_model(extract_text):
+    result = extract_text(
+        "Norwegian group closes EUR185m deal after clearance\n\n"
+        "Hallvik Marine Group paid about US$40bn for the yard, the company said. Hallvik "
+        "Marine Group makes the Tern T40 winch.")
+    products = {e["name"] for e in result["entities"] if e["type"] == "product"}
+    assert not any(name.startswith(("EUR", "40bn")) for name in products)
+    assert ("Hallvik Marine Group", "Tern T40") in {(f["company"], f["product"])
+                                                    for f in facts(result, "makes")}
+
+
+def test_a_line_named_before_its_models_is_no_company(extract_text):
+    result = extract_text(
+        "Tavener Medical is recalling 9,800 Corvia 300 and Corvia 300X infusion pumps after "
+        "reports that their batteries can swell. The Corvia line was developed by Hestrup "
+        "Infusion Systems, which Tavener bought in 2022. All Corvia pumps built in 2023 are "
+        "affected.")
+    assert "Corvia" not in companies(result)

@@ -142,6 +142,15 @@ def test_bom_rows_are_stated_facts_with_their_evidence_type(tmp_path) -> None:
     # a brand before model years and model numbers ("Husqvarna 2013 models WR300")
     ("gsa-federal-recalls-api-2013/data/Motorcycles+Dirt+Bikes.json", "13263", "Husqvarna",
      "WR300"),
+    # a brand named alone only in the list of manufacturers ("Poseidon; Besea; ...")
+    ("gsa-federal-recalls-api-2013/data/Scuba+Diving+Water+Activity.json", "09251", "Besea",
+     "Besea W50"),
+    # a brand whose product's whole name the model read as a company
+    ("gsa-federal-recalls-api-2013/data/Strollers+Accessories.json", "11002", "Tike Tech",
+     "Tike Tech Single City X3"),
+    # a model year between the brand and the model
+    ("gsa-federal-recalls-api-2013/data/Snowmobiles.json", "08527", "Ski-Doo",
+     "MXZ X 600 RS Snowmobiles"),
 ])
 def test_a_record_s_brand_makes_its_models(read_records, relative, number, maker, product) -> None:
     extraction = read_records(relative, number)[number]

@@ -9,7 +9,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import MODEL_TOKEN, Candidate, Cluster, is_model_token
+from supplywatch.extract.mentions import MODEL_TOKEN, Candidate, Cluster, is_model_token, model_year_at
 from supplywatch.model import name_key
 
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
@@ -275,20 +275,23 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon) -> None:
             oc = ents.clusters[other]
             if other == cid or not oc.spans or oc.type != "company":
                 continue
-            if okey.startswith(key + " "):
+            # (a longer name ending in a model is a product's, whatever the model typed it:
+            # "Tike Tech" is the maker of the "Tike Tech Single City X3", not its short form)
+            if okey.startswith(key + " ") and not _ends_in_model(oc.name):
                 rest = oc.name.split()[len(cluster.name.split()):]
                 if rest and not all(ACRONYM.match(w) for w in rest):
                     longer.append(other)
-        if len(longer) == 1 and cluster.type in ("company", "place"):
-            _merge(ents, longer[0], cid)
-        elif longer and cluster.type in ("person", "product"):
+        # the longer names that go on with a corporate word or a legal suffix
+        named = [o for o in longer if _company_short_form(ents, cid, o, lex)]
+        if cluster.type in ("company", "place") and (len(longer) == 1 or len(named) == 1):
+            # (of several longer names, the one company: "Tenzo" of "Tenzo Mobility Pvt Ltd",
+            # not of "Tenzo's Hosur" plant; a short form with several companies stays apart:
+            # "Samsung" of "Samsung Electronics" and "Samsung Display Co.")
+            _merge(ents, longer[0] if len(longer) == 1 else named[0], cid)
+        elif named and cluster.type in ("person", "product"):
             # "Verrow" (typed a person) with "Verrow Packaging plc" and its subsidiary
-            # "Verrow Nederland B.V.": a group is named in full before its units are. (A
-            # company-typed short form with several longer names stays apart: the longer
-            # ones are often a headline run on, "IDT Introduces ...", or a unit.)
-            target = min(longer, key=lambda other: min(ents.clusters[other].spans))
-            if _company_short_form(ents, cid, target, lex):
-                _merge(ents, target, cid)
+            # "Verrow Nederland B.V.": a group is named in full before its units are.
+            _merge(ents, min(named, key=lambda other: min(ents.clusters[other].spans)), cid)
 
 
 def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexicon) -> bool:
@@ -368,7 +371,7 @@ def add_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
                     and doc[stop].lower_ not in lex["headline_verbs"] and doc[stop].pos_ != "ADP":
                 stop += 1
             run = doc[end:stop]
-            if not len(run) or run[0].lower_ in MONTHS or not any(
+            if not len(run) or run[0].lower_ in MONTHS or model_year_at(doc, end) or not any(
                     any(ch.isdigit() for ch in t.text) or ROMAN.match(t.text) for t in run):
                 continue
             if len(run) == 1 and (run[0].like_num or AMOUNT.match(run[0].text)):
@@ -390,9 +393,7 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
                 or ACRONYM.match(cluster.name) or any(
                 lex.is_company_word(w) for n in cluster.names for w in n.split()):
             continue
-        last = cluster.name.split()[-1]
-        ends_in_model = len(cluster.name.split()) > 1 and (
-            SHORT_MODEL.match(last) or (MODEL_TOKEN.match(last) and not last.isalpha()))
+        ends_in_model = _ends_in_model(cluster.name)
         # the brand named before the line ("Voltaro" of "Voltaro Stride") is its maker
         # ... or its possessive: "Zephyra's AirBook 14"
         before = [ents.token_cluster.get(start - (2 if start > 1 and doc[start - 1].lower_ in
@@ -452,30 +453,49 @@ def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> boo
 
 
 def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
-    """A one-word name that numbers its models with plain numbers and is never what a
-    sentence is about: "the InkStream 400 and InkStream 600", "the InkStream line", "each
-    InkStream printer". (A brand before model numbers, "Corvex CX-900", is the brand.)"""
-    if len(cluster.name.split()) != 1 or len(cluster.spans) < 2:
+    """A one-word name that numbers its models and is never what a sentence is about:
+    "the InkStream 400 and InkStream 600", "the InkStream line", "each InkStream printer".
+    (A brand before its models is the brand when it acts: "Corvex said", "Corvex Recalls".)"""
+    if len(cluster.name.split()) != 1:
         return False
-    numbered = lined = 0
     for start, end in cluster.spans:
         root = doc[start:end].root
         after = doc[end] if end < len(doc) else None
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") \
                 and not (after is not None and after.text.isdigit()):
             return False  # "InkStream said": a company acts ("the CardioLoop 2 is" a model)
-        if after is None:
-            continue
-        if after.lower_ in lex["headline_verbs"]:
+        if after is not None and after.lower_ in lex["headline_verbs"]:
             return False  # "Husqvarna Recalls ...": a company acts
-        if after.text.isdigit() and len(after.text) <= 5 and not YEAR.match(after.text):
-            numbered += 1  # "InkStream 400" (not "Husqvarna 2013 models")
+    # every use of the word counts, also those inside the models' own names, which the
+    # products claimed: "the Aurelia 300 and Aurelia 300X", "the Sweep X5 and Sweep X7"
+    numbered = lined = 0
+    for tok in doc:
+        if tok.text != cluster.name or tok.i + 1 >= len(doc):
+            continue
+        after = doc[tok.i + 1]
+        if _model_number(after) and not YEAR.match(after.text):
+            numbered += 1  # "InkStream 400", "Sweep X5" (not "Husqvarna 2013 models")
         elif after.lower_ in lex["line_nouns"] or after.lower_ in lex["product_heads"]:
             lined += 1
     return numbered >= 2 or (numbered >= 1 and lined >= 1)
 
 
+def _model_number(tok) -> bool:
+    return (tok.text.isdigit() and len(tok.text) <= 5) or bool(SHORT_MODEL.match(tok.text)) \
+        or (is_model_token(tok) and not tok.text.isalpha())
+
+
+def _ends_in_model(name: str) -> bool:
+    """"Stride S8", "Airbus A320": a name whose last word is a model number."""
+    words = name.split()
+    return len(words) > 1 and bool(
+        SHORT_MODEL.match(words[-1]) or (MODEL_TOKEN.match(words[-1]) and not words[-1].isalpha()))
+
+
 def _company_like(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> bool:
+    """Is a brand a company by its name or its grammar, rather than a headline's run of
+    capitals: a corporate word, a sentence's subject or owner, or a name standing alone
+    ("Manufacturers: Poseidon; Besea; ...", "Recalling firm: Tike Tech.")."""
     cluster = ents.clusters[cid]
     if any(w.lower() in lex["regulator_words"] or w.lower() in lex["regulator_names"]
            for n in cluster.names for w in n.split()):
@@ -483,7 +503,18 @@ def _company_like(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> bool:
     if any(lex.is_company_word(w) for n in cluster.names for w in n.split()[1:]):
         return True
     return any(doc[start:end].root.dep_ in ("nsubj", "nsubjpass", "poss")
-               for start, end in cluster.spans)
+               or _stands_alone(doc, start, end) for start, end in cluster.spans)
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """A name with punctuation (or a line's end) on both sides: an item of a list or a
+    field, not part of a longer run of capitalised words."""
+    def apart(tok) -> bool:
+        return tok.is_punct and tok.text not in ("-", "–", "'", "’", "&")
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return (before is None or apart(before) or "\n" in before.whitespace_ or before.is_space) \
+        and (after is None or apart(after) or after.is_space)
 
 
 def _brands_written_before(ents: DocEntities, cid: int) -> list[int]:
@@ -538,6 +569,11 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
                 break
             if doc[prev].lower_ in lex["headline_verbs"]:
                 break  # "VELMORA POWER RECALLS PB-20": the name starts after the verb
+            if _past_model_year(doc, left) != left:
+                # "Ski-Doo Model Year 2008 MXZ-600": the brand is before the model year
+                before = _past_model_year(doc, left) - 1
+                brand = ents.token_cluster[before] if before in company_tokens else None
+                break
             left -= 1
         product_text = doc[left:end].text
         key = re.sub(r"[\s-]+", "", product_text.lower())
@@ -558,11 +594,20 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
         if cluster.type != "product" or cluster.brand is not None or not cluster.spans:
             continue
         start = cluster.spans[0][0]
-        if start > 0 and start - 1 in company_tokens:
-            cluster.brand = ents.token_cluster[start - 1]
+        before = _past_model_year(doc, start) - 1
+        if before >= 0 and before in company_tokens:
+            cluster.brand = ents.token_cluster[before]
         else:  # "Anker PowerCore 10000": the name starts with a company's name
             first = name_key(doc[start].text)
             cluster.brand = company_names.get(first)
+
+
+def _past_model_year(doc: Doc, start: int) -> int:
+    """Where the words before a product start, past a "Model Year 2008" written between
+    the brand and the model."""
+    if start >= 4 and YEAR.match(doc[start - 1].text) and model_year_at(doc, start - 3):
+        return start - 3
+    return start
 
 
 def _find_product(ents: DocEntities, compact: str) -> int | None:

@@ -21,9 +21,13 @@ from supplywatch.extract.lexicon import Lexicon
 MODEL_TOKEN = re.compile(r"^(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{2,}$")
 UNIT_LIKE = re.compile(
     r"^\d+(?:\.\d+)?(?:k|m|mah|wh|kwh|v|w|kw|mm|cm|km|gb|tb|mb|g|kg|nm|hz|mhz|ghz|mph|s|th|st|nd|rd|x|p|"
-    r"in|ft|lb|lbs|am|pm)$",
+    r"in|ft|lb|lbs|am|pm|bn|mn)$",
     re.IGNORECASE,
 )
+# money written as one word: "EUR185m", "US$40bn", "RMB2.1bn" (an ISO code or a symbol)
+MONEY = re.compile(r"^(?:(?:EUR|USD|GBP|JPY|CNY|RMB|CHF|SEK|NOK|DKK|INR|KRW|AUD|CAD|HKD|SGD|"
+                   r"NZD|TWD|BRL|MXN|PLN|CZK|HUF|ZAR|TRY|MYR|THB|IDR)|[A-Z]{0,2}[$€£¥])"
+                   r"\d+(?:[.,]\d+)?(?:bn|mn|m|k|b)?$")
 MIXED_ACRONYM = re.compile(r"^(?=[A-Za-z0-9]*[a-z])(?=(?:[A-Za-z0-9]*[A-Z]){2})[A-Za-z0-9]{2,6}$")  # IoT
 ICAMEL = re.compile(r"^[a-z][A-Z][A-Za-z0-9]*$")  # iPhone, iX, eGolf
 NER_TYPES = {
@@ -68,13 +72,20 @@ REPORTING_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|[1-4]Q|FY\d{2}(?:\d{2})?|(?:19|
 
 
 def is_model_token(token: Token) -> bool:
-    return bool(MODEL_TOKEN.match(token.text)) and not UNIT_LIKE.match(token.text)
+    return bool(MODEL_TOKEN.match(token.text)) and not UNIT_LIKE.match(token.text) \
+        and not MONEY.match(token.text)
 
 
 def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     """Strip determiners, possessive endings, punctuation and role nouns off a name's edges."""
     start, end = span.start, span.end
     doc = span.doc
+    # a name never runs over a line's end: the model read a headline's last words into the
+    # first name of the story ("... after clearance\nHallvik Marine ASA paid"): the name is
+    # what follows the break
+    breaks = [i for i in range(start, end - 1) if "\n" in doc[i].text or "\n" in doc[i].whitespace_]
+    if breaks:
+        start = breaks[-1] + 1
     while start < end and (
         doc[start].is_punct or doc[start].is_space or doc[start].lower_ in ("the", "a", "an")
         or (doc[start].lower_ in lex["company_nouns"] and end - start > 1
@@ -89,16 +100,27 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         end -= 1  # ... and a reporting period a headline runs on: "Kaisun Electronics Q3 profit"
 
     start = hyphenated_start(doc, start)
+    if start < end and model_year_at(doc, start):
+        return None  # "Model Year 2008" dates a model; it names nothing
     for i in range(start, end):
         # a bracket, or a headline verb the model swallowed into the name:
         # "Acer America Corporation Recalls Notebook Computer Batteries"
-        if i > start and (doc[i].text in ("(", "[") or doc[i].lower_ in lex["headline_verbs"]):
+        # ... or a model year: "Ski-Doo Model Year 2008 MXZ X 600 RS Snowmobiles"; or a
+        # lowercase verb a sentence-case headline ran on: "Brisco drops Tannery as supplier"
+        if i > start and (doc[i].text in ("(", "[") or doc[i].lower_ in lex["headline_verbs"]
+                          or model_year_at(doc, i)
+                          or (doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX")
+                              and span.label_ != "PRODUCT" and doc[i - 1].text not in ("-", "–"))):
             end = i
             break
     if start >= end or any("\n" in doc[i].text or "\n" in doc[i].whitespace_
                            for i in range(start, end - 1)):
         return None
     return start, end
+
+
+def model_year_at(doc: Doc, i: int) -> bool:
+    return doc[i].lower_ == "model" and i + 1 < len(doc) and doc[i + 1].lower_ in ("year", "years")
 
 
 def hyphenated_start(doc: Doc, start: int) -> int:
@@ -210,7 +232,21 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "thermostats supplied by Calder Controls"
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
         votes["company"] += 2
+    if _in_a_company_field(doc, start, lex):
+        votes["company"] += 3  # "Manufacturers: Bombardier (also BRP); Ski-Doo."
     return votes
+
+
+def _in_a_company_field(doc: Doc, start: int, lex: Lexicon) -> bool:
+    """Is the name an item of a field line whose label names companies: "Manufacturer:",
+    "Importers:", "Recalling firm:", "Sold by:"?"""
+    i = start - 1
+    while i >= 0 and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_ and doc[i].text != ":":
+        i -= 1
+    if i < 1 or doc[i].text != ":":
+        return False
+    label = doc[i - 1].lower_.rstrip("s")
+    return label in lex["company_nouns"]
 
 
 def _kind_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:

@@ -178,7 +178,7 @@ class Reading:
             speakers = self._speakers(tok.sent)
             if speakers:  # '"Our line is produced by X," Y said': Y
                 return speakers
-        if tok.dep_ == "poss":  # "Brennholt's Trail E7 and its Urban C3": Brennholt
+        if tok.dep_ == "poss":  # "Harlow's Trail E7 and its Urban C3": Harlow
             head = tok.head
             siblings = [*head.conjuncts] + ([head.head] if head.dep_ == "conj" else [])
             owners = [c for n in siblings for p in n.children if p.dep_ == "poss" and p.i != tok.i
