@@ -138,7 +138,7 @@ def test_a_venture_owned_in_shares_by_two_companies(extract_text):
     found = owns(extract_text("The venture, to be called Brisk Cells sp. z o.o., will be 51% owned"
                               " by Castell Holdings and 49% by Velmora Power."))
     assert {k: v["share"] for k, v in found.items()} == {
-        (OWNER, "Brisk Cells"): 0.51, ("Velmora Power", "Brisk Cells"): 0.49}
+        (OWNER, "Brisk Cells sp. z o.o."): 0.51, ("Velmora Power", "Brisk Cells sp. z o.o."): 0.49}
 
 
 def test_the_other_owner_of_a_joint_venture_set_up_with_it(extract_text):
@@ -150,7 +150,7 @@ def test_the_other_owner_of_a_joint_venture_set_up_with_it(extract_text):
 def test_a_legal_form_with_full_stops_keeps_its_appositive(extract_text):
     found = owns(extract_text("The Debrecen plant is operated by Brisk Cells Kft., a wholly owned"
                               " subsidiary of Castell Holdings."))
-    assert set(found) == {(OWNER, "Brisk Cells")}
+    assert set(found) == {(OWNER, "Brisk Cells Kft.")}
 
 
 def test_its_subsidiary_when_the_subject_is_the_company(extract_text):

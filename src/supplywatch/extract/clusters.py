@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from supplywatch.extract.legal_names import ends_in_legal_form
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import MODEL_TOKEN, Candidate, Cluster, is_model_token, model_year_at
 from supplywatch.model import name_key
@@ -130,8 +131,7 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
         votes = sum((by_key[k] for k in keys if k in by_key), Counter())
         if votes:
             cluster.list_type = votes.most_common(1)[0][0]
-        elif cluster.type == "company" and not any(
-                n.split()[-1].lower() in lex["legal_suffixes"] for n in cluster.names):
+        elif cluster.type == "company" and not any(ends_in_legal_form(n, lex) for n in cluster.names):
             cluster.listed = False
     new: dict[str, int] = {}
     for cand in sorted(learned, key=lambda c: c.start):
@@ -562,17 +562,18 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
     for start, end in models:
         left = start
         brand: int | None = None
+        brand_token = -1
         while left > 0 and doc[left - 1].pos_ == "PROPN" and doc[left - 1].whitespace_:
             prev = left - 1
             if prev in company_tokens:
-                brand = ents.token_cluster[prev]
+                brand, brand_token = ents.token_cluster[prev], prev
                 break
             if doc[prev].lower_ in lex["headline_verbs"]:
                 break  # "VELMORA POWER RECALLS PB-20": the name starts after the verb
             if _past_model_year(doc, left) != left:
                 # "Ski-Doo Model Year 2008 MXZ-600": the brand is before the model year
-                before = _past_model_year(doc, left) - 1
-                brand = ents.token_cluster[before] if before in company_tokens else None
+                brand_token = _past_model_year(doc, left) - 1
+                brand = ents.token_cluster[brand_token] if brand_token in company_tokens else None
                 break
             left -= 1
         product_text = doc[left:end].text
@@ -585,8 +586,11 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
             ents.token_cluster[i] = cid
         if brand is not None:
             ents.clusters[cid].brand = brand
-            brand_name = ents.clusters[brand].names.most_common(1)[0][0]
-            ents.clusters[cid].names[f"{brand_name} {product_text}"] += 1
+            # the brand as this sentence writes it ("John Deere GX85" where the cluster's
+            # name is "Deere & Company")
+            written = next((doc[s:e].text for s, e in ents.clusters[brand].spans
+                            if s <= brand_token < e), ents.clusters[brand].name)
+            ents.clusters[cid].names[f"{written} {product_text}"] += 1
             ents.clusters[brand].type = "company"
     company_names = {name_key(c.name): cid for cid, c in enumerate(ents.clusters)
                      if c.type == "company" and c.spans}

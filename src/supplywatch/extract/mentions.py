@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from supplywatch.extract.legal_names import ends_in_legal_form, legal_name_spans
 from supplywatch.extract.lexicon import Lexicon
 
 # A model number mixes letters and digits and is not a unit ("10K", "20mAh", "5G").
@@ -184,7 +185,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     votes: Counter[str] = Counter()
     span = doc[start:end]
     words = [t.lower_ for t in span]
-    if words[-1].rstrip(".") in {w.rstrip(".") for w in lex["legal_suffixes"]}:
+    if words[-1].rstrip(".") in {w.rstrip(".") for w in lex["legal_suffixes"]} \
+            or ends_in_legal_form(span.text, lex):
         votes["company"] += 4
     if len(words) > 1 and words[-1] in lex["corporate_words"]:
         votes["company"] += 2
@@ -328,6 +330,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             cand.weak = kind == "company" and sum(cand.votes.values()) == 1 and (
                 is_acronym_or_common_word(doc, cand.start, cand.end, lowercase_words))
             cands.append(cand)
+    cands = _with_legal_names(doc, cands, model_tokens, lex)
     covered = {i for c in cands for i in range(c.start, c.end)}
     for tok in doc:
         if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text):
@@ -348,6 +351,24 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
+
+
+def _with_legal_names(doc: Doc, cands: list[Candidate], model_tokens: set[int],
+                      lex: Lexicon) -> list[Candidate]:
+    """The names closed by a legal form, in place of the pieces of them the model found
+    ("Ltda" of "Voltaris Energia Ltda.", "Automobili SpA" of "Vantaro Automobili SpA")."""
+    for start, end in legal_name_spans(doc, lex):
+        if any(c.start <= start and c.end >= end for c in cands):
+            continue
+        bounds = trim(Span(doc, start, end, label="ORG"), lex)
+        if bounds is None:
+            continue
+        cand = _candidate(doc, *bounds, "company", model_tokens, lex)
+        if cand is None:
+            continue
+        cands = [c for c in cands if c.end <= cand.start or c.start >= cand.end]
+        cands.append(cand)
+    return cands
 
 
 def split_merged_names(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:

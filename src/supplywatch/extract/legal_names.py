@@ -1,0 +1,81 @@
+"""Company names found by their legal form: a run of capitalised words closed by "Ltda.",
+"Sp. z o.o.", "a.s.", "Sdn. Bhd." or "Co., Ltd." is a company, whatever the statistical
+model made of it. The small English model knows "Inc." and "GmbH" well and many other
+countries' forms poorly: it tags "Ltda" alone, or nothing, for "Voltaris Energia Ltda."."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from supplywatch.extract.lexicon import Lexicon
+
+MAX_NAME_WORDS = 6
+# Small words inside a name: "Procter & Gamble", "Banco do Brasil", "Fabbrica di Motori".
+# ("and" and "of" are left out: "Shares of Velmora Ltd", "Velmora Ltd and Brisk Co.")
+NAME_JOINERS = {"&", "de", "do", "da", "di", "del", "della", "des", "du", "von", "van", "der",
+                "den", "la", "le", "y", "e", "für"}
+# inside a legal form of several tokens: "Co., Ltd.", "Sp. z o.o.", "GmbH & Co. KG"
+FORM_JOINERS = {",", "z", "&"}
+
+
+def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
+    """Token spans (start, end) of names that end in a legal form, the form included."""
+    forms = lex["legal_forms"]
+    found: list[tuple[int, int]] = []
+    i = len(doc) - 1
+    while i >= 0:
+        if not _is_form(doc[i], forms) or (i + 1 < len(doc) and _is_form(doc[i + 1], forms)):
+            i -= 1
+            continue
+        end = i + 1
+        start = i
+        # the whole legal form: "Co., Ltd.", "Sdn. Bhd.", "Sp. z o.o."
+        while start > 0 and (_is_form(doc[start - 1], forms) or (
+                doc[start - 1].text in FORM_JOINERS and start > 1 and _is_form(doc[start - 2], forms))):
+            start -= 1
+        form_start = start
+        while start > 0 and form_start - start < MAX_NAME_WORDS and _name_word(doc, start - 1):
+            start -= 1
+        while start < form_start and (doc[start].lower_ in NAME_JOINERS or doc[start].lower_ == "the"
+                                      or doc[start].ent_type_ == "NORP"):
+            start += 1  # a name starts with a name word: not "the", not "Swedish"
+        if start < form_start:
+            found.append((start, end))
+        i = start - 1
+    return sorted(found)
+
+
+def _is_form(tok: Token, forms: frozenset[str]) -> bool:
+    text = tok.text
+    if text.islower() and "." not in text and text != "plc":
+        return False  # "as", "co", "se": English words, not "AS", "Co", "SE"
+    if text.lower() in forms:
+        return True
+    # "Ltda" + "." that the tokenizer cut at a sentence's end
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is not None and nxt.text == "." and not tok.whitespace_ and text.lower() + "." in forms
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    tok = doc[i]
+    if "\n" in tok.whitespace_ or "\n" in tok.text:
+        return False
+    if tok.text[:1].isupper() or tok.text[:1].isdigit():
+        return not tok.is_punct
+    if tok.text == "-" and not tok.whitespace_ and i > 0 and not doc[i - 1].whitespace_:
+        return True  # "Hewlett-Packard"
+    # a joiner between two name words
+    return tok.lower_ in NAME_JOINERS and i > 0 and doc[i - 1].text[:1].isupper()
+
+
+def ends_in_legal_form(name: str, lex: Lexicon) -> bool:
+    """ "Dravec Stroje a.s.", "Kordyl Materials Sp. z o.o.", "Velmora Power Ltd": a name of
+    two words or more whose last word is a legal form."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    last = words[-1].rstrip(",")
+    if last.islower() and "." not in last and last != "plc":
+        return False
+    forms = lex["legal_forms"] | lex["legal_suffixes"]
+    return last.lower() in forms or last.lower() + "." in forms

@@ -1,0 +1,52 @@
+"""Company names closed by a legal form of any country: the small English model knows
+"Inc." and "GmbH" and often misses "Ltda.", "a.s.", "Sp. z o.o." or "Sdn. Bhd.". All
+companies are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from supplywatch.extract.legal_names import ends_in_legal_form, legal_name_spans
+from supplywatch.extract.lexicon import load_lexicon
+
+
+def companies(result: dict) -> set[str]:
+    return {e["name"] for e in result["entities"] if e["type"] == "company"}
+
+
+@pytest.mark.parametrize("name", [
+    "Tavira Componentes Ltda.", "Brodek Stroje a.s.", "Walnik Materials Sp. z o.o.",
+    "Kedah Optronics Sdn. Bhd.", "Marlow Service s.r.o.", "Yunlan Power Co., Ltd.",
+    "Orvik Hydraulics Oy", "Sandvar Marine ASA", "Pune Drives Pvt Ltd",
+])
+def test_a_name_closed_by_a_legal_form_is_a_company(extract_text, name):
+    result = extract_text(f"Output rose in May. {name} said it would open a second plant next "
+                          "year, its chief executive told reporters.")
+    assert name in companies(result)
+
+
+def test_the_name_starts_after_lowercase_words_and_nationalities(extractor):
+    doc = extractor.nlp("Swedish mining group Brannvik Industri AB bought a stake in Japan's "
+                        "Kiyose Glass Works K.K. and in Banco do Norte S.A. last year.")
+    names = [doc[s:e].text for s, e in legal_name_spans(doc, load_lexicon())]
+    assert names == ["Brannvik Industri AB", "Kiyose Glass Works K.K.", "Banco do Norte S.A."]
+
+
+def test_english_words_are_no_legal_forms(extractor):
+    doc = extractor.nlp("Demand for Solar Panels as well as Wind Turbines co-exists with it.")
+    assert legal_name_spans(doc, load_lexicon()) == []
+    assert not ends_in_legal_form("Wind Turbines as", load_lexicon())
+
+
+def test_two_names_joined_by_and_stay_two(extractor):
+    doc = extractor.nlp("Talven Power Ltd and Brisko Cells Co. signed the deal.")
+    names = [doc[s:e].text for s, e in legal_name_spans(doc, load_lexicon())]
+    assert names == ["Talven Power Ltd", "Brisko Cells Co."]
+
+
+def test_a_supplier_named_with_a_foreign_legal_form(extract_text):
+    result = extract_text(
+        "Brodek Stroje a.s. will build the machine in Brno. Its electric motors will be supplied "
+        "by Walnik Materials Sp. z o.o. under a contract signed in March.")
+    supplies = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+    assert ("Walnik Materials Sp. z o.o.", "Brodek Stroje a.s.") in supplies
