@@ -52,8 +52,17 @@ def test_a_short_name_that_names_a_person_stays_a_person():
     assert merged_into(ents, "Whitlow") == "Whitlow"
 
 
-def test_a_person_is_no_short_form_of_a_name_without_a_corporate_word():
+def test_a_short_name_typed_as_a_person_joins_the_one_company_named_so():
+    # "Fennick has been owned since 2021 by ...": the model takes the short name for a
+    # person; the one company whose name starts with it is what it stands for
     ents = entities_of(("company", "Ostwald Trains"), ("person", "Ostwald"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Ostwald") == "Ostwald Trains"
+
+
+def test_a_short_name_a_person_goes_by_stays_a_person():
+    ents = entities_of(("company", "Ostwald Trains"), ("person", "Marta Ostwald"),
+                       ("person", "Ostwald"))
     merge_short_forms(ents, load_lexicon())
     assert merged_into(ents, "Ostwald") == "Ostwald"
 

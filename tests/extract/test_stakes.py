@@ -187,3 +187,35 @@ def test_its_subsidiary_in_apposition_to_the_subsidiary(extract_text):
         "Wen-Hai Components Co., Ltd. makes derailleurs. Much of Wen-Hai's assembly now happens"
         " at Wen-Hai Vietnam Co., its wholly owned subsidiary in Binh Duong province."))
     assert set(found) == {("Wen-Hai Components Co., Ltd.", "Wen-Hai Vietnam Co.")}
+
+
+@pytest.mark.parametrize(("text", "share"), [
+    # the buyer's purchase of a stake, completed
+    ("Castell Holdings has completed its purchase of an 85 percent stake in Velmora Power,"
+     " the Tampere-based maker of cylinders.", 0.85),
+    # "X, in which Y holds a stake", where the parser loses the relative clause
+    ("Velmora Power, in which the Japanese trading house Castell Holdings holds a 19.9 percent"
+     " stake, has been squeezed by price cuts.", 0.199),
+])
+def test_a_stake_bought_or_held_in_a_relative_clause(extract_text, text, share):
+    found = owns(extract_text(text))
+    assert (OWNER, OWNED) in found and found[(OWNER, OWNED)]["share"] == share
+
+
+def test_a_called_off_purchase_of_a_stake_is_no_ownership(extract_text):
+    found = owns(extract_text("Castell Holdings abandoned its planned purchase of a 40% stake in"
+                              " Velmora Power Ltd."))
+    assert not found
+
+
+def test_a_japanese_kaisha_holds_a_stake(extract_text):
+    found = owns(extract_text("Velmora Power, in which Kiyose Shoji Kaisha holds a 12 percent"
+                              " stake, makes inverters."))
+    assert ("Kiyose Shoji Kaisha", OWNED) in found
+
+
+def test_controlled_by_a_holding_named_after_its_city(extract_text):
+    found = owns(extract_text(
+        "Zhejiang Dorvel New Energy Co., Ltd. makes battery packs. Dorvel, founded in 2014, is "
+        "controlled by Hangzhou Lintao Industrial Holdings, which owns 72% of the company."))
+    assert ("Hangzhou Lintao Industrial Holdings", "Zhejiang Dorvel New Energy Co., Ltd.") in found

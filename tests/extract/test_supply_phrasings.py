@@ -209,3 +209,17 @@ def test_a_place_after_in_is_no_customer(extract_text):
         "Packs will continue to be assembled by Velmora Power GmbH, a contract pack maker in"
         " Neuwied."))
     assert not {c for s, c in found if c == "Neuwied"}
+
+
+def test_a_customer_s_supplier_is_named_by_the_copula(extract_text):
+    result = extract_text("Castell Motors builds cars in Turin. Castell's current cathode "
+                          "supplier is Velmora Power, according to its annual report.")
+    assert (SUPPLIER, CUSTOMER) in supplies(result)
+
+
+def test_parts_a_company_sources_in_a_relative_clause(extract_text):
+    # the tagger reads "Castell sources" as a noun compound
+    result = extract_text("Castell Motors makes battery packs. Each pack uses lithium iron "
+                          "phosphate cells, which Castell sources from Velmora Power under a "
+                          "long-term agreement.")
+    assert (SUPPLIER, CUSTOMER) in supplies(result)

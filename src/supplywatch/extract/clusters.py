@@ -96,7 +96,9 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
             key_cluster[key] = ents.new_cluster(types[key])
         ents.add_span(key_cluster[key], c.start, c.end, text)
     merge_acronyms(doc, ents)
-    merge_short_forms(ents, lex)
+    places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")} | {
+        c.name for c in ents.clusters if c.type == "place" and c.spans}
+    merge_short_forms(ents, lex, frozenset(places))
     add_missed_mentions(doc, ents)
     add_products(doc, ents, models, lex)
     add_product_lines(doc, ents, lex)
@@ -134,11 +136,14 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
         elif cluster.type == "company" and not any(ends_in_legal_form(n, lex) for n in cluster.names):
             cluster.listed = False
     new: dict[str, int] = {}
+    base_spans = [span for c in ents.clusters for span in c.spans]
     for cand in sorted(learned, key=lambda c: c.start):
         text = cand.text(doc)
         key = name_key(text)
         if not key or key in known:
             continue
+        if any(s <= cand.start and cand.end <= e for s, e in base_spans):
+            continue  # a piece of a name already read: "Automobili SpA" of "Vantaro Automobili SpA"
         if key not in new:
             new[key] = ents.new_cluster(by_key[key].most_common(1)[0][0])
             ents.clusters[new[key]].claims = False
@@ -262,9 +267,10 @@ def ents_text(ents: DocEntities, cid: int, i: int) -> str:
     return ents.clusters[cid].name
 
 
-def merge_short_forms(ents: DocEntities, lex: Lexicon) -> None:
+def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = frozenset()) -> None:
     """ "Anker" for "Anker Innovations": a shorter name that starts a longer one is the same
-    company, unless the rest is an acronym ("Samsung" is not "Samsung SDI")."""
+    company, unless the rest is an acronym ("Samsung" is not "Samsung SDI"); or that follows
+    one of the `places` a longer one starts with."""
     keys = {cid: name_key(c.name) for cid, c in enumerate(ents.clusters) if c.spans}
     for cid, key in sorted(keys.items(), key=lambda kv: len(kv[1])):
         cluster = ents.clusters[cid]
@@ -277,10 +283,17 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon) -> None:
                 continue
             # (a longer name ending in a model is a product's, whatever the model typed it:
             # "Tike Tech" is the maker of the "Tike Tech Single City X3", not its short form)
-            if okey.startswith(key + " ") and not _ends_in_model(oc.name):
+            if _ends_in_model(oc.name):
+                continue
+            if okey.startswith(key + " "):
                 rest = oc.name.split()[len(cluster.name.split()):]
                 if rest and not all(ACRONYM.match(w) for w in rest):
                     longer.append(other)
+            elif len(key.split()) == 1 and okey.split()[1:2] == [key] \
+                    and (oc.name.split()[0] in places or oc.name.split()[0].lower() in lex["name_places"]):
+                # "Qiantao" of "Zhejiang Qiantao New Energy Co., Ltd.": a Chinese company's
+                # name starts with its province or city
+                longer.append(other)
         # the longer names that go on with a corporate word or a legal suffix
         named = [o for o in longer if _company_short_form(ents, cid, o, lex)]
         if cluster.type in ("company", "place") and (len(longer) == 1 or len(named) == 1):
@@ -292,6 +305,9 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon) -> None:
             # "Verrow" (typed a person) with "Verrow Packaging plc" and its subsidiary
             # "Verrow Nederland B.V.": a group is named in full before its units are.
             _merge(ents, min(named, key=lambda other: min(ents.clusters[other].spans)), cid)
+        elif len(longer) == 1 and cluster.type == "person" and not _a_person_s_name(ents, cid):
+            # "Fennick" (typed a person) of "Fennick Cycles", the one company named so
+            _merge(ents, longer[0], cid)
 
 
 def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexicon) -> bool:
@@ -303,12 +319,19 @@ def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexic
     short = ents.clusters[person].name.split()
     if not any(lex.is_company_word(w) for w in ents.clusters[company].name.split()[len(short):]):
         return False
+    return not _a_person_s_name(ents, person)
+
+
+def _a_person_s_name(ents: DocEntities, cid: int) -> bool:
+    """Does a person in the document go by this name: "Lin" of "Lin Wei-cheng", "Ford" of
+    "Henry Ford"?"""
+    short = ents.clusters[cid].name.split()
     for other in ents.of_type("person"):
         words = ents.clusters[other].name.split()
-        if other != person and len(words) > len(short) and (
+        if other != cid and len(words) > len(short) and (
                 words[:len(short)] == short or words[-len(short):] == short):
-            return False
-    return True
+            return True
+    return False
 
 
 def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:

@@ -1,6 +1,6 @@
 """Company names found by their legal form: a run of capitalised words closed by "Ltda.",
-"Sp. z o.o.", "a.s.", "Sdn. Bhd." or "Co., Ltd." is a company, whatever the statistical
-model made of it. The small English model knows "Inc." and "GmbH" well and many other
+"Sp. z o.o.", "a.s.", "Sdn. Bhd." or "Co., Ltd." (or by "Holdings", "Group") is a company,
+whatever the statistical model made of it. The small English model knows "Inc." and "GmbH" well and many other
 countries' forms poorly: it tags "Ltda" alone, or nothing, for "Voltaris Energia Ltda."."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ FORM_JOINERS = {",", "z", "&"}
 
 def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
     """Token spans (start, end) of names that end in a legal form, the form included."""
-    forms = lex["legal_forms"]
+    forms = lex["legal_forms"] | lex["name_closing_words"]
     found: list[tuple[int, int]] = []
     i = len(doc) - 1
     while i >= 0:
@@ -36,9 +36,9 @@ def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
         form_start = start
         while start > 0 and form_start - start < MAX_NAME_WORDS and _name_word(doc, start - 1):
             start -= 1
-        while start < form_start and (doc[start].lower_ in NAME_JOINERS or doc[start].lower_ == "the"
-                                      or doc[start].ent_type_ == "NORP"):
-            start += 1  # a name starts with a name word: not "the", not "Swedish"
+        while start < form_start and (doc[start].lower_ in NAME_JOINERS or doc[start].is_stop
+                                      or doc[start].like_num or doc[start].ent_type_ == "NORP"):
+            start += 1  # a name starts with a name word: not "The", "In 2024", "Swedish"
         if start < form_start:
             found.append((start, end))
         i = start - 1

@@ -47,9 +47,12 @@ def _misread_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not before:
         return
     thing = _object_phrase(sent, tok)
+    stop = thing[-1].i + 1 if thing is not None else tok.i + 1
+    if thing is None:
+        # "LFP cells, which Voltaris sources from X": the thing is the relative's antecedent
+        thing = _relative_antecedent(r, sent, tok)
     if thing is None:
         return
-    stop = thing[-1].i + 1
     if stop >= sent.end:
         return
     prep = r.doc[stop].lower_
@@ -95,6 +98,25 @@ def _companies_before(r: Reading, sent: Span, tok: Token) -> list[int]:
             return []
         i -= 1
     return found[::-1]
+
+
+def _relative_antecedent(r: Reading, sent: Span, tok: Token) -> Span | None:
+    """The noun phrase before "which" / "that" when the companies and the verb follow it:
+    "the cells, which Velmora sources from X" (the verb takes no object of its own)."""
+    i = tok.i - 1
+    while i >= sent.start and (r.cluster_at(r.doc[i]) is not None or r.doc[i].lower_ in BETWEEN
+                               or r.doc[i].lower_ in LIST_WORDS - {","}):
+        i -= 1
+    if i < sent.start or r.doc[i].lower_ not in ("which", "that"):
+        return None
+    end = i - 1 if i - 1 >= sent.start and r.doc[i - 1].text == "," else i
+    start = end
+    while start - 1 >= sent.start and r.doc[start - 1].pos_ in OBJECT_POS - {"PROPN"}:
+        start -= 1
+    phrase = r.doc[start:end]
+    if not len(phrase) or phrase[-1].pos_ != "NOUN" or phrase[-1].tag_ != "NNS":
+        return None
+    return phrase
 
 
 def _object_phrase(sent: Span, tok: Token) -> Span | None:

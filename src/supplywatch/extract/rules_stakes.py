@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from supplywatch.extract.drafts import Draft, children, confidence_for, negated, prep_objects
+from supplywatch.extract.drafts import Draft, called_off, children, confidence_for, negated, prep_objects
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_corporate import PERCENT
 
@@ -62,6 +62,8 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         owned = [c for o in prep_objects(tok.head, "in") if o.lower_ in ("which", "whom")
                  for c in r.entities(o)]
     if not owned:
+        owned = _in_which_before(r, sent, tok)
+    if not owned:
         return
     sized = tok.doc[tok.left_edge.i:tok.i]
     share = _percent_in(sized)
@@ -70,6 +72,17 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     owners = [c for p in children(tok, "poss") for c in r.entities(p)]
     verb = tok.head if tok.dep_ == "dobj" else None
+    deal = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    if not owners and deal is not None and deal.lemma_.lower() in r.lex["acquisition_nouns"]:
+        # "Y completed its purchase of an 85 percent stake in X": the buyer's stake
+        if negated(deal, r.lex) or called_off(deal):
+            return
+        owners = [c for p in children(deal, "poss") for c in r.entities(p)]
+        if not owners and deal.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            owners = r.subject_companies(deal.head)
+        verb = deal.head if deal.dep_ == "dobj" else None
+        if verb is not None and verb.lemma_.lower() not in r.lex["holding_verbs"]:
+            verb = None  # "completed", "closed": the verb only dates the purchase
     if verb is not None:
         if negated(verb, r.lex) or verb.lemma_.lower() in r.lex["divest_verbs"]:
             return  # "Y sold its stake in X": no longer an owner
@@ -80,6 +93,17 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elif not owners:
         return
     yield from _all_owned(r, sent, owners, owned, share, verb)
+
+
+def _in_which_before(r: Reading, sent: Span, tok: Token) -> list[int]:
+    """ "X, in which Y holds a 19.9 percent stake, ...", read by word order where the parser
+    lost the relative clause: the company right before ", in which"."""
+    doc = r.doc
+    for i in range(tok.i - 3, sent.start + 1, -1):
+        if doc[i].lower_ == "in" and doc[i + 1].lower_ == "which" and doc[i - 1].text == ",":
+            company = r.company_at(doc[i - 2])
+            return [company] if company is not None else []
+    return []
 
 
 def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:

@@ -98,6 +98,9 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         verb = head.head if tok.dep_ == "pobj" else head
         subs = clause_subject_tokens(verb)
         suppliers = [c for s in subs for c in r.entities(s)]
+    elif tok.dep_ == "nsubj" and head.lemma_ == "be":
+        # "Y's current cathode supplier is Seorin Chemical": the supplier is what it is
+        suppliers = [c for a in children(head, "attr") for c in r.entities(a)]
     if suppliers and tok.dep_ == "pobj" and head.lower_ in ("alongside", "besides") \
             and head.head.pos_ == "VERB":
         # "adding Tavira alongside its existing supplier, Oberlin": Tavira supplies too
