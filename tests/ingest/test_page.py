@@ -157,3 +157,38 @@ def test_a_dash_in_the_story_after_a_read_also_link_is_no_teaser(tmp_path: Path,
 
     assert len(docs) == 1
     assert docs[0].text.endswith(f"{after}\n{more}")
+
+
+def test_related_headline_and_summary_pairs_without_meta_are_split_out(
+        tmp_path: Path, settings: Settings) -> None:
+    # a regulator's "Related Recalls" box: headline, one-sentence summary, no time stamps
+    page = "\n".join([
+        "Harlan Recalls Power Banks", PARA, "", "Related Recalls",
+        "Brisko Outdoor Recalls Camp Lanterns Due to Burn Hazard",
+        "Brisko Outdoor Co. is recalling about 52,000 lanterns made by Tarvel Lighting after "
+        "reports of overheating batteries.",
+        "Lindvale Kids Recalls Light-Up Sneakers Due to Ingestion Hazard",
+        "About 18,000 pairs of Lindvale sneakers are affected.",
+    ])
+    main, *teasers = load(write(tmp_path, page), settings)
+
+    assert main.text == f"Harlan Recalls Power Banks\n{PARA}"
+    assert teasers and teasers[0].title.startswith("Brisko Outdoor Recalls")
+    assert not any("Tarvel" in d.text or "Lindvale" in d.text for d in [main])
+
+
+def test_bulleted_and_cut_one_line_teasers_are_split_out(tmp_path: Path, settings: Settings) -> None:
+    page = "\n".join([
+        "Teardown: inside the Korrin K2 battery", PARA, "", "Related teardowns",
+        "- Inside the Holvik PS-2000 power station: Tarumo cells and a surprise fuse - We found "
+        "cells from Tarumo Battery Works inside Holvik's flagship.",
+        "Review: the Ostra Ring 3 is the comfiest ring we've worn - but that subscription...",
+        "Pennwick posts record quarter on chip demand - Pennwick shipped 60 million chips to "
+        "Danish hearing-aid maker Orlund Audio.",
+    ])
+    main, *teasers = load(write(tmp_path, page), settings)
+
+    assert main.text == f"Teardown: inside the Korrin K2 battery\n{PARA}"
+    assert [t.title for t in teasers] == [
+        "Inside the Holvik PS-2000 power station: Tarumo cells and a surprise fuse",
+        "Pennwick posts record quarter on chip demand"]

@@ -159,7 +159,8 @@ def read_related(lines: list[str], i: int, furniture: Furniture) -> tuple[list[T
         if kind == "end":
             return teasers, i
         end, outlet = meta_run(lines, i, furniture)
-        if end > i or (teasers and _headline_then_prose(lines, i, furniture)):
+        if end > i or (teasers and _headline_then_prose(lines, i, furniture)) \
+                or _two_blocks(lines, i, furniture):
             teaser, i = _read_teaser(lines, end, outlet or default_source, furniture)
             if teaser is not None:
                 teasers.append(teaser)
@@ -169,10 +170,29 @@ def read_related(lines: list[str], i: int, furniture: Furniture) -> tuple[list[T
             teasers.append(one_line)
             i += 1
             continue
+        if teasers and _HEADLINE_DASH_CUT.match(_BULLET.sub("", line.strip())):
+            i += 1  # "Review: the X is great - but that ...": a link with a cut summary
+            continue
         if is_prose(line):
             return teasers, i
         i += 1  # a headline-only link: furniture
     return teasers, i
+
+
+def _two_blocks(lines: list[str], i: int, furniture: Furniture) -> bool:
+    """A headline and its paragraph, then at once another headline and paragraph: a list of
+    teasers with no meta lines ("Related Recalls" on a regulator's page), not the story
+    going on after a link (which would be prose after prose)."""
+    return _headline_then_prose(lines, i, furniture) and i + 3 < len(lines) \
+        and _headline_then_sentence(lines[i + 2], lines[i + 3], furniture)
+
+
+def _headline_then_sentence(line: str, nxt: str, furniture: Furniture) -> bool:
+    """A headline (no full stop) and a sentence of six words or more: a teaser's shape,
+    however short its summary ("About 18,000 pairs are affected.")."""
+    return bool(line) and not _SENTENCE_END.search(line) and len(line) <= 200 \
+        and furniture.kind(line) is None and len(nxt.split()) >= 6 \
+        and bool(_SENTENCE_END.search(nxt))
 
 
 # "Velocita Group buys e-bike brand Ruta - The Italian group takes full control.": a list
@@ -180,9 +200,14 @@ def read_related(lines: list[str], i: int, furniture: Furniture) -> tuple[list[T
 _HEADLINE_DASH = re.compile(r"^(?P<title>[^.!?]{12,160}?[^\s.,;:])\s+[-–—]\s+(?P<body>[A-Z\"'“‘].*)$")
 
 
+_BULLET = re.compile(r"^[-–—•*·]\s+")
+# a list entry of a headline and a cut summary: "Review: the X is great - but that ..."
+_HEADLINE_DASH_CUT = re.compile(r"^[^.!?]{12,160}?[^\s.,;:]\s+[-–—]\s+\S.*(?:\.\.\.|…)$")
+
+
 def one_line_teaser(line: str, source: str | None = None) -> Teaser | None:
     """A teaser written on one line, "Headline - Summary sentence.", else None."""
-    match = _HEADLINE_DASH.match(line.strip())
+    match = _HEADLINE_DASH.match(_BULLET.sub("", line.strip()))
     if match is None or not _SENTENCE_END.search(match["body"]):
         return None
     if len(match["title"].split()) < 4 or len(match["title"].split()) > 20:
@@ -199,4 +224,4 @@ def _one_line_list_goes_on(lines: list[str], i: int, furniture: Furniture) -> bo
         return True
     line = lines[i]
     return one_line_teaser(line) is not None or furniture.kind(line) is not None \
-        or not is_prose(line)
+        or not is_prose(line) or _HEADLINE_DASH_CUT.match(_BULLET.sub("", line.strip())) is not None
