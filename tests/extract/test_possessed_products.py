@@ -37,3 +37,18 @@ def test_no_product_from_a_place_or_a_year(extract_text):
 def test_whom_a_product_is_for_is_no_maker(extract_text, text):
     found = makes(extract_text(text))
     assert not {c for c, _ in found if c.startswith(("Children", "Men"))}
+
+
+def test_a_one_word_model_a_company_s_possessive_names_is_no_company(extract_text):
+    # the small model reads "Sirocco" as an organisation; the possessive and the kind of
+    # product after it say it is a model
+    result = extract_text("Vantaro Automobili SpA builds cars. The Turin factory is due to start"
+                          " producing cells for Vantaro's Sirocco crossover in 2026.")
+    assert ("Vantaro Automobili SpA", "Sirocco") in makes(result)
+    assert "Sirocco" not in {e["name"] for e in result["entities"] if e["type"] == "company"}
+
+
+def test_products_named_after_whose(extract_text):
+    result = extract_text("Korvel Audio makes speakers. Korvel, whose Tern and Tern Max speakers"
+                          " sell well, said demand was strong.")
+    assert ("Korvel Audio", "Tern Max") in makes(result)

@@ -412,7 +412,7 @@ def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
     one whose name ends in a model ("The Stride S8 has ...") is a product.
     It becomes a product, and the models it named take the brand before it, if any."""
     for cid, cluster in enumerate(ents.clusters):
-        if (cluster.list_type or cluster.type) != "company" or not cluster.spans \
+        if "company" not in (cluster.type, cluster.list_type) or not cluster.spans \
                 or ACRONYM.match(cluster.name) or any(
                 lex.is_company_word(w) for n in cluster.names for w in n.split()):
             continue
@@ -455,6 +455,7 @@ def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> boo
         return False
     heads = lex["product_heads"]
     alone = False  # once at least, a model with no noun after it: "every Ember sold"
+    owned = False  # once at least, a company's model: "Vantaro's Sirocco crossover"
     for start, end in cluster.spans:
         before = doc[start - 1] if start > 0 else None
         determined = before is not None and (
@@ -471,8 +472,16 @@ def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> boo
         if not (determined or headed):
             return False
         alone = alone or (determined and not headed and before.lower_ in MODEL_DETERMINERS | {"-"})
+        # "Vantaro's Sirocco crossover": a company's possessive, then the kind of product
+        owned = owned or (headed and before is not None and before.lower_ in ("'s", "’s")
+                          and _company_token(ents, start - 2))
     # ("8,900 Kovax vacuums" alone is a brand's products, not a model's name)
-    return alone
+    return alone or owned
+
+
+def _company_token(ents: DocEntities, i: int) -> bool:
+    cid = ents.token_cluster.get(i)
+    return cid is not None and ents.clusters[cid].type == "company"
 
 
 def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:

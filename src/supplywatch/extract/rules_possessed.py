@@ -36,7 +36,7 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
               for start, _ in c.spans if sent.start <= start < sent.end}
     for tok in sent:
         named = r.cluster_at(tok)
-        possessives = [p for p in tok.children if p.dep_ == "poss"]
+        possessives = _possessives(tok)
         if (named is None or r.type_of(named) != "product") and possessives:
             after = possessives[0].right_edge.i + 1
             named = next((starts[i] for i in range(after, tok.i + 1) if i in starts), None)
@@ -63,11 +63,28 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
 def _owners(r: Reading, tok: Token) -> list[int]:
     """The companies a possessive before the noun names; not a regulator, and not a company
     known only as "the Company"."""
-    found = [c for p in tok.children if p.dep_ == "poss" and p.lower_ not in AUDIENCES
-             for c in r.entities(p)]
+    found = [c for p in _possessives(tok) if p.lower_ not in AUDIENCES for c in _possessor(r, p)]
     return [c for c in found if not r.is_regulator(c)
             and not all(is_reference_name(n, r.lex) for n in r.ents.clusters[c].names)
             and not POSSESSIVE_IN_NAME.search(r.ents.clusters[c].name)]
+
+
+def _possessives(tok: Token) -> list[Token]:
+    """The possessive of a noun, also where the parser hung it on the first name before it:
+    "whose Stride and Stride Pro bands" (whose -> Stride)."""
+    direct = [p for p in tok.children if p.dep_ == "poss"]
+    return direct or [p for m in tok.lefts if m.dep_ in ("nmod", "compound")
+                      for p in m.children if p.dep_ == "poss" and p.lower_ == "whose"]
+
+
+def _possessor(r: Reading, poss: Token) -> list[int]:
+    """The companies a possessive names: "Haldane, whose ... bands": Haldane."""
+    if poss.lower_ != "whose":
+        return r.entities(poss)
+    for up in poss.ancestors:
+        if up.dep_ == "relcl":
+            return r.entities(up.head)
+    return []
 
 
 def _names_before(r: Reading, sent: Span, head: Token) -> Iterator[tuple[int, int]]:
