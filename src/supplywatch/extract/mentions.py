@@ -234,6 +234,9 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "thermostats supplied by Calder Controls"
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
         votes["company"] += 2
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ \
+            and doc[end + 1].lower_ == "based":
+        votes["place"] += 4  # "the Tampere-based maker": where a company is, not a company
     if _in_a_company_field(doc, start, lex):
         votes["company"] += 3  # "Manufacturers: Bombardier (also BRP); Ski-Doo."
     return votes
