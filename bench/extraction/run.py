@@ -5,7 +5,8 @@
 Prints one table:
 - the real-article dev set (shared/data/gold-dev) scored by shared/tools/score.py:
   precision, recall and F1 per fact type and micro;
-- the invented news sets (bench/extraction/invented-news: dev, dev2, heldout; written and
+- the invented news sets (bench/extraction/invented-news: dev, dev2, dev3, heldout,
+  heldout2; written and
   labelled by helper sessions that never saw the extractor), micro only, with the same
   scorer;
 - the DFKI Product Corpus training split scored by shared/tools/score_dfki.py:
@@ -38,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "data" / "gold-dev"
 INVENTED = Path(__file__).resolve().parent / "invented-news"
-INVENTED_SETS = ("dev", "dev2", "heldout")
+INVENTED_SETS = ("dev", "dev2", "dev3", "heldout", "heldout2")
 DFKI = SHARED / "data" / "dfki-product-corpus" / "train.jsonl"
 CLI = ROOT / ".venv" / "bin" / "supplywatch"
 
