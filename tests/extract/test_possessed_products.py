@@ -52,3 +52,13 @@ def test_products_named_after_whose(extract_text):
     result = extract_text("Korvel Audio makes speakers. Korvel, whose Tern and Tern Max speakers"
                           " sell well, said demand was strong.")
     assert ("Korvel Audio", "Tern Max") in makes(result)
+
+
+def test_a_supplier_does_not_make_its_customer_s_product(extract_text):
+    result = extract_text(
+        "Korvel Audio makes the Tern 5 speaker. Korvel said the Tern 5 uses drivers from "
+        "Ashwick Acoustics Ltd., which also supplies woofers for the Tern 5 and will help "
+        "develop the next Tern 5.")
+    found = makes(result)
+    assert ("Korvel Audio", "Tern 5") in found
+    assert not {c for c, p in found if p == "Tern 5"} - {"Korvel Audio"}

@@ -82,6 +82,7 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts += _partnerships(drafts, names)
     facts = _one_makes_per_pair(facts)
     facts = _without_bought_parts(facts)
+    facts = _without_suppliers_making_customer_products(facts)
     facts.sort(key=lambda f: (f.span[0], f.type))
     entities = entities_of(r, {name for f in facts for _, name in f.names()})
     return entities, facts
@@ -207,6 +208,20 @@ def _without_bought_parts(facts: list[Fact]) -> list[Fact]:
               and f.args.get("component")}
     return [f for f in facts if f.type != "makes" or (
         f.span, name_key(f.args["company"]), name_key(f.args["product"])) not in bought]
+
+
+def _without_suppliers_making_customer_products(facts: list[Fact]) -> list[Fact]:
+    """No "S makes P" for a supplier S of the document when a company that supplies no one
+    here makes P (a named product) too: S's parts go into P, or S assembles it ("the Pulse 2 used a panel
+    from S", "S will assemble the InkStream 400"); P is the other company's."""
+    suppliers = {name_key(f.args["supplier"]) for f in facts if f.type == "supplies"}
+    makers: dict[str, set[str]] = {}
+    for f in facts:
+        if f.type == "makes":
+            makers.setdefault(name_key(f.args["product"]), set()).add(name_key(f.args["company"]))
+    return [f for f in facts if f.type != "makes" or not f.args["product"][:1].isupper()
+            or name_key(f.args["company"]) not in suppliers
+            or not makers[name_key(f.args["product"])] - suppliers]
 
 
 def _partnerships(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
