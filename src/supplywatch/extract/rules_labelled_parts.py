@@ -1,0 +1,108 @@
+"""Parts listed one to a line with their maker, the way teardowns and spec sheets write a
+bill of materials:
+
+    - Main hydraulic pump: Pressotec Kft., Gyor, Hungary
+    Application processor: an Ostrel Semiconductor Corp. OS-W5 system-in-package
+    Power management: a TMC6021 power-management IC from Tainan Microsystems Corp.
+
+The label before the colon names a kind of part; the maker is the company the line names
+first after it (or after "from" / "by"). As with a teardown's sentences
+(`rules_teardown`), the buyer is the company the document is about, at a lower confidence
+than a stated supply. A line that names no company ("Telematics unit: developed in-house")
+states nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from supplywatch.extract.drafts import Draft
+from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_supply import supply_draft
+from supplywatch.extract.rules_teardown import IMPLIED_BUYER_CONFIDENCE
+
+MAX_LABEL_WORDS = 8
+LEADING = {"-", "–", "—", "•", "*", "·", "a", "an", "the"}
+
+
+def labelled_part_drafts(r: Reading) -> Iterator[Draft]:
+    buyer = r.topic()
+    if buyer is None:
+        return
+    for line in _lines(r.doc):
+        # (the tokenizer may glue the colon to a bracket: "total):")
+        colon = next((t for t in line if t.text.endswith(":")), None)
+        if colon is None:
+            continue
+        label = _outside_brackets([t for t in r.doc[line.start:colon.i] if t.text not in LEADING])
+        if not label or len(label) > MAX_LABEL_WORDS or not _names_a_part(r, label):
+            continue
+        maker = _maker(r, r.doc[colon.i + 1:line.end])
+        if maker is None or maker == buyer or r.is_regulator(maker):
+            continue
+        part = " ".join(t.text for t in label).lower()
+        draft = supply_draft(r, line, colon, maker, buyer, part, None)
+        draft.confidence = min(draft.confidence, IMPLIED_BUYER_CONFIDENCE)
+        yield draft
+
+
+def _lines(doc: Doc) -> Iterator[Span]:
+    """The document's lines (the parser may split one line into several sentences at a
+    colon or an abbreviation's full stop)."""
+    start = 0
+    for tok in doc:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            end = tok.i if "\n" in tok.text else tok.i + 1
+            if end > start:
+                yield doc[start:end]
+            start = tok.i + 1
+    if start < len(doc):
+        yield doc[start:len(doc)]
+
+
+def _outside_brackets(words: list[Token]) -> list[Token]:
+    """"Battery system (two 22 kWh packs)": the label without its bracketed note."""
+    kept: list[Token] = []
+    depth = 0
+    for t in words:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            kept.append(t)
+    return kept
+
+
+def _names_a_part(r: Reading, label: list[Token]) -> bool:
+    """A label that names a kind of part ("Main hydraulic pump", "Battery system", "Power
+    management"), not a field of a record ("Manufacturer", "Recalling firm")."""
+    heads = r.lex["component_heads"]
+    if any(t.lower_ in r.lex["company_nouns"] or r.company_at(t) is not None for t in label):
+        return False
+    return any(t.lower_ in heads or t.lemma_.lower() in heads for t in label) or (
+        label[-1].lower_ in ("management", "assembly") and len(label) > 1)
+
+
+def _maker(r: Reading, after: Span) -> int | None:
+    """The company named first after the colon, or after "from"/"by" in the part's phrase,
+    before any verb of its own."""
+    words = [t for t in after if t.text not in LEADING]
+    if not words:
+        return None
+    first = r.company_at(words[0])
+    if first is not None:
+        return first
+    for tok in words:
+        if tok.pos_ in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBG"):
+            return None  # a sentence of its own, not a part and its maker
+        if tok.lower_ in ("from", "by") and tok.i + 1 < after.end:
+            return r.company_at(r.doc[tok.i + 1])
+        cid = r.cluster_at(tok)
+        if cid is not None and r.type_of(cid) == "product":
+            brand = r.ents.clusters[cid].brand  # "a Brisk RD3326 processor"
+            if brand is not None:
+                return brand
+    return None
