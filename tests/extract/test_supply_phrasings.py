@@ -223,3 +223,9 @@ def test_parts_a_company_sources_in_a_relative_clause(extract_text):
                           "phosphate cells, which Castell sources from Velmora Power under a "
                           "long-term agreement.")
     assert (SUPPLIER, CUSTOMER) in supplies(result)
+
+
+def test_a_supply_to_a_customer_s_plants(extract_text):
+    result = extract_text("Velmora Power makes compressors. Velmora Power will supply compressors"
+                          " to Castell Motors' refrigerator factories in Poland and Hungary.")
+    assert (SUPPLIER, CUSTOMER) in supplies(result)

@@ -216,6 +216,8 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
         customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
+    if not customers:  # "X will supply compressors to Y's refrigerator factories"
+        customers = [c for o in prep_objects(tok, "to") for c in possessor_companies(r, o)]
     # "... for Y's Aero, as well as for the Z L7 sedan": the maker of each product named
     customers += [c for o in _destinations(r, tok) for c in _makers_of(r, o)
                   if c not in customers and c not in suppliers]
