@@ -136,14 +136,15 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
         elif cluster.type == "company" and not any(ends_in_legal_form(n, lex) for n in cluster.names):
             cluster.listed = False
     new: dict[str, int] = {}
-    base_spans = [span for c in ents.clusters for span in c.spans]
+    company_spans = [span for c in ents.clusters if c.type == "company" for span in c.spans]
     for cand in sorted(learned, key=lambda c: c.start):
         text = cand.text(doc)
         key = name_key(text)
         if not key or key in known:
             continue
-        if any(s <= cand.start and cand.end <= e for s, e in base_spans):
-            continue  # a piece of a name already read: "Automobili SpA" of "Vantaro Automobili SpA"
+        if any(s < cand.start and cand.end == e and all(
+                t.text[:1].isupper() or t.text in (".", "&") for t in doc[s:e]) for s, e in company_spans):
+            continue  # the tail of a name already read: "Automobili SpA" of "Vantaro Automobili SpA"
         if key not in new:
             new[key] = ents.new_cluster(by_key[key].most_common(1)[0][0])
             ents.clusters[new[key]].claims = False
