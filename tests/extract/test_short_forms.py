@@ -235,3 +235,9 @@ def test_a_line_named_before_its_models_is_no_company(extract_text):
         "Infusion Systems, which Tavener bought in 2022. All Corvia pumps built in 2023 are "
         "affected.")
     assert "Corvia" not in companies(result)
+
+
+def test_a_line_with_coded_models_and_a_word_for_the_line_is_no_company(extract_text):
+    result = extract_text("Hallvik Hausgeräte GmbH sells the AirGlide V8 and AirGlide V10 "
+                          "vacuums. All AirGlide models use packs from Tannvik Energy Co.")
+    assert "AirGlide" not in companies(result)

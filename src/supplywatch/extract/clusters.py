@@ -500,22 +500,21 @@ def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
         if after is not None and after.lower_ in lex["headline_verbs"]:
             return False  # "Husqvarna Recalls ...": a company acts
     # every use of the word counts, also those inside the models' own names, which the
-    # products claimed: "the Aurelia 300 and Aurelia 300X", "the Sweep X5 and Sweep X7"
-    numbered = lined = 0
+    # products claimed: "the Aurelia 300 and Aurelia 300X"
+    numbered = coded = lined = 0
     for tok in doc:
         if tok.text != cluster.name or tok.i + 1 >= len(doc):
             continue
         after = doc[tok.i + 1]
-        if _model_number(after) and not YEAR.match(after.text):
-            numbered += 1  # "InkStream 400", "Sweep X5" (not "Husqvarna 2013 models")
+        if after.text.isdigit() and len(after.text) <= 5 and not YEAR.match(after.text):
+            numbered += 1  # "InkStream 400", "Aurelia 300" (not "Husqvarna 2013 models")
+        elif SHORT_MODEL.match(after.text) or (is_model_token(after) and not after.text.isalpha()):
+            coded += 1  # "AeroLine V8", "Canon 650D"
         elif after.lower_ in lex["line_nouns"] or after.lower_ in lex["product_heads"]:
             lined += 1
-    return numbered >= 2 or (numbered >= 1 and lined >= 1)
-
-
-def _model_number(tok) -> bool:
-    return (tok.text.isdigit() and len(tok.text) <= 5) or bool(SHORT_MODEL.match(tok.text)) \
-        or (is_model_token(tok) and not tok.text.isalpha())
+    # models with letters in their codes make a line only with the word for one ("the
+    # AeroLine range", "all AeroLine vacuums"): "Canon 650D" and "Audi A4" are a brand's
+    return numbered >= 2 or (numbered + coded >= 1 and lined >= 1)
 
 
 def _ends_in_model(name: str) -> bool:
