@@ -48,3 +48,16 @@ def test_parts_the_writer_found_inside(extract_text):
                  " processors for wearables.")))
     assert {(f["supplier"], f["customer"]) for f in found} == {
         ("Ardent Semiconductor", "Castell Audio"), ("Brisk Microelectronics", "Castell Audio")}
+
+
+def test_the_most_named_maker_in_a_parts_list_is_no_buyer(extract_text):
+    # the panel maker is named more often than the product's maker, but the sentence lists
+    # it among the makers of the parts: the parts go to the other company
+    text = ("Inside the Korrin Slate 7: a panel from Eonar and chips from three makers\n\n"
+            "Korrin Labs makes the Slate 7 reader. Eonar Display Co. has supplied e-paper panels "
+            "for years, and Eonar said demand is strong. Eonar expects growth.\n\n"
+            "Inside, we found a 7-inch e-paper panel from Eonar Display Co., a processor from "
+            "Rendall Microelectronics, a power management chip from Lisgard Semiconductor and "
+            "a touch controller from Nakasu Electronics.")
+    pairs = {(f["supplier"], f["customer"]) for f in supplies(extract_text(text))}
+    assert not {p for p in pairs if p[1] == "Eonar Display Co."}

@@ -237,17 +237,23 @@ class Reading:
             return self._group_with(best[1])
         return [best[1]]
 
-    def topic(self) -> int | None:
+    def topic(self, besides: frozenset[int] = frozenset()) -> int | None:
         """The company the document is about: named more often than any other, and at
-        least twice."""
+        least twice; `besides` those known not to be it (the makers of the parts a teardown
+        sentence lists are not their buyer)."""
+        if besides:
+            return self._most_named(besides)
         if not hasattr(self, "_topic"):
-            counts = sorted(((len({s for s, _ in c.spans}), cid)
-                             for cid, c in enumerate(self.ents.clusters)
-                             if c.type == "company" and c.spans and not self.is_regulator(cid)),
-                            reverse=True)
-            tied = len(counts) > 1 and counts[1][0] == counts[0][0]
-            self._topic = None if not counts or counts[0][0] < 2 or tied else counts[0][1]
+            self._topic = self._most_named(frozenset())
         return self._topic
+
+    def _most_named(self, besides: frozenset[int]) -> int | None:
+        counts = sorted(((len({s for s, _ in c.spans}), cid)
+                         for cid, c in enumerate(self.ents.clusters)
+                         if c.type == "company" and c.spans and not self.is_regulator(cid)
+                         and cid not in besides), reverse=True)
+        tied = len(counts) > 1 and counts[1][0] == counts[0][0]
+        return None if not counts or counts[0][0] < 2 or tied else counts[0][1]
 
     def company_named_first(self, product_name: str) -> int | None:
         """The company whose whole name starts a product's ("Ouyang Motors L7"). A product

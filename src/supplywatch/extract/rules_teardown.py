@@ -46,6 +46,13 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     found = list(_parts_and_makers(r, sent, verbs))
     if named - {maker for maker, _ in found}:
         return  # another company is named: the parts may be its
+    makers = frozenset(maker for maker, _ in found)
+    if buyer in makers and len(makers) > 2:
+        # a list of parts and their makers, the most named company among them: it is one
+        # of the makers, not the buyer ("we found a panel from X, a chip from Y, ...")
+        buyer = r.topic(besides=makers)
+        if buyer is None:
+            return
     for maker, part in found:
         if maker == buyer:
             continue
