@@ -31,6 +31,17 @@ class DocEntities:
         self.by_key: dict[str, int] = {}
         # Tokens the learned recogniser calls a kind of product; None when it did not run.
         self.kind_tokens: set[int] | None = None
+        # Where each word is written (see `word_positions`), built on first use
+        self.positions: dict[str, list[int]] | None = None
+
+    def word_positions(self, doc: Doc) -> dict[str, list[int]]:
+        """Where each word is written in the document, built once: reading every token of
+        a long page for every one-word name was the slowest step of the entity layer."""
+        if self.positions is None:
+            self.positions = {}
+            for i, text in enumerate(t.text for t in doc):
+                self.positions.setdefault(text, []).append(i)
+        return self.positions
 
     def add_span(self, cid: int, start: int, end: int, text: str) -> None:
         cluster = self.clusters[cid]
@@ -502,10 +513,10 @@ def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
     # every use of the word counts, also those inside the models' own names, which the
     # products claimed: "the Aurelia 300 and Aurelia 300X"
     numbered = coded = lined = 0
-    for tok in doc:
-        if tok.text != cluster.name or tok.i + 1 >= len(doc):
+    for i in ents.word_positions(doc).get(cluster.name, ()):
+        if i + 1 >= len(doc):
             continue
-        after = doc[tok.i + 1]
+        after = doc[i + 1]
         if after.text.isdigit() and len(after.text) <= 5 and not YEAR.match(after.text):
             numbered += 1  # "InkStream 400", "Aurelia 300" (not "Husqvarna 2013 models")
         elif SHORT_MODEL.match(after.text) or (is_model_token(after) and not after.text.isalpha()):

@@ -242,11 +242,15 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     return votes
 
 
+FIELD_REACH = 24  # tokens back to a field's label: a few names, never a paragraph
+
+
 def _in_a_company_field(doc: Doc, start: int, lex: Lexicon) -> bool:
     """Is the name an item of a field line whose label names companies: "Manufacturer:",
     "Importers:", "Recalling firm:", "Sold by:"?"""
     i = start - 1
-    while i >= 0 and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_ and doc[i].text != ":":
+    stop = max(0, start - FIELD_REACH)
+    while i >= stop and "\n" not in doc[i].text and "\n" not in doc[i].whitespace_ and doc[i].text != ":":
         i -= 1
     if i < 1 or doc[i].text != ":":
         return False
