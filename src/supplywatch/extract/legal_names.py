@@ -46,14 +46,17 @@ def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
 
 
 def _is_form(tok: Token, forms: frozenset[str]) -> bool:
-    text = tok.text
-    if text.islower() and "." not in text and text != "plc":
-        return False  # "as", "co", "se": English words, not "AS", "Co", "SE"
-    if text.lower() in forms:
-        return True
-    # "Ltda" + "." that the tokenizer cut at a sentence's end
+    # ("Ltda" + "." that the tokenizer cut at a sentence's end counts with its full stop)
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return nxt is not None and nxt.text == "." and not tok.whitespace_ and text.lower() + "." in forms
+    return _a_form(tok.text, forms, full_stop_after=nxt is not None and nxt.text == "."
+                   and not tok.whitespace_)
+
+
+def _a_form(word: str, forms: frozenset[str], full_stop_after: bool = True) -> bool:
+    """Is a word written as a legal form ("Ltda", "AS", "a.s.", "plc")?"""
+    if word.islower() and "." not in word and word != "plc":
+        return False  # "as", "co", "se": English words, not "AS", "Co", "SE"
+    return word.lower() in forms or (full_stop_after and word.lower() + "." in forms)
 
 
 def _name_word(doc: Doc, i: int) -> bool:
@@ -72,10 +75,4 @@ def ends_in_legal_form(name: str, lex: Lexicon) -> bool:
     """ "Dravec Stroje a.s.", "Kordyl Materials Sp. z o.o.", "Velmora Power Ltd": a name of
     two words or more whose last word is a legal form."""
     words = name.split()
-    if len(words) < 2:
-        return False
-    last = words[-1].rstrip(",")
-    if last.islower() and "." not in last and last != "plc":
-        return False
-    forms = lex["legal_forms"] | lex["legal_suffixes"]
-    return last.lower() in forms or last.lower() + "." in forms
+    return len(words) >= 2 and _a_form(words[-1].rstrip(","), lex["legal_forms"] | lex["legal_suffixes"])
