@@ -108,6 +108,8 @@ def make_relations(nlp: Language, name: str, pair_model: str):
         drafts += labelled_part_drafts(reading)
         offers: list[Draft] = []
         for sent in doc.sents:
+            if not reading.may_state_facts(sent):
+                continue
             drafts += supply_drafts(reading, sent)
             drafts += misread_supply_drafts(reading, sent)
             drafts += customer_drafts(reading, sent)
