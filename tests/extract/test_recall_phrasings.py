@@ -116,3 +116,24 @@ def test_the_company_that_announced_the_recall_recalls(extract_text):
                           " 12,000 Vega scooters.")
     assert [(f["company"], f["units"]) for f in result["facts"] if f["type"] == "recall"] == [
         ("Castell Motors", 12000)]
+
+
+def test_a_recalled_line_named_only_where_the_recall_is_stated_is_its_product(extract_text):
+    # the kind of product ("air fryers") is in no vocabulary, and the line's name was not
+    # taken for a product: the recall's object still names what was recalled, and who makes it
+    result = extract_text("Notes from the week.\n\nIn February, Brisk Appliances recalled about"
+                          " 1.1 million Tornada XL air fryers after reports that the basket"
+                          " handle could detach.")
+    recall = recalls_by_company(result)["Brisk Appliances"]
+    assert recall["units"] == 1_100_000
+    assert any("Tornada XL" in p for p in recall["products"]), recall["products"]
+    makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+    assert any(c == "Brisk Appliances" and "Tornada XL" in p for c, p in makes), makes
+
+
+def test_a_part_named_by_its_maker_is_no_product_line_of_the_recaller(extract_text):
+    result = extract_text("Notes from the week.\n\nVelmora Power, a Korean cell maker, had a"
+                          " difficult year. Castell Motors recalled 9,000 Velmora Power batteries"
+                          " in May.")
+    makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+    assert not any("Velmora" in p for _, p in makes), makes

@@ -252,12 +252,15 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
     for company, ds in by_company.items():
         ds.sort(key=lambda d: (-d.confidence, d.sent.start))
         products = [p for d in ds for p in d.roles["products"]] + extra_products[company]
-        if not products:
+        generic = list(dict.fromkeys(t for d in ds for t in d.texts.get("products", [])))
+        # "62,000 WaveDock 3 wireless chargers": a recalled line named where the recall is
+        # stated, though the model did not take it for a product's name
+        named_lines = list(dict.fromkeys(t for d in ds for t in d.texts.get("lines", [])))
+        if not products and not named_lines:
             # A story about a company's recall that never says "recalled" next to the model
             # still names it: the recaller's own products in the document.
             products = [p for p, maker in makers.items() if maker == company]
         product_names = list(dict.fromkeys(names[p] for p in products if p in names))
-        generic = list(dict.fromkeys(t for d in ds for t in d.texts.get("products", [])))
         if not products and not generic:
             # "Apple also carried out a recall": in a round-up, the same kind of product
             # as the document's other recalls.
@@ -276,6 +279,10 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
         for pid in dict.fromkeys(products):
             if pid not in makers and pid in names:
                 facts.append(Fact("makes", {"company": names[company], "product": names[pid]},
+                                  fact.evidence, fact.span, 0.7))
+        if not product_names:
+            for line in named_lines:
+                facts.append(Fact("makes", {"company": names[company], "product": line},
                                   fact.evidence, fact.span, 0.7))
     return facts
 

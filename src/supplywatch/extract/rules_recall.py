@@ -49,12 +49,16 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     products: list[int] = []
     generic: list[str] = []
+    lines: list[str] = []
     units = None
     for obj in objects:
         products += r.entities(obj, "product", deep=True)
         phrase = _generic_phrase(r, obj)
         if phrase:
-            generic.append(phrase)
+            text = phrase.text.strip(QUOTES)
+            generic.append(text)
+            if named_line(r, phrase):
+                lines.append(text)
         if units is None:
             units = _units(obj)
     # "Dell recalled 4.1 million Sony batteries": the named maker of a recalled part supplied it.
@@ -73,7 +77,7 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         yield Draft("recall", {"company": [c], "products": list(dict.fromkeys(products))}, sent,
                     confidence_for(sent, r.lex),
                     extra={"units": units, "joint": len(companies) > 1},
-                    texts={"products": generic})
+                    texts={"products": generic, "lines": lines})
 
 
 def _right_after_recaller(r: Reading, tok: Token, companies: list[int]) -> bool:
@@ -180,7 +184,10 @@ def _linear_company(r: Reading, sent: Span, tok: Token) -> list[int]:
     return []
 
 
-def _generic_phrase(r: Reading, obj: Token) -> str | None:
+QUOTES = "'\"‘’“” "
+
+
+def _generic_phrase(r: Reading, obj: Token) -> Span | None:
     """What kind of product was recalled, where no model is named: "power banks"."""
     if obj.lower_ in ("units", "unit", "number", "all", "some", "models"):
         for o in prep_objects(obj, "of"):
@@ -197,13 +204,25 @@ def _generic_phrase(r: Reading, obj: Token) -> str | None:
     while start < obj.i and (doc[start].is_punct or doc[start].like_num or doc[start].pos_ == "DET"
                              or doc[start].lower_ in r.lex["defect_words"]):
         start += 1
-    text = doc[start:obj.i + 1].text.strip("'\"‘’“” ")
+    phrase = doc[start:obj.i + 1]
     heads = r.lex["product_heads"] | r.lex["component_heads"]
-    padded = f" {text.lower()} "
-    if obj.lower_ in heads or obj.lemma_.lower() in heads or any(
+    padded = f" {phrase.text.strip(QUOTES).lower()} "
+    # a kind of product the vocabulary lacks is still one when a name is written on it
+    # ("212,000 Kitchora CrispMax 6-quart air fryers")
+    if named_line(r, phrase) or obj.lower_ in heads or obj.lemma_.lower() in heads or any(
             f" {h} " in padded for h in r.lex.phrases["product_heads"]):
-        return text
+        return phrase
     return None
+
+
+def named_line(r: Reading, phrase: Span) -> bool:
+    """A recalled thing with a name written on it: a product line ("Kitchora CrispMax air
+    fryers", "WaveDock 3 wireless chargers"), unless it is a part named by its maker
+    ("Sony batteries")."""
+    head = phrase[-1]
+    part = head.lower_ in r.lex["component_heads"] or head.lemma_.lower() in r.lex["component_heads"]
+    return any(t.text[:1].isupper() and not (part and r.company_at(t) is not None)
+               for t in phrase[:-1])
 
 
 def _units(obj: Token) -> int | None:
