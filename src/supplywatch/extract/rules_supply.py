@@ -24,7 +24,8 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     yield from _parts_in_products(r, sent)
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
-        if tok.pos_ != "VERB" and (low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]):
+        if tok.pos_ != "VERB" and (low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]
+                                   or _contract_maker_noun(tok)):
             yield from _supplier_noun(r, sent, tok)  # not the verb: "Y sources cells from X"
         elif tok.pos_ == "VERB" and lemma in lex["supply_verbs"]:
             yield from _supply_verb(r, sent, tok)
@@ -38,6 +39,26 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _ended(r, sent, tok)
         if tok.pos_ == "VERB" and lemma in lex["switch_verbs"]:
             yield from _switched(r, sent, tok)
+
+
+# Who makes another company's products for it: "its contract manufacturer", "Y's
+# manufacturing partner", "its current manufacturer, X".
+CONTRACT_MAKER_NOUNS = {"manufacturer", "maker", "partner", "assembler", "builder"}
+CONTRACT_MODIFIERS = {"contract", "manufacturing", "assembly", "production", "outsourcing"}
+
+
+# Verbs that say a product is put together, not whose it is ("X will assemble the Halo 2").
+ASSEMBLY_VERBS = {"assemble"}
+
+
+def _contract_maker_noun(tok: Token) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in CONTRACT_MAKER_NOUNS:
+        return False
+    modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    if any(m.lower_ in CONTRACT_MODIFIERS for m in modifiers):
+        return True
+    # "the maker of the Halo, X" names what X makes; "its manufacturer, X" whom X makes for
+    return tok.lemma_.lower() == "manufacturer" and any(c.dep_ == "poss" for c in tok.children)
 
 
 def supply_draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | None,
@@ -83,6 +104,9 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elif any(c.dep_ == "appos" and r.cluster_at(c) is not None for c in tok.children):
         # "alongside its existing supplier, Oberlin Semiconductor"
         suppliers = [e for c in tok.children if c.dep_ == "appos" for e in r.entities(c)]
+    elif (named := _named_after_comma(r, tok)) is not None:
+        # "its manufacturing partner, Zhuhai Feilong ...", the name parsed as no appositive
+        suppliers = [named]
     elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "replace":
         yield from _replaced_supplier(r, sent, tok, head.head)
         return
@@ -131,6 +155,21 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if r.is_regulator(c):
                 continue
             yield supply_draft(r, sent, tok, s, c, comp, None)
+
+
+def _named_after_comma(r: Reading, tok: Token) -> int | None:
+    """The company named right after "noun," with only a description before it
+    ("Taichung-based", a city): an appositive the parser attached elsewhere."""
+    doc = r.doc
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "," or tok.dep_ == "appos":
+        return None
+    for t in doc[tok.i + 2:min(tok.i + 8, tok.sent.end)]:
+        cid = r.company_at(t)
+        if cid is not None:
+            return cid
+        if not (t.pos_ == "PROPN" or t.text == "-" or t.lower_ == "based" or t.pos_ == "ADJ"):
+            return None
+    return None
 
 
 def _replaced_supplier(r: Reading, sent: Span, tok: Token, verb: Token) -> Iterator[Draft]:
@@ -289,7 +328,8 @@ def _destinations(r: Reading, verb: Token) -> list[Token]:
     fors = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "for"]
     fors += [c for p in fors for c in p.conjuncts if c.lower_ == "for"]
     found = [o for p in fors for o in p.children if o.dep_ == "pobj"]
-    found += [o for d in objs for o in prep_objects(d, "for")]
+    # "cells and modules for Y": the "for" on the last of the objects is all of theirs
+    found += [o for d in objs for x in (d, *d.conjuncts) for o in prep_objects(x, "for")]
     # "for most of Y's line-up": the phrase after the quantifier
     found += [o for q in found if q.lower_ in QUANTIFIERS for o in prep_objects(q, "of")]
     found += [o for d in objs for a in children(d, "acl")
@@ -546,6 +586,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         yield from _supplied_by(r, sent, tok)
         return
     if comp is None:
+        yield from _contract_made(r, sent, tok, objs)
         return
     makers = r.subject_companies(tok)
     for target in _destinations(r, tok):
@@ -559,6 +600,31 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             for c in customers:
                 if c != m:
                     yield supply_draft(r, sent, tok, m, c, comp.name, comp.quantity)
+
+
+def _contract_made(r: Reading, sent: Span, tok: Token, objs: list[Token]) -> Iterator[Draft]:
+    """Contract manufacturing: "X assembles smartphones for Y" (X supplies Y), "X will
+    assemble and test the Halo 2" (X supplies whoever the Halo 2 is the product of: its
+    brand, or the company the document says makes it)."""
+    makers = r.subject_companies(tok)
+    if not makers:
+        return
+    if not objs:  # "X will assemble and test the Halo 2": the object of both verbs
+        objs = [o for v in tok.conjuncts if v.pos_ == "VERB" for o in children(v, "dobj")]
+    for target in _destinations(r, tok):
+        if r.entities(target, "product"):
+            continue  # "X builds the cells for the Aero": a part, seen by the component rules
+        what = objs[0] if objs and objs[0].is_lower else None
+        for c in r.entities(target) or possessor_companies(r, target):
+            for m in makers:
+                if c != m:
+                    yield supply_draft(r, sent, tok, m, c, what.text if what else None, None)
+    if tok.lemma_.lower() not in ASSEMBLY_VERBS:
+        return  # "X makes the Tern T40": X's own product, unless it is made for someone
+    products = [p for o in objs for p in r.entities(o, "product", deep=True)]
+    for m in makers:
+        for p in products:
+            yield supply_draft(r, sent, tok, m, None, None, None, p)
 
 
 def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
