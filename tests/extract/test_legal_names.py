@@ -18,6 +18,7 @@ def companies(result: dict) -> set[str]:
     "Tavira Componentes Ltda.", "Brodek Stroje a.s.", "Walnik Materials Sp. z o.o.",
     "Kedah Optronics Sdn. Bhd.", "Marlow Service s.r.o.", "Yunlan Power Co., Ltd.",
     "Orvik Hydraulics Oy", "Sandvar Marine ASA", "Pune Drives Pvt Ltd",
+    "Motores Tlaloc S.A. de C.V.", "Transportes Ocelo S.A.P.I. de C.V.",
 ])
 def test_a_name_closed_by_a_legal_form_is_a_company(extract_text, name):
     result = extract_text(f"Output rose in May. {name} said it would open a second plant next "
@@ -50,3 +51,22 @@ def test_a_supplier_named_with_a_foreign_legal_form(extract_text):
         "by Walnik Materials Sp. z o.o. under a contract signed in March.")
     supplies = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
     assert ("Walnik Materials Sp. z o.o.", "Brodek Stroje a.s.") in supplies
+
+
+def test_a_legal_form_alone_is_no_company(extract_text):
+    result = extract_text("Notes from the week.\n\nFront and rear calipers come from Frenos"
+                          " Tlacotal S.A. de C.V., a brake specialist based in Toluca.")
+    assert not any(name.startswith(("S.A.", "de C.V.")) for name in companies(result)), \
+        companies(result)
+
+
+@pytest.mark.parametrize("full, short", [
+    ("Electrodomesticos Varela S.A. de C.V.", "Varela"),
+    ("Compressori Brenta S.p.A.", "Brenta"),
+])
+def test_the_name_after_a_word_for_the_trade_is_the_short_form(extract_text, full, short):
+    # "Electrodomesticos" (household appliances) says what the company does; "Varela" who
+    result = extract_text(f"Notes from the week.\n\n{full} makes refrigerators in Monterrey."
+                          f" {short} is 55% owned by the holding company Grupo Ostiga.")
+    owned = {(f["parent"], f["child"]) for f in result["facts"] if f["type"] == "owns"}
+    assert ("Grupo Ostiga", full) in owned, owned

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from supplywatch.extract.legal_names import ends_in_legal_form
+from supplywatch.extract.legal_names import FORM_JOINERS, ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import MODEL_TOKEN, Candidate, Cluster, is_model_token, model_year_at
 from supplywatch.model import name_key
@@ -306,6 +306,8 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
                 # "Qiantao" of "Zhejiang Qiantao New Energy Co., Ltd.": a Chinese company's
                 # name starts with its province or city
                 longer.append(other)
+            elif _name_before_legal_form(oc.name, lex) == key:
+                longer.append(other)
         # the longer names that go on with a corporate word or a legal suffix
         named = [o for o in longer if _company_short_form(ents, cid, o, lex)]
         if cluster.type in ("company", "place") and (len(longer) == 1 or len(named) == 1):
@@ -320,6 +322,20 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
         elif len(longer) == 1 and cluster.type == "person" and not _a_person_s_name(ents, cid):
             # "Fennick" (typed a person) of "Fennick Cycles", the one company named so
             _merge(ents, longer[0], cid)
+
+
+def _name_before_legal_form(name: str, lex: Lexicon) -> str | None:
+    """ "palomar" of "Electrodomesticos Palomar S.A. de C.V.", "valtrebbia" of "Compressori
+    Valtrebbia S.p.A.": in a name of two words and a legal form, the second word when the
+    first says what the company does (in its language) and the second who it is. Only a
+    word no company name uses as its trade ("Power" of "Velmora Power Ltd") counts."""
+    words = name.split()
+    while words and (words[-1].rstrip(",") in FORM_JOINERS or only_legal_form(words[-1:], lex)):
+        words.pop()
+    if len(words) != 2 or len(words) == len(name.split()):
+        return None
+    last = words[1].lower()
+    return None if last in lex["corporate_words"] else name_key(words[1])
 
 
 def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexicon) -> bool:

@@ -139,7 +139,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
 # Legal forms written with full stops that the English tokenizer cuts after the last letter
 # ("Kft" + "."), so that the full stop ends the sentence and the name loses its appositive.
 LEGAL_FORM_TOKENS = ("Kft.", "Bhd.", "Sdn.", "sp.", "Sp.", "o.o.", "Zrt.", "Nyrt.", "Tbk.", "a.s.",
-                     "s.r.o.", "d.o.o.", "Ltda.", "Pvt.", "S.A.S.", "S.L.", "Pte.", "Pty.")
+                     "s.r.o.", "d.o.o.", "Ltda.", "Pvt.", "S.A.S.", "S.L.", "Pte.", "Pty.", "C.V.")
 
 
 def add_components(nlp: Language, models: LearnedModels | None = None) -> Language:

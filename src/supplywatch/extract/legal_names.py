@@ -14,8 +14,9 @@ MAX_NAME_WORDS = 6
 # ("and" and "of" are left out: "Shares of Velmora Ltd", "Velmora Ltd and Brisk Co.")
 NAME_JOINERS = {"&", "de", "do", "da", "di", "del", "della", "des", "du", "von", "van", "der",
                 "den", "la", "le", "y", "e", "für"}
-# inside a legal form of several tokens: "Co., Ltd.", "Sp. z o.o.", "GmbH & Co. KG"
-FORM_JOINERS = {",", "z", "&"}
+# inside a legal form of several tokens: "Co., Ltd.", "Sp. z o.o.", "GmbH & Co. KG",
+# "S.A. de C.V."
+FORM_JOINERS = {",", "z", "&", "de"}
 
 
 def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
@@ -76,3 +77,11 @@ def ends_in_legal_form(name: str, lex: Lexicon) -> bool:
     two words or more whose last word is a legal form."""
     words = name.split()
     return len(words) >= 2 and _a_form(words[-1].rstrip(","), lex["legal_forms"] | lex["legal_suffixes"])
+
+
+def only_legal_form(words: list[str], lex: Lexicon) -> bool:
+    """ "S.A. de C.V.", "Co., Ltd.": a legal form with no name in front, which the model
+    sometimes tags as an organisation of its own."""
+    forms = lex["legal_forms"] | lex["legal_suffixes"]
+    words = [w.rstrip(",") for w in words if w not in FORM_JOINERS]
+    return bool(words) and all(_a_form(w, forms) for w in words)

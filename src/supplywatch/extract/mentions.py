@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from supplywatch.extract.legal_names import ends_in_legal_form, legal_name_spans
+from supplywatch.extract.legal_names import ends_in_legal_form, legal_name_spans, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
 
 # A model number mixes letters and digits and is not a unit ("10K", "20mAh", "5G").
@@ -347,6 +347,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if ent.label_ not in ("ORG", "PRODUCT") or (bounds := trim(ent, lex)) is None:
             continue
         start, end = bounds
+        if only_legal_form([t.text for t in doc[start:end]], lex):
+            continue
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
             kinds.append((start, end))
             continue
