@@ -15,6 +15,7 @@ def facts(result: dict, type_: str) -> list[dict]:
     "Velmora Power denied reports that it supplies cells to Castell Motors.",
     "Velmora Power is not a supplier to Castell Motors.",
     "Velmora Power declined to comment on whether it supplies Castell Motors.",
+    "Velmora Power told reporters it has no supply agreement with Castell Motors.",
 ])
 def test_a_denied_or_questioned_supply_is_no_fact(extract_text, text):
     assert facts(extract_text(text), "supplies") == []

@@ -241,3 +241,13 @@ def test_a_line_with_coded_models_and_a_word_for_the_line_is_no_company(extract_
     result = extract_text("Hallvik Hausgeräte GmbH sells the AirGlide V8 and AirGlide V10 "
                           "vacuums. All AirGlide models use packs from Tannvik Energy Co.")
     assert "AirGlide" not in companies(result)
+
+
+def test_a_city_named_as_where_a_site_is_is_no_company(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nIn a complaint filed on June 30 in federal court in Monterrey,"
+        " Compressori Brenta S.p.A. said Varela stopped placing orders in March. Varela is 55%"
+        " owned by Monterrey holding company Grupo Ostiga. Brenta makes compressors at a plant"
+        " in Piacenza.")
+    companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
+    assert "Monterrey" not in companies and "Piacenza" not in companies, companies

@@ -61,3 +61,18 @@ def test_the_most_named_maker_in_a_parts_list_is_no_buyer(extract_text):
             "a touch controller from Nakasu Electronics.")
     pairs = {(f["supplier"], f["customer"]) for f in supplies(extract_text(text))}
     assert not {p for p in pairs if p[1] == "Eonar Display Co."}
+
+
+def test_the_analyst_that_found_the_part_is_no_buyer(extract_text):
+    result = extract_text(
+        "Inside the Ranchera E pickup\n\n"
+        "Vehiculos Tonalli S.A. de C.V. builds the Ranchera E pickup in Puebla. Tonalli says the"
+        " truck is 60% local. The work was carried out by Orrin Benchmarking, an engineering"
+        " consultancy in Michigan. Inside the head unit, Orrin found an application processor,"
+        " made by San Jose-based Kestrel Semiconductor Inc. in Taiwan. The pack's battery management"
+        " boards were made by Brodek Elektronika s.r.o. of Brno, according to Orrin's report."
+        " Tonalli sells the Ranchera E through 40 dealers, and Tonalli plans a second model.")
+    found = {(f["supplier"], f["customer"]) for f in supplies(result)}
+    assert not any(c == "Orrin Benchmarking" for _, c in found), found
+    assert ("Kestrel Semiconductor Inc.", "Vehiculos Tonalli S.A. de C.V.") in found, found
+    assert ("Brodek Elektronika s.r.o.", "Vehiculos Tonalli S.A. de C.V.") in found, found

@@ -10,7 +10,14 @@ from spacy.tokens import Doc
 
 from supplywatch.extract.legal_names import FORM_JOINERS, ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import MODEL_TOKEN, Candidate, Cluster, is_model_token, model_year_at
+from supplywatch.extract.mentions import (
+    MODEL_TOKEN,
+    Candidate,
+    Cluster,
+    context_votes,
+    is_model_token,
+    model_year_at,
+)
 from supplywatch.model import name_key
 
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
@@ -144,6 +151,11 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
         votes = sum((by_key[k] for k in keys if k in by_key), Counter())
         if votes:
             cluster.list_type = votes.most_common(1)[0][0]
+            if cluster.list_type == "company" and cluster.type == "place" and any(
+                    context_votes(doc, s, e, lex)["place"] for s, e in cluster.spans):
+                # "a plant in Puebla", "the Tampere-based maker": the words around the name
+                # say where, whatever the recogniser remembers of it
+                cluster.list_type = "place"
         elif cluster.type == "company" and not any(ends_in_legal_form(n, lex) for n in cluster.names):
             cluster.listed = False
     new: dict[str, int] = {}

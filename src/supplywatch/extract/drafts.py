@@ -54,6 +54,8 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     for below, t in zip([None, *chain], chain, strict=False):
         if any(c.dep_ == "neg" for c in t.children) or t.lemma_.lower() in DENIAL_VERBS:
             return True
+        if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True  # "it has no supply agreement with Y", "has no plans to buy Y"
         if t.lemma_.lower() in FAILED_VERBS and below is not None and below.dep_ == "xcomp" \
                 and below.head.i == t.i:
             return True

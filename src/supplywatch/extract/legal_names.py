@@ -85,3 +85,13 @@ def only_legal_form(words: list[str], lex: Lexicon) -> bool:
     forms = lex["legal_forms"] | lex["legal_suffixes"]
     words = [w.rstrip(",") for w in words if w not in FORM_JOINERS]
     return bool(words) and all(_a_form(w, forms) for w in words)
+
+
+# Legal forms that are also English words go on into a name: "Aluminum Company of America".
+WORD_FORMS = {"company", "corporation", "limited", "incorporated"}
+
+
+def closes_a_name(word: str, lex: Lexicon) -> bool:
+    """ "s.r.o.", "Inc.", "GmbH": an abbreviated legal form, after which "of <place>" says
+    where the company is, not more of its name."""
+    return word.lower() not in WORD_FORMS and _a_form(word, lex["legal_forms"])

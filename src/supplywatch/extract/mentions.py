@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from supplywatch.extract.legal_names import ends_in_legal_form, legal_name_spans, only_legal_form
+from supplywatch.extract.legal_names import (
+    closes_a_name,
+    ends_in_legal_form,
+    legal_name_spans,
+    only_legal_form,
+)
 from supplywatch.extract.lexicon import Lexicon
 
 # A model number mixes letters and digits and is not a unit ("10K", "20mAh", "5G").
@@ -100,6 +105,10 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                                and REPORTING_PERIOD.match(doc[end - 1].text))):
         end -= 1  # ... and a reporting period a headline runs on: "Kaisun Electronics Q3 profit"
 
+    for i in range(start + 1, end - 1):
+        if doc[i + 1].lower_ == "of" and closes_a_name(doc[i].text, lex):
+            end = i + 1  # "Brodek Elektronika s.r.o. of Brno": where it is, after its name
+            break
     start = hyphenated_start(doc, start)
     if start < end and model_year_at(doc, start):
         return None  # "Model Year 2008" dates a model; it names nothing
@@ -237,9 +246,19 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ \
             and doc[end + 1].lower_ == "based":
         votes["place"] += 4  # "the Tampere-based maker": where a company is, not a company
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside") \
+            and root.head.head.lemma_.lower() in SITE_WORDS:
+        votes["place"] += 3  # "a plant in Puebla", "federal court in Monterrey", "based in Toluca"
     if _in_a_company_field(doc, start, lex):
         votes["company"] += 3  # "Manufacturers: Bombardier (also BRP); Ski-Doo."
     return votes
+
+
+# Words a place is named after by "in": where something is, not who it deals with ("a
+# stake in X", "invested in X", "a leader in X" name companies).
+SITE_WORDS = {"plant", "factory", "facility", "court", "headquarters", "office", "site",
+              "campus", "warehouse", "port", "base", "based", "located", "headquartered",
+              "situated", "city", "region", "province", "state"}
 
 
 FIELD_REACH = 24  # tokens back to a field's label: a few names, never a paragraph

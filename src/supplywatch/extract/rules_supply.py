@@ -467,13 +467,19 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         # the company the sentence is about (its main clause's subject: "Y recalled Vega
         # scooters, citing packs supplied by X", "The automaker said the batteries, made by
         # X, ..."), else every company it names
+        finders = _finders(r, sent)
         customers = [c for c in r.subject_companies(sent.root)
-                     if c not in makers and not r.is_regulator(c)]
+                     if c not in makers and c not in finders and not r.is_regulator(c)]
         if not customers:  # not a company named as an agent or a source ("commissioned
             # by Y from Z")
             customers = [cid for t in sent if (cid := r.company_at(t)) is not None
-                         and cid not in makers and not r.is_regulator(cid)
+                         and cid not in makers and cid not in finders and not r.is_regulator(cid)
                          and not _agent_or_source(t)]
+        if not customers and finders:
+            # a teardown's finding: the parts are in the product of the company the
+            # document is about, not the analyst's
+            buyer = r.topic(besides=frozenset(finders) | frozenset(makers))
+            customers = [buyer] if buyer is not None else []
         confidence = 0.6  # read from the sentence as a whole, not from its grammar
     for m in makers:
         for c in dict.fromkeys(customers):
@@ -481,6 +487,23 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
             if confidence is not None:
                 d.confidence = min(d.confidence, confidence)
             yield d
+
+
+# What an analyst does to a product, and what its findings are written in: "Quillon found
+# an Arqent processor", "according to Quillon's report" name the analyst, not the buyer.
+FINDING_VERBS = {"find", "identify", "spot", "discover", "see", "estimate", "count", "confirm"}
+FINDING_NOUNS = {"report", "teardown", "analysis", "findings", "engineer", "engineers", "estimate"}
+
+
+def _finders(r: Reading, sent: Span) -> set[int]:
+    found: set[int] = set()
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in FINDING_VERBS:
+            found.update(c for s in clause_subject_tokens(t) for c in r.entities(s))
+        elif t.pos_ == "NOUN" and lemma in FINDING_NOUNS:
+            found.update(possessor_companies(r, t))
+    return found
 
 
 def _agent_or_source(tok: Token) -> bool:
