@@ -62,3 +62,15 @@ def test_a_supplier_does_not_make_its_customer_s_product(extract_text):
     found = makes(result)
     assert ("Korvel Audio", "Tern 5") in found
     assert not {c for c, p in found if p == "Tern 5"} - {"Korvel Audio"}
+
+
+def test_a_possessive_read_into_a_products_name_names_its_owner(extract_text):
+    # the model reads "Vlinder's Vrachtje" as one name; Vlinder is named apart, so it owns it
+    result = extract_text(
+        "Notes from the week.\n\nVlinder Fietsen B.V. builds city bikes in Utrecht. Ciclo"
+        " Energia S.r.l. already supplies the battery packs for Vlinder's Vrachtje cargo bike,"
+        " which are assembled at Vlinder's Houten plant.")
+    supplied = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+    assert any(s.startswith("Ciclo Energia") and c == "Vlinder Fietsen B.V." for s, c in supplied), supplied
+    made = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+    assert not any("Houten" in p for _, p in made), "a plant is no product"

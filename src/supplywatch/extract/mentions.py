@@ -106,6 +106,16 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         end -= 1  # ... and a reporting period a headline runs on: "Kaisun Electronics Q3 profit"
 
     for i in range(start + 1, end - 1):
+        if doc[i].lower_ in ("'s", "’s") and _named_apart(doc, doc[start:i].text):
+            # "Vlinder's Vrachtje": the owner's name, then the product's; nothing in "Sokai's
+            # first", and a place in "Tenzo's Hosur plant"
+            start = i + 1
+            after = doc[end] if end < len(doc) else None
+            if not doc[start].text[:1].isupper() or (
+                    after is not None and after.lemma_.lower() in SITE_WORDS):
+                return None
+            break
+    for i in range(start + 1, end - 1):
         if doc[i + 1].lower_ == "of" and closes_a_name(doc[i].text, lex):
             end = i + 1  # "Brodek Elektronika s.r.o. of Brno": where it is, after its name
             break
@@ -127,6 +137,12 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                            for i in range(start, end - 1)):
         return None
     return start, end
+
+
+def _named_apart(doc: Doc, name: str) -> bool:
+    """Is the name also written with no possessive ending after it ("Vlinder" of "Vlinder
+    Fietsen B.V." and "Vlinder's Vrachtje"; not "McDonald" of "McDonald's")?"""
+    return re.search(rf"\b{re.escape(name)}\b(?!['’]s)", doc.text) is not None
 
 
 def model_year_at(doc: Doc, i: int) -> bool:
