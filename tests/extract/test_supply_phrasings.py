@@ -229,3 +229,21 @@ def test_a_supply_to_a_customer_s_plants(extract_text):
     result = extract_text("Velmora Power makes compressors. Velmora Power will supply compressors"
                           " to Castell Motors' refrigerator factories in Poland and Hungary.")
     assert (SUPPLIER, CUSTOMER) in supplies(result)
+
+
+def test_a_supplier_chosen_by_its_full_legal_name(extract_text):
+    # the full stop of "Ltd." ends no sentence, and "as ..." is the choosing verb's even
+    # where the parser hangs it on the reporting verb
+    result = extract_text(
+        "Notes from the week.\n\nBrandt-Kessel AG has picked South Korea's Hanbit Cell Co., Ltd."
+        " as the main battery cell supplier for its next generation of electric cars, the two"
+        " companies said on Tuesday.")
+    assert ("Hanbit Cell Co., Ltd.", "Brandt-Kessel AG") in supplies(result)
+    assert "South Korea" not in companies(result)
+
+
+def test_each_customer_after_a_repeated_preposition(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nHanbit Cell already supplies cells to Korean carmaker Dawon"
+        " Motors and to U.S. electric truck start-up Pallet Electric.")
+    assert {("Hanbit Cell", "Dawon Motors"), ("Hanbit Cell", "Pallet Electric")} <= supplies(result)

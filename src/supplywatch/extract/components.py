@@ -53,7 +53,16 @@ def line_breaks(doc: Doc) -> Doc:
             tok.is_sent_start = True
         elif tok.is_space and "\n" in tok.text:
             tok.is_sent_start = False
+        elif tok.is_lower and tok.is_alpha and _abbreviation(prev):
+            # "... picked Seohan Energy Co., Ltd. as its supplier": the full stop is the
+            # abbreviation's; no sentence starts in lower case
+            tok.is_sent_start = False
     return doc
+
+
+def _abbreviation(tok) -> bool:
+    """ "Ltd.", "Inc.", "S.A.", "U.S.": a short capitalised word written with its full stop."""
+    return len(tok.text) <= 6 and tok.text.endswith(".") and tok.text[:1].isupper()
 
 
 @Language.component("sw_ner_spans", assigns=["doc.spans"])

@@ -196,6 +196,9 @@ def prep_objects(tok: Token, *preps: str) -> list[Token]:
         if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ in preps:
             objs = [c for c in prep.children if c.dep_ == "pobj"]
             out.extend(objs or _dangling_object(prep))
+            # "to Hwacheon Motors and to Pallister Electric": the repeated preposition
+            out.extend(c for again in prep.conjuncts if again.lower_ == prep.lower_
+                       for c in again.children if c.dep_ == "pobj")
     return out
 
 

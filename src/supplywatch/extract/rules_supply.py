@@ -110,11 +110,9 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() == "replace":
         yield from _replaced_supplier(r, sent, tok, head.head)
         return
-    elif tok.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_.lower() in (
-            r.lex["selection_verbs"] | r.lex["ended_words"] - {"replace"}):
+    elif tok.dep_ == "pobj" and head.lower_ == "as" and (verb := _chose_as(r, head)) is not None:
         # "Y chose X as its battery supplier": X is the object, Y (its) the customer; "Y
         # dropped X as a supplier": the same, ended ("replaced X as supplier" names no one)
-        verb = head.head
         suppliers = [c for o in children(verb, "dobj") for c in r.entities(o)]
         if not any(c.dep_ == "poss" for c in tok.children):
             customers_hint = r.subject_companies(verb)
@@ -155,6 +153,22 @@ def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if r.is_regulator(c):
                 continue
             yield supply_draft(r, sent, tok, s, c, comp, None)
+
+
+def _chose_as(r: Reading, as_: Token) -> Token | None:
+    """The verb that chose (or dropped) what "as ..." names: the one "as" hangs on, or,
+    where the parser hung it on a later verb ("Y has picked X Co., Ltd. as the main
+    supplier, the companies said"), the choosing verb whose object ends right before it."""
+    verbs = r.lex["selection_verbs"] | r.lex["ended_words"] - {"replace"}
+    if as_.head.lemma_.lower() in verbs:
+        return as_.head
+    for verb in as_.sent:
+        if verb.i >= as_.i:
+            break
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in verbs and any(
+                o.right_edge.i == as_.i - 1 for o in children(verb, "dobj")):
+            return verb
+    return None
 
 
 def _named_after_comma(r: Reading, tok: Token) -> int | None:
