@@ -219,3 +219,11 @@ def test_controlled_by_a_holding_named_after_its_city(extract_text):
         "Zhejiang Dorvel New Energy Co., Ltd. makes battery packs. Dorvel, founded in 2014, is "
         "controlled by Hangzhou Lintao Industrial Holdings, which owns 72% of the company."))
     assert ("Hangzhou Lintao Industrial Holdings", "Zhejiang Dorvel New Energy Co., Ltd.") in found
+
+
+def test_a_one_word_company_described_after_a_comma_is_owned(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nCorvane & Lisle also holds a 30% stake in Brindle, a Portland,"
+        " Oregon-based maker of smartwatch straps, which it bought in 2022.")
+    owned = {(f["parent"], f["child"], f["share"]) for f in result["facts"] if f["type"] == "owns"}
+    assert any(p.startswith("Corvane") and c == "Brindle" and s == 0.3 for p, c, s in owned), owned

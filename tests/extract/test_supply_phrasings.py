@@ -247,3 +247,12 @@ def test_each_customer_after_a_repeated_preposition(extract_text):
         "Notes from the week.\n\nHanbit Cell already supplies cells to Korean carmaker Dawon"
         " Motors and to U.S. electric truck start-up Pallet Electric.")
     assert {("Hanbit Cell", "Dawon Motors"), ("Hanbit Cell", "Pallet Electric")} <= supplies(result)
+
+
+def test_the_customers_a_group_of_buyers_is_said_to_include(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nGyeran Infotech Co. supplies infotainment systems to vehicle makers"
+        " in Korea and Europe, including Korean bus maker Hanwol Motors and Italian tractor maker"
+        " Trattori Brescello S.p.A., the company said.")
+    assert {("Gyeran Infotech Co.", "Hanwol Motors"),
+            ("Gyeran Infotech Co.", "Trattori Brescello S.p.A.")} <= supplies(result)

@@ -259,6 +259,14 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "thermostats supplied by Calder Controls"
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
         votes["company"] += 2
+    if after is not None and after.text == "," and end + 1 < len(doc) \
+            and doc[end + 1].lower_ in ("a", "an", "the") and any(
+                c.dep_ == "appos" and c.lemma_.lower() in lex["company_nouns"]
+                and c.left_edge.i == end + 1 for c in root.children):
+        votes["company"] += 3  # "Brindle, a Portland, Oregon-based maker of straps"
+    if root.dep_ == "pobj" and root.head.lower_ == "in" \
+            and root.head.head.lemma_.lower() in lex["stake_nouns"]:
+        votes["company"] += 2  # "a 30% stake in Brindle"
     if end + 1 < len(doc) and doc[end].text in ("-", "–") and not doc[end].whitespace_ \
             and doc[end + 1].lower_ == "based":
         votes["place"] += 4  # "the Tampere-based maker": where a company is, not a company

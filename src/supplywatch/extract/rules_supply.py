@@ -271,6 +271,9 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
     if not customers:  # "X will supply compressors to Y's refrigerator factories"
         customers = [c for o in prep_objects(tok, "to") for c in possessor_companies(r, o)]
+    if not customers:  # "... to vehicle makers in Europe, including bus maker Y and Z"
+        customers = [c for o in prep_objects(tok, "to") for e in _examples(o)
+                     for c in r.entities(e)]
     # "... for Y's Aero, as well as for the Z L7 sedan": the maker of each product named
     customers += [c for o in _destinations(r, tok) for c in _makers_of(r, o)
                   if c not in customers and c not in suppliers]
@@ -301,6 +304,20 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 
 PLURAL_REFERENCES = {"them", "these", "those"}
+
+
+def _examples(group: Token) -> list[Token]:
+    """The members a group noun is said to include: "makers ..., including Y and Z",
+    "customers such as Y" (the list may hang on the group or on a phrase after it)."""
+    holders = [group, *(o for p in group.children if p.dep_ == "prep" for o in p.children
+                        if o.dep_ == "pobj")]
+    found = []
+    for h in holders:
+        for prep in h.children:
+            if prep.dep_ == "prep" and (prep.lower_ == "including" or (
+                    prep.lower_ == "as" and any(c.lower_ == "such" for c in prep.children))):
+                found += [o for o in prep.children if o.dep_ == "pobj"]
+    return found
 
 
 def _part_referred_to(r: Reading, pronoun: Token) -> Component | None:
