@@ -251,3 +251,19 @@ def test_a_city_named_as_where_a_site_is_is_no_company(extract_text):
         " in Piacenza.")
     companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
     assert "Monterrey" not in companies and "Piacenza" not in companies, companies
+
+
+def test_a_parent_and_its_subsidiary_named_after_it_stay_two(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nHanwol Autosafety Co., Ltd. supplies the driver air bag modules"
+        " installed in the subject vehicles. The inflators in those modules were produced by its"
+        " subsidiary, Hanwol Autosafety de Mexico S.A. de C.V., in Saltillo.")
+    owned = {(f["parent"], f["child"]) for f in result["facts"] if f["type"] == "owns"}
+    assert ("Hanwol Autosafety Co., Ltd.", "Hanwol Autosafety de Mexico S.A. de C.V.") in owned, owned
+
+
+def test_a_headline_naming_a_unit_by_its_parent(extract_text):
+    result = extract_text("Selvam Industries unit Tessano wins handset assembly contract\n\n"
+                          "Tessano Electronics will begin assembling smartphones for Ravik Telecom.")
+    owned = {(f["parent"], f["child"]) for f in result["facts"] if f["type"] == "owns"}
+    assert ("Selvam Industries", "Tessano Electronics") in owned, owned

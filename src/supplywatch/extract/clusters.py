@@ -309,6 +309,10 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
             # "Tike Tech" is the maker of the "Tike Tech Single City X3", not its short form)
             if _ends_in_model(oc.name):
                 continue
+            if okey.startswith(key + " ") and any(ends_in_legal_form(n, lex) for n in cluster.names) \
+                    and ends_in_legal_form(oc.name, lex):
+                continue  # two full names: "Kyungdo Autosafety Co., Ltd." and its subsidiary
+                # "Kyungdo Autosafety de Mexico S.A. de C.V."
             if okey.startswith(key + " "):
                 rest = oc.name.split()[len(cluster.name.split()):]
                 if rest and not all(ACRONYM.match(w) for w in rest):

@@ -93,9 +93,15 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for s in clause_subject_tokens(tok.head):
             childs += r.entities(s)
     elif tok.dep_ == "compound" and r.cluster_at(tok.head) is not None:
-        childs += r.entities(tok.head)
         if not parents:  # "its subsidiary X B.V.": the possessive hangs on the name
             parents += [c for p in children(tok.head, "poss") for c in r.entities(p)]
+        childs += r.entities(tok.head)
+    named_before = [c for t in tok.lefts if t.dep_ == "compound" for c in r.entities(t)]
+    named_after = [c for c in childs if c not in named_before]
+    if not parents and named_before and named_after:
+        # "Selvam Industries unit Tessaro wins ...": the name before the noun owns the one
+        # after it
+        parents, childs = named_before, named_after
     conf = confidence_for(sent, r.lex)
     for parent in dict.fromkeys(parents):
         for child in dict.fromkeys(childs):
