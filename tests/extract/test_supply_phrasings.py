@@ -256,3 +256,12 @@ def test_the_customers_a_group_of_buyers_is_said_to_include(extract_text):
         " Trattori Brescello S.p.A., the company said.")
     assert {("Gyeran Infotech Co.", "Hanwol Motors"),
             ("Gyeran Infotech Co.", "Trattori Brescello S.p.A.")} <= supplies(result)
+
+
+def test_letters_abbreviating_a_kind_of_part_are_no_company(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nGerman brake specialist Hohenwald Bremstechnik GmbH will supply"
+        " air disc brakes and electronic braking systems (EBS) for the next generation of Taeryong"
+        " Commercial Vehicles' Maxon heavy truck.")
+    assert "EBS" not in companies(result)
+    assert not any("EBS" in pair for pair in supplies(result))

@@ -370,7 +370,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
             kinds.append((start, end))
             continue
-        if kind == "company" and names_a_kind(doc, start, end, lex):
+        if kind == "company" and (names_a_kind(doc, start, end, lex)
+                                  or abbreviates_a_kind(doc, start, end)):
             continue
         parts = split_merged_names(doc, start, end, lex) if kind == "company" else [(start, end)]
         for part_start, part_end in parts:
@@ -399,7 +400,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             end = complete_compound(doc, start, end)
             if names_a_hazard(doc, end, lex):
                 continue  # "Velmora Power battery fire risk": what a recall is about
-        elif names_a_kind(doc, start, end, lex):
+        elif names_a_kind(doc, start, end, lex) or abbreviates_a_kind(doc, start, end):
             continue
         learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
@@ -421,6 +422,20 @@ def _with_legal_names(doc: Doc, cands: list[Candidate], model_tokens: set[int],
         cands = [c for c in cands if c.end <= cand.start or c.start >= cand.end]
         cands.append(cand)
     return cands
+
+
+def abbreviates_a_kind(doc: Doc, start: int, end: int) -> bool:
+    """ "electronic braking systems (EBS)", "battery management system (BMS)": letters in
+    brackets that spell the lower-case words before them abbreviate a kind of thing, not a
+    company's name (as "(ATL)" after "Amperex Technology Ltd." does)."""
+    text = doc[start:end].text
+    if end - start != 1 or not text.isupper() or not 2 <= len(text) <= 6 or start < 2 \
+            or doc[start - 1].text != "(":
+        return False
+    words = [t for t in doc[max(0, start - 1 - len(text)):start - 1] if not t.is_punct]
+    words = words[-len(text):]
+    return len(words) == len(text) and all(t.is_lower for t in words) \
+        and "".join(t.text[0] for t in words).upper() == text
 
 
 def split_merged_names(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
