@@ -265,3 +265,13 @@ def test_letters_abbreviating_a_kind_of_part_are_no_company(extract_text):
         " Commercial Vehicles' Maxon heavy truck.")
     assert "EBS" not in companies(result)
     assert not any("EBS" in pair for pair in supplies(result))
+
+
+def test_an_adjective_capitalised_as_a_sentences_first_word_is_no_company(extract_text):
+    result = extract_text(
+        "Inside the Cerro E\n\nVehiculos Tlaxco S.A. de C.V. builds the Cerro E pickup in Puebla."
+        " Tlaxco says the truck is 60% local. Front airbags, including a driver's knee airbag,"
+        " are supplied by Sicurezza Tessuti S.p.A. of Turin, while the side curtain"
+        " airbags come from Kaito Safety Systems.")
+    assert "Front" not in companies(result)
+    assert not any("Front" in pair for pair in supplies(result))

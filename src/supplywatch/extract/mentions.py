@@ -373,6 +373,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if kind == "company" and (names_a_kind(doc, start, end, lex)
                                   or abbreviates_a_kind(doc, start, end)):
             continue
+        if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ == "ADJ":
+            continue  # "Front airbags are supplied by X": capitalised as a sentence's first word
         parts = split_merged_names(doc, start, end, lex) if kind == "company" else [(start, end)]
         for part_start, part_end in parts:
             cand = _candidate(doc, part_start, part_end, kind, model_tokens, lex)
