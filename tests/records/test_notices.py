@@ -151,6 +151,8 @@ def test_bom_rows_are_stated_facts_with_their_evidence_type(tmp_path) -> None:
     # a model year between the brand and the model
     ("gsa-federal-recalls-api-2013/data/Snowmobiles.json", "08527", "Ski-Doo",
      "MXZ X 600 RS Snowmobiles"),
+    # a title that runs the agency's acronym into the brand ("CPSC Capresso Inc Announce")
+    ("gsa-federal-recalls-api-2013/data/Carafes+Jars.json", "05268", "Capresso", "Capresso H20"),
 ])
 def test_a_record_s_brand_makes_its_models(read_records, relative, number, maker, product) -> None:
     extraction = read_records(relative, number)[number]

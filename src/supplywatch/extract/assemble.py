@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from supplywatch.extract.drafts import Draft
+from supplywatch.extract.legal_names import only_legal_form
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
 from supplywatch.model import Entity, Fact, alias_order, name_key
@@ -280,8 +281,8 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
             if pid not in makers and pid in names:
                 facts.append(Fact("makes", {"company": names[company], "product": names[pid]},
                                   fact.evidence, fact.span, 0.7))
-        if not product_names:
-            for line in named_lines:
+        if not product_names and not only_legal_form(names[company].split(), r.lex):
+            for line in named_lines:  # (not for "LLC" cut off "Augusta RV, LLC")
                 facts.append(Fact("makes", {"company": names[company], "product": line},
                                   fact.evidence, fact.span, 0.7))
     return facts

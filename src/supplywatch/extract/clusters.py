@@ -348,8 +348,8 @@ def _name_before_legal_form(name: str, lex: Lexicon) -> str | None:
     words = name.split()
     while words and (words[-1].rstrip(",") in FORM_JOINERS or only_legal_form(words[-1:], lex)):
         words.pop()
-    if len(words) != 2 or len(words) == len(name.split()):
-        return None
+    if len(words) != 2 or len(words) == len(name.split()) or words[0].isupper():
+        return None  # (not after an acronym: "CPSC Capresso Inc" is a headline's run-on)
     last = words[1].lower()
     return None if last in lex["corporate_words"] else name_key(words[1])
 

@@ -202,7 +202,8 @@ def _generic_phrase(r: Reading, obj: Token) -> Span | None:
     start = min((t.left_edge.i for t in lefts), default=obj.i)
     doc = obj.doc
     while start < obj.i and (doc[start].is_punct or doc[start].like_num or doc[start].pos_ == "DET"
-                             or doc[start].lower_ in r.lex["defect_words"]):
+                             or doc[start].lower_ in r.lex["defect_words"]
+                             or doc[start].lower_ in ("certain", "some", "about", "approximately")):
         start += 1
     phrase = doc[start:obj.i + 1]
     heads = r.lex["product_heads"] | r.lex["component_heads"]
