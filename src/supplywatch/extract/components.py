@@ -26,6 +26,7 @@ from supplywatch.extract.lexicon import load_lexicon
 from supplywatch.extract.mentions import find_candidates
 from supplywatch.extract.pairs import learned_makes, load_pair_model
 from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_contract import contract_drafts
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
 from supplywatch.extract.rules_customer import customer_drafts
 from supplywatch.extract.rules_deals import DEAL, deal_drafts, direct_deals
@@ -120,6 +121,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             if not reading.may_state_facts(sent):
                 continue
             drafts += supply_drafts(reading, sent)
+            drafts += contract_drafts(reading, sent)
             drafts += misread_supply_drafts(reading, sent)
             drafts += customer_drafts(reading, sent)
             drafts += order_drafts(reading, sent)

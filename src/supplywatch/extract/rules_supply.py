@@ -24,9 +24,8 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     yield from _parts_in_products(r, sent)
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
-        if tok.pos_ != "VERB" and (low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]
-                                   or _contract_maker_noun(tok)):
-            yield from _supplier_noun(r, sent, tok)  # not the verb: "Y sources cells from X"
+        if tok.pos_ != "VERB" and (low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]):
+            yield from supplier_noun(r, sent, tok)  # not the verb: "Y sources cells from X"
         elif tok.pos_ == "VERB" and lemma in lex["supply_verbs"]:
             yield from _supply_verb(r, sent, tok)
         elif tok.pos_ == "VERB" and (lemma in lex["purchase_verbs"] or lemma in lex["obtain_verbs"]):
@@ -39,26 +38,6 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _ended(r, sent, tok)
         if tok.pos_ == "VERB" and lemma in lex["switch_verbs"]:
             yield from _switched(r, sent, tok)
-
-
-# Who makes another company's products for it: "its contract manufacturer", "Y's
-# manufacturing partner", "its current manufacturer, X".
-CONTRACT_MAKER_NOUNS = {"manufacturer", "maker", "partner", "assembler", "builder"}
-CONTRACT_MODIFIERS = {"contract", "manufacturing", "assembly", "production", "outsourcing"}
-
-
-# Verbs that say a product is put together, not whose it is ("X will assemble the Halo 2").
-ASSEMBLY_VERBS = {"assemble"}
-
-
-def _contract_maker_noun(tok: Token) -> bool:
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in CONTRACT_MAKER_NOUNS:
-        return False
-    modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
-    if any(m.lower_ in CONTRACT_MODIFIERS for m in modifiers):
-        return True
-    # "the maker of the Halo, X" names what X makes; "its manufacturer, X" whom X makes for
-    return tok.lemma_.lower() == "manufacturer" and any(c.dep_ == "poss" for c in tok.children)
 
 
 def supply_draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: int | None,
@@ -88,7 +67,7 @@ def left_modifier_companies(r: Reading, tok: Token) -> list[int]:
     return found
 
 
-def _supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+def supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Apple battery supplier ATL", "X, a supplier of cells to Y", "Y's primary supplier"."""
     if negated(tok, r.lex):
         return  # "X is not a supplier to Y"
@@ -268,14 +247,14 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = [c for c in r.subject_companies(tok.head) if c not in suppliers]
     products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
     if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
-        customers = [c for o in _destinations(r, tok) for c in possessor_companies(r, o)]
+        customers = [c for o in destinations(r, tok) for c in possessor_companies(r, o)]
     if not customers:  # "X will supply compressors to Y's refrigerator factories"
         customers = [c for o in prep_objects(tok, "to") for c in possessor_companies(r, o)]
     if not customers:  # "... to vehicle makers in Europe, including bus maker Y and Z"
         customers = [c for o in prep_objects(tok, "to") for e in _examples(o)
                      for c in r.entities(e)]
     # "... for Y's Aero, as well as for the Z L7 sedan": the maker of each product named
-    customers += [c for o in _destinations(r, tok) for c in _makers_of(r, o)
+    customers += [c for o in destinations(r, tok) for c in _makers_of(r, o)
                   if c not in customers and c not in suppliers]
     comp_tok = None
     for obj in children(tok, "dobj", "dative"):
@@ -352,7 +331,7 @@ def _makers_of(r: Reading, noun: Token) -> list[int]:
 QUANTIFIERS = {"most", "all", "some", "part", "many", "much", "half", "each", "several"}
 
 
-def _destinations(r: Reading, verb: Token) -> list[Token]:
+def destinations(r: Reading, verb: Token) -> list[Token]:
     """What a supplied part goes into: "cells for Y's EV", "packs used in Y's Vega", "the
     cells fitted in Y's buses", "for most of Y's line-up", "as well as for Z's L7"."""
     objs = children(verb, "dobj")
@@ -640,10 +619,9 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         yield from _supplied_by(r, sent, tok)
         return
     if comp is None:
-        yield from _contract_made(r, sent, tok, objs)
-        return
+        return  # a product, not a part: see rules_contract
     makers = r.subject_companies(tok)
-    for target in _destinations(r, tok):
+    for target in destinations(r, tok):
         products = r.entities(target, "product")
         # "X makes the displays for Y's cars": Y buys them
         customers = r.entities(target) or possessor_companies(r, target)
@@ -654,31 +632,6 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             for c in customers:
                 if c != m:
                     yield supply_draft(r, sent, tok, m, c, comp.name, comp.quantity)
-
-
-def _contract_made(r: Reading, sent: Span, tok: Token, objs: list[Token]) -> Iterator[Draft]:
-    """Contract manufacturing: "X assembles smartphones for Y" (X supplies Y), "X will
-    assemble and test the Halo 2" (X supplies whoever the Halo 2 is the product of: its
-    brand, or the company the document says makes it)."""
-    makers = r.subject_companies(tok)
-    if not makers:
-        return
-    if not objs:  # "X will assemble and test the Halo 2": the object of both verbs
-        objs = [o for v in tok.conjuncts if v.pos_ == "VERB" for o in children(v, "dobj")]
-    for target in _destinations(r, tok):
-        if r.entities(target, "product"):
-            continue  # "X builds the cells for the Aero": a part, seen by the component rules
-        what = objs[0] if objs and objs[0].is_lower else None
-        for c in r.entities(target) or possessor_companies(r, target):
-            for m in makers:
-                if c != m:
-                    yield supply_draft(r, sent, tok, m, c, what.text if what else None, None)
-    if tok.lemma_.lower() not in ASSEMBLY_VERBS:
-        return  # "X makes the Tern T40": X's own product, unless it is made for someone
-    products = [p for o in objs for p in r.entities(o, "product", deep=True)]
-    for m in makers:
-        for p in products:
-            yield supply_draft(r, sent, tok, m, None, None, None, p)
 
 
 def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:

@@ -1,0 +1,83 @@
+"""Contract manufacturing: a company that assembles or builds another company's products
+supplies that company.
+
+- "X assembles smartphones for Y", "X already builds feature phones ... for Y": X supplies Y.
+- "X will assemble and test the LW-200": X supplies whoever the LW-200 is the product of
+  (its brand, or the company the document says makes it; resolved in `assemble`).
+- "its manufacturing partner, X", "Y's contract manufacturer X", "its current
+  manufacturer, X": read like "its supplier, X" (`rules_supply.supplier_noun`).
+
+Parts made for a customer ("X makes the cells for Y's Aero") are `rules_supply`'s."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import Draft, children, negated
+from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_supply import (
+    destinations,
+    possessor_companies,
+    supplier_noun,
+    supply_draft,
+)
+
+# Who makes another company's products for it.
+CONTRACT_MAKER_NOUNS = {"manufacturer", "maker", "partner", "assembler", "builder"}
+CONTRACT_MODIFIERS = {"contract", "manufacturing", "assembly", "production", "outsourcing"}
+# Verbs that say a product is put together, not whose it is ("X will assemble the Halo 2";
+# "X makes the Tern T40" names X's own product).
+ASSEMBLY_VERBS = {"assemble"}
+
+
+def contract_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    lex = r.lex
+    # verbs the supply rules read first (supply, buy, use) are theirs
+    theirs = lex["supply_verbs"] | lex["purchase_verbs"] | lex["obtain_verbs"] | lex["use_verbs"]
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" and _contract_maker_noun(tok) \
+                and lemma not in lex["supplier_nouns"] and tok.lower_ not in lex["supplier_nouns"]:
+            yield from supplier_noun(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in lex["component_make_verbs"] and lemma not in theirs:
+            yield from _made_for_someone(r, sent, tok)
+
+
+def _contract_maker_noun(tok: Token) -> bool:
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in CONTRACT_MAKER_NOUNS:
+        return False
+    modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    if any(m.lower_ in CONTRACT_MODIFIERS for m in modifiers):
+        return True
+    # "the maker of the Halo, X" names what X makes; "its manufacturer, X" whom X makes for
+    return tok.lemma_.lower() == "manufacturer" and any(c.dep_ == "poss" for c in tok.children)
+
+
+def _made_for_someone(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    if negated(tok, r.lex) or any(c.dep_ == "auxpass" for c in tok.children) \
+            or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"):
+        return  # (what is made by whom: rules_supply._supplied_by)
+    objs = children(tok, "dobj")
+    if objs and r.component_in(objs[0]) is not None:
+        return  # a part: rules_supply._made_for
+    makers = r.subject_companies(tok)
+    if not makers:
+        return
+    if not objs:  # "X will assemble and test the Halo 2": the object of both verbs
+        objs = [o for v in tok.conjuncts if v.pos_ == "VERB" for o in children(v, "dobj")]
+    for target in destinations(r, tok):
+        if r.entities(target, "product"):
+            continue  # "X builds the cells for the Aero": a part, seen by the component rules
+        what = objs[0] if objs and objs[0].is_lower else None
+        for c in r.entities(target) or possessor_companies(r, target):
+            for m in makers:
+                if c != m:
+                    yield supply_draft(r, sent, tok, m, c, what.text if what else None, None)
+    if tok.lemma_.lower() not in ASSEMBLY_VERBS:
+        return
+    products = [p for o in objs for p in r.entities(o, "product", deep=True)]
+    for m in makers:
+        for p in products:
+            yield supply_draft(r, sent, tok, m, None, None, None, p)
