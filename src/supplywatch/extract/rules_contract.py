@@ -19,29 +19,34 @@ from supplywatch.extract.drafts import Draft, children, negated
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_supply import (
     destinations,
+    made_by_another,
     possessor_companies,
     supplier_noun,
     supply_draft,
 )
 
 # Who makes another company's products for it.
-CONTRACT_MAKER_NOUNS = {"manufacturer", "maker", "partner", "assembler", "builder"}
+# ("assembler" is a supplier noun of rules_supply already.)
+CONTRACT_MAKER_NOUNS = {"manufacturer", "maker", "partner", "builder"}
 CONTRACT_MODIFIERS = {"contract", "manufacturing", "assembly", "production", "outsourcing"}
 # Verbs that say a product is put together, not whose it is ("X will assemble the Halo 2";
 # "X makes the Tern T40" names X's own product).
 ASSEMBLY_VERBS = {"assemble"}
+# The verb groups rules_supply reads before its making verbs.
+SUPPLY_RULE_VERBS = ("supply_verbs", "purchase_verbs", "obtain_verbs", "use_verbs")
 
 
 def contract_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     lex = r.lex
-    # verbs the supply rules read first (supply, buy, use) are theirs
-    theirs = lex["supply_verbs"] | lex["purchase_verbs"] | lex["obtain_verbs"] | lex["use_verbs"]
     for tok in sent:
+        if tok.pos_ != "VERB":
+            if _contract_maker_noun(tok):
+                yield from supplier_noun(r, sent, tok)
+            continue
         lemma = tok.lemma_.lower()
-        if tok.pos_ != "VERB" and _contract_maker_noun(tok) \
-                and lemma not in lex["supplier_nouns"] and tok.lower_ not in lex["supplier_nouns"]:
-            yield from supplier_noun(r, sent, tok)
-        elif tok.pos_ == "VERB" and lemma in lex["component_make_verbs"] and lemma not in theirs:
+        # (verbs the supply rules read first, supply, buy and use, are theirs)
+        if lemma in lex["component_make_verbs"] and not any(
+                lemma in lex[group] for group in SUPPLY_RULE_VERBS):
             yield from _made_for_someone(r, sent, tok)
 
 
@@ -56,8 +61,7 @@ def _contract_maker_noun(tok: Token) -> bool:
 
 
 def _made_for_someone(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
-    if negated(tok, r.lex) or any(c.dep_ == "auxpass" for c in tok.children) \
-            or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"):
+    if negated(tok, r.lex) or made_by_another(tok):
         return  # (what is made by whom: rules_supply._supplied_by)
     objs = children(tok, "dobj")
     if objs and r.component_in(objs[0]) is not None:

@@ -221,7 +221,7 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "X supplies cells to Y", "X will supply Y with cells", "X's tech powers Y's products"."""
     if negated(tok, r.lex):
         return
-    if _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"):
+    if made_by_another(tok):
         yield from _supplied_by(r, sent, tok, any_part=True)
         return
     if tok.lemma_.lower() in r.lex["divest_verbs"] and any(
@@ -439,6 +439,12 @@ def _passive(tok: Token) -> bool:
     return any(c.dep_ == "auxpass" for c in tok.children)
 
 
+def made_by_another(tok: Token) -> bool:
+    """A verb whose doer follows "by", if named at all: "was made by X", "cells supplied by
+    X", "the batteries, made by X"."""
+    return _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN")
+
+
 def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> Iterator[Draft]:
     """ "cells supplied by X", "the batteries, which were made by X": the part's maker
     supplies the companies the sentence is about (or the one it names with "to").
@@ -615,7 +621,7 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     objs = children(tok, "dobj")
     comp = r.component_in(objs[0]) if objs else None
-    if _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN"):
+    if made_by_another(tok):
         yield from _supplied_by(r, sent, tok)
         return
     if comp is None:
