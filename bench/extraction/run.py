@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "data" / "gold-dev"
 INVENTED = Path(__file__).resolve().parent / "invented-news"
-INVENTED_SETS = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout2", "heldout3")
+INVENTED_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout2", "heldout3", "heldout4")
 DFKI = SHARED / "data" / "dfki-product-corpus" / "train.jsonl"
 CLI = ROOT / ".venv" / "bin" / "supplywatch"
 

@@ -4,14 +4,16 @@ reporting period into the name. All companies are invented."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from supplywatch.extract.clusters import DocEntities, merge_short_forms
+from supplywatch.extract.clusters import DocEntities, add_learned, merge_short_forms
 from supplywatch.extract.lexicon import load_lexicon
-from supplywatch.extract.mentions import trim
+from supplywatch.extract.mentions import Candidate, trim
 from supplywatch.model import Document
 
 
@@ -81,6 +83,35 @@ def test_a_company_short_name_with_several_longer_ones_stays_apart():
     merge_short_forms(ents, load_lexicon())
     assert merged_into(ents, "Brisk") == "Brisk"
 
+
+
+def learned_company(doc: Doc, start: int, end: int) -> Candidate:
+    return Candidate(start, end, Counter(company=1))
+
+
+@pytest.mark.parametrize(("persons", "joins"), [
+    ([], True),
+    (["Dana Aerith"], False),  # a person goes by "Aerith": it stays hers
+])
+def test_a_company_the_base_model_cut_to_a_person_is_one_company(persons, joins):
+    # The base model reads "Aerith" of "Aerith Robotics" as a person, here and later; the
+    # learned recogniser reads the whole name as a company's.
+    words = ["Aerith", "Robotics", "makes", "drones", ".", "Aerith", "sells", "them", ".",
+             *[w for p in persons for w in [*p.split(), "said", "."]]]
+    doc = Doc(Vocab(), words=words)
+    ents = DocEntities()
+    person = ents.new_cluster("person")
+    ents.add_span(person, 0, 1, "Aerith")
+    ents.add_span(person, 5, 6, "Aerith")
+    at = 9
+    for name in persons:
+        cid = ents.new_cluster("person")
+        ents.add_span(cid, at, at + len(name.split()), name)
+        at += len(name.split()) + 2
+    add_learned(doc, ents, [learned_company(doc, 0, 2)], load_lexicon())
+    assert (merged_into(ents, "Aerith") == "Aerith Robotics") is joins
+    if joins:
+        assert ents.clusters[ents.token_cluster[5]].type == "company"
 
 def test_a_company_owned_by_a_holding_is_found_under_its_short_name(extract_text):
     result = extract_text(

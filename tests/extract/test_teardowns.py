@@ -50,6 +50,15 @@ def test_parts_the_writer_found_inside(extract_text):
         ("Ardent Semiconductor", "Castell Audio"), ("Brisk Microelectronics", "Castell Audio")}
 
 
+
+def test_parts_the_writer_did_not_find_are_not_supplied(extract_text):
+    found = supplies(extract_text(TEARDOWN.format(
+        sentence="Reports had said Castell Audio would switch to Ardent Semiconductor. We found no"
+                 " Ardent Semiconductor parts anywhere in our unit. Inside, we found a processor"
+                 " from Brisk Microelectronics.")))
+    assert [(f["supplier"], f["status"]) for f in found if f["status"] == "active"] == [
+        ("Brisk Microelectronics", "active")]
+
 def test_the_most_named_maker_in_a_parts_list_is_no_buyer(extract_text):
     # the panel maker is named more often than the product's maker, but the sentence lists
     # it among the makers of the parts: the parts go to the other company

@@ -196,6 +196,9 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
     if len(words) < 2 or not all(w[:1].isupper() for w in words) \
             or any(w.lower() in heads for w in words):
         return  # "Notebook Computers" in a title-case headline is no company
+    cut_short = _cut_short(ents, cid, lex)
+    if cut_short is not None:
+        _release(ents, cut_short, cluster.spans)
     if any(i in ents.token_cluster for s, e in cluster.spans for i in range(s, e)):
         return
     matcher = PhraseMatcher(doc.vocab)
@@ -206,6 +209,40 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
     for start, end in sorted(spans):
         if not any(i in ents.token_cluster for i in range(start, end)):
             ents.add_span(cid, start, end, doc[start:end].text)
+    if cut_short is not None:  # its other mentions ("Aerith" alone) are the company's too
+        _merge(ents, cid, cut_short)
+
+
+def _cut_short(ents: DocEntities, cid: int, lex: Lexicon) -> int | None:
+    """The person the base model reads where the document names a company by the start
+    of its full name: "Aerith" of "Aerith Robotics", when the rest of the full name has a
+    corporate word and no person in the document goes by the shorter name. (The base model
+    may have read the full name's first words as that person too.)"""
+    cluster = ents.clusters[cid]
+    words = cluster.name.split()
+    holders = {ents.token_cluster[i] for s, e in cluster.spans for i in range(s, e)
+               if i in ents.token_cluster}
+    for other in ents.of_type("person"):
+        short = ents.clusters[other]
+        short_words = short.name.split()
+        if len(short_words) >= len(words) or words[:len(short_words)] != short_words \
+                or not any(lex.is_company_word(w) for w in words[len(short_words):]) \
+                or holders - {other} or _a_person_s_name(ents, other):
+            continue
+        inside = [(s, e) for s, e in short.spans if any(cs <= s < ce for cs, ce in cluster.spans)]
+        if all(any(s == cs and e < ce for cs, ce in cluster.spans) for s, e in inside):
+            return other
+    return None
+
+
+def _release(ents: DocEntities, cid: int, within: list[tuple[int, int]]) -> None:
+    """Take the mentions of a cluster that lie within these spans away from it."""
+    cluster = ents.clusters[cid]
+    for start, end in [sp for sp in cluster.spans if any(s <= sp[0] < e for s, e in within)]:
+        cluster.spans.remove((start, end))
+        for i in range(start, end):
+            if ents.token_cluster.get(i) == cid:
+                del ents.token_cluster[i]
 
 
 def is_reference_name(name: str, lex: Lexicon) -> bool:
@@ -679,6 +716,31 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
         else:  # "Anker PowerCore 10000": the name starts with a company's name
             first = name_key(doc[start].text)
             cluster.brand = company_names.get(first)
+            if cluster.brand is None and _brand_line_model(cluster.name) \
+                    and (brand := _brand_read_as_person(doc, ents, first, lex)) is not None:
+                ents.clusters[brand].type = "company"
+                company_names[first] = cluster.brand = brand
+
+
+def _brand_line_model(name: str) -> bool:
+    """Is the name written brand, line, model ("Paginar Nimbus 7"), not line and model
+    ("Bolt EV") or a company's own name ("Bramwell Specialty Vehicles")?"""
+    words = name.split()
+    return len(words) >= 3 and words[1][:1].isupper() and words[1][1:].islower() \
+        and words[1].isalpha() and any(c.isdigit() for c in words[-1])
+
+
+def _brand_read_as_person(doc: Doc, ents: DocEntities, key: str, lex: Lexicon) -> int | None:
+    """The one-word "person" whose name starts a product's ("Paginar" of the "Paginar
+    Nimbus 7"): a brand, unless someone in the document goes by it or a title stands
+    before it ("Mr Paginar")."""
+    cid = ents.by_key.get(key)
+    if cid is None or ents.clusters[cid].type != "person" or len(ents.clusters[cid].name.split()) != 1 \
+            or _a_person_s_name(ents, cid):
+        return None
+    titled = any(s > 0 and doc[s - 1].lower_.rstrip(".") in lex["title_words"]
+                 for s, _ in ents.clusters[cid].spans)
+    return None if titled else cid
 
 
 def _past_model_year(doc: Doc, start: int) -> int:

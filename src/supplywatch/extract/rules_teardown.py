@@ -91,7 +91,8 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
             part = r.component_in(tok)
             makers = [c for m in tok.lefts if m.dep_ in ("compound", "nmod")
                       for t in m.subtree if (c := _maker_at(r, t)) is not None]
-            if part is not None and _clause_verb(tok).lemma_.lower() in verbs:
+            if part is not None and _clause_verb(tok).lemma_.lower() in verbs \
+                    and not negated(tok, r.lex):  # "we found no Tessaro parts": none
                 for cid in dict.fromkeys(makers):
                     yield cid, part
             continue
