@@ -275,3 +275,23 @@ def test_an_adjective_capitalised_as_a_sentences_first_word_is_no_company(extrac
         " airbags come from Kaito Safety Systems.")
     assert "Front" not in companies(result)
     assert not any("Front" in pair for pair in supplies(result))
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Castell Motors makes e-scooters in Turin. Its battery cells now come from Velmora Power.",
+     "active"),
+    ("The carbon fibre in Castell Motors' racing frames will come from Velmora Power.", "planned"),
+])
+def test_the_owner_of_a_thing_that_comes_from_a_supplier_is_its_customer(extract_text, text, status):
+    found = [f for f in extract_text(text)["facts"] if f["type"] == "supplies"]
+    assert [(f["supplier"], f["customer"], f["status"]) for f in found] == [(SUPPLIER, CUSTOMER, status)]
+
+
+@pytest.mark.parametrize("text", [
+    "Castell Motors makes e-scooters in Turin. Its chief executive came from Velmora Power.",
+    "Castell Motors makes e-scooters in Turin. Its battery cells no longer come from Velmora Power.",
+])
+def test_what_does_not_come_from_a_supplier(extract_text, text):
+    assert (SUPPLIER, CUSTOMER) not in {
+        (f["supplier"], f["customer"]) for f in extract_text(text)["facts"]
+        if f["type"] == "supplies" and f["status"] != "ended"}

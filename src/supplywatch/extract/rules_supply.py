@@ -34,6 +34,8 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _use_verb(r, sent, tok)
         elif tok.pos_ == "VERB" and lemma in lex["component_make_verbs"]:
             yield from _made_for(r, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in ORIGIN_VERBS:
+            yield from _comes_from(r, sent, tok)
         if tok.pos_ == "VERB" and (lemma in lex["ended_words"] or lemma in lex["reduction_verbs"]):
             yield from _ended(r, sent, tok)
         if tok.pos_ == "VERB" and lemma in lex["switch_verbs"]:
@@ -566,6 +568,32 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if c != s:
                 yield supply_draft(r, sent, tok, s, c, comp.name if comp else None,
                                    comp.quantity if comp else None)
+
+
+# Verbs that say where a thing is from: "its cells now come from X"
+ORIGIN_VERBS = {"come", "originate"}
+
+
+def _comes_from(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Its cells now come from X", "the poles in Y's tents come from X": the owner of the
+    thing is X's customer. (With no owner named, a teardown's rule may name the buyer.)"""
+    suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
+    if not suppliers or negated(tok, r.lex):
+        return
+    for noun in clause_subject_tokens(tok):
+        comp = r.component_in(noun)
+        kind = r.cluster_at(noun)
+        if noun.pos_ not in ("NOUN", "PROPN") or not (comp is not None or (
+                kind is not None and r.type_of(kind) in ("component", "product"))
+                or noun.lemma_.lower() in r.lex["product_heads"]):
+            continue  # a part or product: not "its chief executive came from X"
+        owners = possessor_companies(r, noun) or [
+            c for o in prep_objects(noun, "in", "of", "for")
+            for c in possessor_companies(r, o) or r.entities(o)]
+        for supplier in suppliers:
+            for owner in owners:
+                if owner != supplier:
+                    yield supply_draft(r, sent, tok, supplier, owner, comp.name if comp else None, None)
 
 
 def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
