@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from supplywatch.extract.descriptions import descriptions_of
 from supplywatch.extract.legal_names import FORM_JOINERS, ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import (
@@ -117,7 +118,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")} | {
         c.name for c in ents.clusters if c.type == "place" and c.spans}
     merge_short_forms(ents, lex, frozenset(places))
-    add_missed_mentions(doc, ents)
+    add_missed_mentions(doc, ents, lex)
     add_products(doc, ents, models, lex)
     add_product_lines(doc, ents, lex)
     add_descriptors(doc, ents, lex)
@@ -415,7 +416,7 @@ def _a_person_s_name(ents: DocEntities, cid: int) -> bool:
     return False
 
 
-def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:
+def add_missed_mentions(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
     """Every later use of a name the model recognised once is a mention too: the small
     model tags "Romoss" in one sentence and misses it in the next."""
     matcher = PhraseMatcher(doc.vocab)
@@ -450,6 +451,8 @@ def add_missed_mentions(doc: Doc, ents: DocEntities) -> None:
     for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1]))):
         if any(i in ents.token_cluster for i in range(start, end)):
             continue
+        if end - start == 1 and doc[start].lower_ in lex.demonyms:
+            continue  # "the Norwegian company": no short form of "Norwegian Competition Authority"
         cid = int(doc.vocab.strings[match_id])
         ents.add_span(cid, start, end, doc[start:end].text)
 
@@ -782,6 +785,7 @@ def add_descriptors(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
                         break
                     if tok.is_lower and tok.pos_ in CONTENT_POS:
                         cluster.descriptors.add(tok.lemma_.lower())
+            cluster.descriptors |= descriptions_of(doc[start:end], lex)
 
 
 __all__ = ["DocEntities", "build"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
@@ -13,6 +13,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]
     phrases: dict[str, tuple[str, ...]]
     expansions: dict[str, tuple[str, ...]]
+    demonyms: dict[str, str] = field(default_factory=dict)  # "korean" -> "korea"
 
     def __getitem__(self, name: str) -> frozenset[str]:
         return self.words[name]
@@ -36,9 +37,10 @@ def load_lexicon() -> Lexicon:
     words: dict[str, frozenset[str]] = {}
     phrases: dict[str, tuple[str, ...]] = {}
     expansions = {k: tuple(v) for k, v in raw.pop("expansions", {}).items()}
+    demonyms = {k.lower(): v.lower() for k, v in raw.pop("demonyms", {}).items()}
     for key, values in raw.items():
         if key.startswith("_"):
             continue
         words[key] = frozenset(v.lower() for v in values)
         phrases[key] = tuple(v.lower() for v in values if " " in v)
-    return Lexicon(words=words, phrases=phrases, expansions=expansions)
+    return Lexicon(words=words, phrases=phrases, expansions=expansions, demonyms=demonyms)

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.clusters import DocEntities
-from supplywatch.extract.drafts import clause_subject_tokens, misread_verb
+from supplywatch.extract.descriptions import UNTELLING, description_words
+from supplywatch.extract.drafts import children, clause_subject_tokens, misread_verb
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import hyphenated_start
 from supplywatch.extract.quantities import parse_quantity
@@ -79,9 +80,15 @@ class Reading:
         if named is not None and self.cluster_at(tok) is None:
             return self.entities(named, type_, deep)  # "the venture, to be called X"
 
-        for t in self._np_tokens(tok, deep):
+        phrase = list(self._np_tokens(tok, deep))
+        # "the Swabian gearbox maker Hollweg AG" names its company: no reference to resolve
+        named = any(t.i != tok.i and (c := self.cluster_at(t)) is not None and self.type_of(c) == type_
+                    for t in phrase)
+        for t in phrase:
             cid = self.cluster_at(t)
             if cid is None and t.i == tok.i:
+                if named:
+                    continue
                 cid_list = self.corefer(t, type_)
                 found.extend(c for c in cid_list if c not in found)
                 continue
@@ -202,8 +209,16 @@ class Reading:
                     referent = self.corefer(subj)
                     if referent:
                         return referent
-        modifiers = {c.lemma_.lower() for left in tok.lefts for c in left.subtree
-                     if c.is_lower and c.pos_ in CONTENT_POS}
+        if is_pron and word not in PLURAL_REFS:
+            reporter = self._reporter(tok)
+            if reporter:  # "The Pune-based brand said that its cells come from X": the brand
+                return reporter
+        described = [c for left in tok.lefts for c in left.subtree]
+        modifiers = description_words(described, self.lex)
+        # a place ("the Pune-based brand", "the Korean supplier") tells more than a trade word
+        places = description_words((c for c in described if not c.is_lower), self.lex)
+        # "The Korean supplier will ship cells to X": not X, named beside it in its clause
+        beside = self._named_beside(tok) if is_desc else set()
         if is_desc:  # the role noun itself: "the JV" matches a company called "a joint venture"
             modifiers |= set(self.lex.expansions.get(tok.lemma_.lower(), (tok.lemma_.lower(),)))
         sent = tok.sent
@@ -236,8 +251,10 @@ class Reading:
                 # "faulty LG batteries led the automaker to ...": a company the document
                 # names on parts is the parts' maker, not the automaker
                 score -= 1.5
+            if cid in beside:
+                continue
             overlap = modifiers & self.ents.clusters[cid].descriptors
-            score += 0.75 * len(overlap - {"the", "a", "an"})
+            score += 0.75 * len(overlap - UNTELLING) + 0.75 * len(overlap & places)
             if best is None or score > best[0]:
                 best = (score, cid)
         if best is None:
@@ -278,6 +295,42 @@ class Reading:
                         self.lex.is_company_word(w) for w in named[1:]):
                     return cid
         return None
+
+    def _named_beside(self, tok: Token) -> set[int]:
+        """Companies that are the other parties of the verb a described company is the
+        subject or object of: "The Korean supplier will ship cells to X" (not X)."""
+        if tok.dep_ not in ("nsubj", "nsubjpass", "dobj"):
+            return set()
+        verb = tok.head
+        parties = [c for c in verb.children if c.i != tok.i and c.dep_ in (
+            "nsubj", "nsubjpass", "dobj", "dative")]
+        parties += [o for p in verb.children if p.dep_ in ("prep", "dative", "agent")
+                    for o in p.children if o.dep_ == "pobj"]
+        # (not a party of its own: "The company operates through its subsidiary X")
+        parties = [p for p in parties if not any(t.lower_ in PRONOUNS for t in p.subtree)]
+        # the parties themselves, not a brand in a product's name ("recalled Nimbus NA-220s")
+        return {c for p in parties for t in (p, *p.conjuncts) if (c := self.company_at(t)) is not None}
+
+    def _reporter(self, tok: Token) -> list[int]:
+        """The company that says the clause a pronoun is in, named or described: "X said
+        that its cells come from Y", "The brand said it would ..."."""
+        own = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if own is not None and any(self.company_at(t) is not None for t in clause_subject_tokens(own)):
+            return []  # "X has completed its acquisition of ..., the maker said": X's own
+        below = tok
+        for verb in tok.ancestors:
+            if verb.lemma_.lower() in SAY_VERBS and verb.pos_ == "VERB" and below.dep_ == "ccomp":
+                # the subject nearest the verb: not a dateline's city ("TOKYO, Oct 8 - X said")
+                for subj in sorted(children(verb, "nsubj"), key=lambda t: abs(verb.i - t.i))[:1]:
+                    if subj.lower_ in PRONOUNS:
+                        continue
+                    cid = self.cluster_at(subj)
+                    if cid is not None:
+                        return [cid] if self.type_of(cid) == "company" else []
+                    return self.corefer(subj)
+                return []
+            below = verb
+        return []
 
     def _speakers(self, sent: Span) -> list[int]:
         """Companies that say the sentence ('..., Castell said'; 'Castell said: "..."')."""

@@ -202,6 +202,10 @@ def _switched(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not new:
         return  # (with no "from": "Y will move its cell business to Z" names only the new one)
     parts = [o for h in holders for o in prep_objects(h, "for")] + objs
+    if tok.dep_ == "conj" and not objs:
+        # "Y stopped buying cells from X and switched to Z": the parts of the clause before
+        earlier = [tok.head, *(c for c in tok.head.children if c.dep_ == "xcomp")]
+        parts += [o for v in earlier for o in children(v, "dobj")]
     comp = next((c for p in parts if (c := r.component_in(p)) is not None), None)
     if comp is None and not any(o.lemma_.lower() in r.lex["switched_objects"] for o in objs):
         return
