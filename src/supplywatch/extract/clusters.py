@@ -86,6 +86,16 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
                 other in root.conjuncts and votes[key2]["company"] >= 3
             ):
                 votes[name_key(c.text(doc))]["company"] += 1
+    # "Ghoshal" of "Anirban Ghoshal", tagged an organisation with nothing around it to
+    # say so ("Ghoshal declined to put a cost on it"), is the person.
+    # (Not "Corsetti" of "Corsetti Trasmissioni S.p.A.", named after its founder's family.)
+    surnames = {key.split()[-1] for key, v in votes.items()
+                if len(key.split()) > 1 and v and v.most_common(1)[0][0] == "person"}
+    cued = {name_key(c.text(doc)) for c in cands if c.votes["company"] > 1}
+    in_names = {w for key in votes for w in key.split()[:-1]}
+    for key, v in votes.items():
+        if key in surnames and key not in cued and key not in in_names and v["person"] <= v["company"]:
+            v["person"] = v["company"] + 1
     # A term only the model calls an organisation, never with a company cue anywhere in
     # the document (no suffix, role noun, company verb, conjunction with a company), is
     # dropped: "IoT", "MEMS", a capitalised "Software" heading.
@@ -144,12 +154,14 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
     for cand in learned:
         by_key[name_key(cand.text(doc))].update(cand.votes)
     known: set[str] = set()
-    for cluster in ents.clusters:
+    for cid, cluster in enumerate(ents.clusters):
         if not cluster.spans:
             continue
         keys = {name_key(n) for n in cluster.names}
         known |= keys
         votes = sum((by_key[k] for k in keys if k in by_key), Counter())
+        if cluster.type == "person" and _a_person_s_name(ents, cid):
+            continue  # "Talukdar" of "Anirban Talukdar", whatever the recogniser says
         if votes:
             cluster.list_type = votes.most_common(1)[0][0]
             if cluster.list_type == "company" and cluster.type == "place" and any(

@@ -209,6 +209,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     """Evidence from the words around a name about what kind of thing it is."""
     votes: Counter[str] = Counter()
     span = doc[start:end]
+    if _in_an_address(doc, start, end):
+        return Counter({"place": 4})  # "of Grand Rapids, Michigan, a subsidiary of X"
     words = [t.lower_ for t in span]
     if words[-1].rstrip(".") in {w.rstrip(".") for w in lex["legal_suffixes"]} \
             or ends_in_legal_form(span.text, lex):
@@ -246,8 +248,9 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         lex["recall_lemmas"] | lex["supply_verbs"] | lex["make_verbs"] | lex["partnership_verbs"]
     ):
         votes["company"] += 2
-    if root.dep_ == "poss" and root.head.lower_ in lex["company_nouns"] | lex["supplier_nouns"]:
-        votes["company"] += 2
+    if root.dep_ == "poss" and root.head.lower_ in lex["company_nouns"] | lex["supplier_nouns"] \
+            and not (root.ent_type_ in PLACE_LABELS and _ranked(root.head)):
+        votes["company"] += 2  # (not "Taiwan's third-largest contract manufacturer")
     if root.dep_ == "pobj" and root.head.head.lemma_.lower() in (
         lex["ownership_nouns"] | lex["owner_nouns"] | lex["supplier_nouns"]
         | {"maker", "manufacturer", "customer", "client", "rival", "partner"}
@@ -276,6 +279,22 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     if _in_a_company_field(doc, start, lex):
         votes["company"] += 3  # "Manufacturers: Bombardier (also BRP); Ski-Doo."
     return votes
+
+
+PLACE_LABELS = ("GPE", "LOC")
+
+
+def _in_an_address(doc: Doc, start: int, end: int) -> bool:
+    """A place the recogniser tags, right after another and a comma: the state or country
+    of an address ("Grand Rapids, Michigan"), whatever the words after it say."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in PLACE_LABELS \
+        and all(t.ent_type_ in PLACE_LABELS for t in doc[start:end])
+
+
+def _ranked(noun: Token) -> bool:
+    """ "third-largest", "biggest", "leading": a rank among the companies of a place."""
+    return any(c.tag_ in ("JJS", "RBS") or c.lower_ in ("leading", "top") or c.lower_.endswith(
+        ("-largest", "-biggest")) for c in noun.subtree if c.i < noun.i)
 
 
 # Words a place is named after by "in": where something is, not who it deals with ("a

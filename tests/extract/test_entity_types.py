@@ -1,0 +1,45 @@
+"""One type per name: places in addresses and rankings, a person's surname, words for kinds
+of product. All companies and people are invented."""
+
+from __future__ import annotations
+
+
+def types(result: dict) -> dict[str, str]:
+    return {e["name"]: e["type"] for e in result["entities"]}
+
+
+def test_the_state_of_an_address_is_a_place(extract_text):
+    result = extract_text(
+        "Cribs Recalled Due to Fall Hazard\n\n"
+        "Importer(s): Harlow & Pike Inc., of Grand Rapids, Michigan, a subsidiary of Tillwood "
+        "Home Group\n\nHarlow & Pike Inc. recalled 52,000 cribs sold at furniture stores.")
+    assert types(result).get("Michigan") != "company"
+    owns = {(f["parent"], f["child"]) for f in result["facts"] if f["type"] == "owns"}
+    assert not {o for o in owns if "Michigan" in o}
+
+
+def test_the_place_a_company_ranks_in_is_no_company(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nHsinlo Semiconductor Co. will build a fab in Kumamoto. The "
+        "chipmaker, Taiwan's third-largest contract manufacturer by revenue, has been expanding "
+        "outside the island.")
+    assert types(result).get("Taiwan") != "company"
+
+
+def test_a_surname_the_document_gives_a_person_is_that_person(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nBrannock Gadgets Pvt. Ltd. makes power banks. \"Quality comes "
+        "first,\" chief executive Anirban Talukdar said in an interview. Talukdar declined to put "
+        "a cost on the change.\n\nThe power banks are put together by Sunfield Precision "
+        "Electronics Ltd., its current manufacturer.")
+    assert types(result).get("Talukdar", "person") == "person"
+    found = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+    assert found == {("Sunfield Precision Electronics Ltd.", "Brannock Gadgets Pvt. Ltd.")}
+
+
+def test_a_company_named_after_a_family_keeps_its_name(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\nItalian groupset maker Morandi Trasmissioni S.p.A. won the "
+        "Kuyper contract. \"Kuyper is a brand dealers trust,\" chief executive Marco Morandi "
+        "said. Morandi will build the groupsets in Vicenza.")
+    assert types(result).get("Morandi", "company") == "company"
