@@ -3,6 +3,8 @@ materials; the buyer is the company the document is about. All companies are inv
 
 from __future__ import annotations
 
+import pytest
+
 SPEC_SHEET = """Brodek Stroje a.s. will build the E40 excavator in Brno from next year, Brodek said.
 Brodek expects to sell 600 machines in the first year, and Brodek dealers have taken orders.
 
@@ -31,4 +33,33 @@ def test_a_record_s_company_fields_are_no_parts(extract_text):
     result = extract_text("Brodek Stroje a.s. recalls excavators.\n\nManufacturer: Orvik Hydraulics "
                           "Oy\nImporter: Talven Energy GmbH\nBrodek said owners should stop using"
                           " the machines.")
-    assert not supplies(result)
+    # the fields say who made and who imported the machines, not parts bought by Brodek
+    assert supplies(result) == {("Orvik Hydraulics Oy", "Talven Energy GmbH")}
+
+
+NOTICE = (
+    "Hearthline Space Heaters Recalled Due to Fire Hazard\n\n"
+    "Name of Product: Hearthline ceramic space heaters\n"
+    "Hazard: The heaters can overheat, posing a fire hazard.\n"
+    "Units: About 118,000\n"
+    "{fields}\n"
+    "Manufactured In: China\n"
+)
+
+
+@pytest.mark.parametrize("fields", [
+    "Importer(s): Hearthline Home Products LLC, of Columbus, Ohio, a subsidiary of Tallis Group\n"
+    "Manufacturer(s): Foshan Kaiwen Electric Appliance Co., Ltd., of Foshan, China",
+    "Manufacturer: Foshan Kaiwen Electric Appliance Co., Ltd., Foshan, China\n"
+    "Distributor: Hearthline Home Products LLC, Columbus, Ohio",
+])
+def test_a_notice_s_manufacturer_supplies_its_importer(extract_text, fields):
+    result = extract_text(NOTICE.format(fields=fields))
+    found = {(f["supplier"], f["customer"]) for f in result["facts"] if f["type"] == "supplies"}
+    assert found == {("Foshan Kaiwen Electric Appliance Co., Ltd.", "Hearthline Home Products LLC")}
+
+
+def test_a_notice_with_only_a_manufacturer_names_no_buyer(extract_text):
+    result = extract_text(NOTICE.format(
+        fields="Manufacturer(s): Foshan Kaiwen Electric Appliance Co., Ltd., of Foshan, China"))
+    assert not [f for f in result["facts"] if f["type"] == "supplies"]

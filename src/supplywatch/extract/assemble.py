@@ -10,6 +10,7 @@ from spacy.tokens import Span
 
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import only_legal_form
+from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
 from supplywatch.model import Entity, Fact, alias_order, name_key
@@ -84,6 +85,7 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts = _one_makes_per_pair(facts)
     facts = _without_bought_parts(facts)
     facts = _without_suppliers_making_customer_products(facts)
+    facts = [f for f in facts if f.type != "makes" or _likely_product(f, r.lex)]
     facts.sort(key=lambda f: (f.span[0], f.type))
     entities = entities_of(r, {name for f in facts for _, name in f.names()})
     return entities, facts
@@ -223,6 +225,22 @@ def _without_suppliers_making_customer_products(facts: list[Fact]) -> list[Fact]
     return [f for f in facts if f.type != "makes" or not f.args["product"][:1].isupper()
             or name_key(f.args["company"]) not in suppliers
             or not makers[name_key(f.args["product"])] - suppliers]
+
+
+def _likely_product(fact: Fact, lex: Lexicon) -> bool:
+    """Is "C makes P" a product and its maker? Not a quantity ("mAh", "900 tonnes"), a
+    person's title run into a name ("Kaoriya President Tetsuya Morikawa"), a word for trade
+    ("its last delivery", "PET volumes") or for companies ("rival engine makers"), nor made
+    by a news outlet ("Sporting Trade Journal"). ("engineering services" is a product.)"""
+    words = fact.args["product"].split()
+    lows = [w.lower().strip(".,") for w in words]
+    if lows[-1] in lex["measure_units"] or any(w in lex["title_words"] for w in lows):
+        return False
+    if words[-1].islower() and (lows[-1] in lex["not_products"]
+                                or lows[-1].removesuffix("s") in lex["company_nouns"]):
+        return False
+    maker = fact.args["company"].split()
+    return maker[-1].lower() not in lex["media_words"]
 
 
 def _partnerships(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:

@@ -23,6 +23,7 @@ from supplywatch.model import name_key
 
 CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 TYPE_ORDER = ("company", "product", "place", "person")
+SURNAME = "surname"  # a person's, by a surname a fuller name gives (see decide_types)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
 YEAR = re.compile(r"^(?:19|20)\d{2}$")
 AMOUNT = re.compile(r"^\d+(?:[.,]\d+)?(?:bn|mn|m|k|million|billion)$", re.IGNORECASE)
@@ -93,16 +94,15 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
                 if len(key.split()) > 1 and v and v.most_common(1)[0][0] == "person"}
     cued = {name_key(c.text(doc)) for c in cands if c.votes["company"] > 1}
     in_names = {w for key in votes for w in key.split()[:-1]}
-    for key, v in votes.items():
-        if key in surnames and key not in cued and key not in in_names and v["person"] <= v["company"]:
-            v["person"] = v["company"] + 1
+    by_surname = {key for key, v in votes.items() if key in surnames and key not in cued
+                  and key not in in_names and v["person"] <= v["company"]}
     # A term only the model calls an organisation, never with a company cue anywhere in
     # the document (no suffix, role noun, company verb, conjunction with a company), is
     # dropped: "IoT", "MEMS", a capitalised "Software" heading.
     weak_only = {name_key(c.text(doc)) for c in cands if c.weak} - {
         name_key(c.text(doc)) for c in cands if not c.weak}
     return {
-        key: "none" if key in weak_only and v["company"] <= sum(
+        key: SURNAME if key in by_surname else "none" if key in weak_only and v["company"] <= sum(
             1 for c in cands if name_key(c.text(doc)) == key)
         else max(TYPE_ORDER, key=lambda t: (v[t], -TYPE_ORDER.index(t)))
         for key, v in votes.items()
@@ -122,7 +122,8 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
         if types[key] == "none":
             continue
         if key not in key_cluster:
-            key_cluster[key] = ents.new_cluster(types[key])
+            key_cluster[key] = ents.new_cluster("person" if types[key] == SURNAME else types[key])
+            ents.clusters[key_cluster[key]].surname = types[key] == SURNAME
         ents.add_span(key_cluster[key], c.start, c.end, text)
     merge_acronyms(doc, ents)
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")} | {
@@ -154,13 +155,13 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
     for cand in learned:
         by_key[name_key(cand.text(doc))].update(cand.votes)
     known: set[str] = set()
-    for cid, cluster in enumerate(ents.clusters):
+    for cluster in ents.clusters:
         if not cluster.spans:
             continue
         keys = {name_key(n) for n in cluster.names}
         known |= keys
         votes = sum((by_key[k] for k in keys if k in by_key), Counter())
-        if cluster.type == "person" and _a_person_s_name(ents, cid):
+        if cluster.surname:
             continue  # "Talukdar" of "Anirban Talukdar", whatever the recogniser says
         if votes:
             cluster.list_type = votes.most_common(1)[0][0]

@@ -30,7 +30,7 @@ from supplywatch.extract.rules_contract import contract_drafts
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
 from supplywatch.extract.rules_customer import customer_drafts
 from supplywatch.extract.rules_deals import DEAL, deal_drafts, direct_deals
-from supplywatch.extract.rules_labelled_parts import labelled_part_drafts
+from supplywatch.extract.rules_labelled_parts import field_drafts, labelled_part_drafts
 from supplywatch.extract.rules_lists import list_drafts
 from supplywatch.extract.rules_misread import misread_supply_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
@@ -116,6 +116,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
         drafts = list(brand_drafts(reading))
         drafts += list_drafts(reading)
         drafts += labelled_part_drafts(reading)
+        drafts += field_drafts(reading)
         offers: list[Draft] = []
         for sent in doc.sents:
             if not reading.may_state_facts(sent):

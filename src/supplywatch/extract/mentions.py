@@ -56,6 +56,7 @@ class Cluster:
     listed: bool = True
     list_type: str | None = None
     claims: bool = True  # its mentions are in DocEntities.token_cluster (the rules read it)
+    surname: bool = False  # a person's by a fuller name in the document ("Ghoshal")
 
     @property
     def name(self) -> str:
@@ -116,10 +117,18 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                 return None
             break
     for i in range(start + 1, end - 1):
+        if doc[i].text[:1].isupper() and doc[i].lower_ in lex["title_words"] \
+                and doc[i + 1].text[:1].isupper():
+            end = i  # "Harwick President Tetsuo Amada": the company, then its officer
+            break
+    for i in range(start + 1, end - 1):
         if doc[i + 1].lower_ == "of" and closes_a_name(doc[i].text, lex):
             end = i + 1  # "Brodek Elektronika s.r.o. of Brno": where it is, after its name
             break
     start = hyphenated_start(doc, start)
+    if start < end and doc[end - 1].lower_ in lex["measure_units"] and all(
+            t.like_num or t.lower_ in lex["measure_units"] for t in doc[start:end]):
+        return None  # "mAh", "20,000 mAh": a quantity
     if start < end and model_year_at(doc, start):
         return None  # "Model Year 2008" dates a model; it names nothing
     for i in range(start, end):
@@ -287,7 +296,9 @@ PLACE_LABELS = ("GPE", "LOC")
 def _in_an_address(doc: Doc, start: int, end: int) -> bool:
     """A place the recogniser tags, right after another and a comma: the state or country
     of an address ("Grand Rapids, Michigan"), whatever the words after it say."""
-    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in PLACE_LABELS \
+    closed = end >= len(doc) or doc[end].text in (",", ".", ";", ")") or "\n" in doc[end - 1].whitespace_
+    return start >= 2 and closed and doc[start - 1].text == "," \
+        and doc[start - 2].ent_type_ in PLACE_LABELS \
         and all(t.ent_type_ in PLACE_LABELS for t in doc[start:end])
 
 
@@ -405,7 +416,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
     cands = _with_legal_names(doc, cands, model_tokens, lex)
     covered = {i for c in cands for i in range(c.start, c.end)}
     for tok in doc:
-        if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text):
+        if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text) \
+                and tok.lower_ not in lex["measure_units"]:  # "iPad", not "mAh"
             cands.append(Candidate(tok.i, tok.i + 1, Counter({"product": 2})))
     learned: list[Candidate] = []
     for ent in doc.spans.get(LEARNED_KEY, ()):

@@ -10,6 +10,13 @@ first after it (or after "from" / "by"). As with a teardown's sentences
 (`rules_teardown`), the buyer is the company the document is about, at a lower confidence
 than a stated supply. A line that names no company ("Telematics unit: developed in-house")
 states nothing.
+
+A recall notice's fields name who made a product and who brought it to market:
+
+    Importer(s): Hearthwell Home Products LLC, of Columbus, Ohio
+    Manufacturer(s): Foshan Lianyi Electric Appliance Co., Ltd., of Foshan, China
+
+The manufacturer supplies the importer (or distributor) the product (`field_drafts`).
 """
 
 from __future__ import annotations
@@ -106,3 +113,51 @@ def _maker(r: Reading, after: Span) -> int | None:
             if brand is not None:
                 return brand
     return None
+
+
+# Field labels of a recall notice: who made the product, and who bought it from the maker
+MAKER_FIELDS = {"manufacturer", "manufactured by", "made by", "maker"}
+BUYER_FIELDS = {"importer", "distributor", "manufactured for", "made for", "imported by",
+                "distributed by"}
+
+
+def field_drafts(r: Reading) -> Iterator[Draft]:
+    """ "Manufacturer(s): X" and "Importer(s): Y" in one notice: X supplies Y."""
+    makers: list[tuple[int, Span, Token]] = []
+    buyers: list[int] = []
+    for line in _lines(r.doc):
+        colon = next((t for t in line if t.text.endswith(":")), None)
+        if colon is None:
+            continue
+        label = " ".join(t.lower_ for t in _outside_brackets(
+            [t for t in r.doc[line.start:colon.i] if t.text not in LEADING]))
+        # "Importer(s)" (which the tokenizer may cut as "Importer(s" + "):"), "Importers"
+        label = label.replace("(s)", "").replace("(s", "").strip()
+        label = label if label.endswith((" by", " for")) else label.rstrip("s")
+        if label not in MAKER_FIELDS and label not in BUYER_FIELDS:
+            continue
+        named = _first_of_each_item(r, r.doc[colon.i + 1:line.end])
+        if label in MAKER_FIELDS:
+            makers += [(c, line, colon) for c in named]
+        else:
+            buyers += named
+    for maker, line, colon in makers:
+        for buyer in dict.fromkeys(buyers):
+            if buyer != maker:
+                yield supply_draft(r, line, colon, maker, buyer, None, None, status="active")
+
+
+def _first_of_each_item(r: Reading, after: Span) -> list[int]:
+    """The company that opens each item of a field ("X Inc., of Grand Rapids, Michigan, a
+    subsidiary of Y; Z LLC"): X and Z, not Y."""
+    found: list[int] = []
+    item_open = True
+    for tok in after:
+        if tok.text == ";":
+            item_open = True
+            continue
+        cid = r.company_at(tok)
+        if cid is not None and item_open and not r.is_regulator(cid):
+            found.append(cid)
+            item_open = False
+    return list(dict.fromkeys(found))
