@@ -227,3 +227,19 @@ def test_a_one_word_company_described_after_a_comma_is_owned(extract_text):
         " Oregon-based maker of smartwatch straps, which it bought in 2022.")
     owned = {(f["parent"], f["child"], f["share"]) for f in result["facts"] if f["type"] == "owns"}
     assert any(p.startswith("Corvane") and c == "Brindle" and s == 0.3 for p, c, s in owned), owned
+
+
+def test_a_stake_in_a_relative_clause_is_not_denied_by_the_main_one(extract_text):
+    result = owns(extract_text(
+        "Kelvo Mobile Display, in which Kelvo Holdings still holds a 34% stake after a "
+        "spin-off in 2023, will not take part in the venture."))
+    assert result[("Kelvo Holdings", "Kelvo Mobile Display")]["share"] == 0.34
+
+
+def test_the_owners_of_a_venture_named_in_apposition(extract_text):
+    result = owns(extract_text(
+        "The plant will be run by a joint venture, Greenfield Cellworks LLC, owned 55% by "
+        "Seongtek Energy and 45% by Ardley Motors Inc."))
+    assert {k: v["share"] for k, v in result.items()} == {
+        ("Seongtek Energy", "Greenfield Cellworks LLC"): 0.55,
+        ("Ardley Motors Inc.", "Greenfield Cellworks LLC"): 0.45}

@@ -48,7 +48,8 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     """The trigger, the verb above it, or a clause that reports it denies it or only asks:
     "not recalled", "would not confirm", "is not a supplier", "denied reports that it
     supplies", "declined to comment on whether it supplies", "Rumors that ... were false"."""
-    chain = [tok, tok.head]
+    # (a relative clause states its own fact: "X, in which Y holds a stake, will not ...")
+    chain = [tok] if tok.dep_ == "relcl" else [tok, tok.head]
     while len(chain) < 6 and chain[-1].dep_ in REPORTED_LINKS and chain[-1].head.i != chain[-1].i:
         chain.append(chain[-1].head)
     for below, t in zip([None, *chain], chain, strict=False):

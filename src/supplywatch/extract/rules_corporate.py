@@ -139,11 +139,16 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not_now(tok, r.lex) or called_off(tok):
         return
     lemma = tok.lemma_.lower()
-    passive = any(c.dep_ == "auxpass" for c in tok.children) or (tok.tag_ == "VBN" and \
-        any(c.dep_ == "agent" for c in tok.children))
+    # (an agent makes it passive, whatever the tagger made of the form: "X, owned 55% by Y")
+    passive = any(c.dep_ in ("auxpass", "agent") for c in tok.children)
     elided: list[tuple[int, float | None]] = []  # "... 51% owned by A and 49% by B": B's 49%
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+        agents = [c for c in tok.children if c.dep_ == "agent"]
+        if len(agents) > 1:  # "owned 55% by A and 45% by B", both hung on the verb
+            elided = [(c, _percent_before(r, a)) for a in agents
+                      for o in children(a, "pobj") for c in r.entities(o)]
+            parents = []
         # ("49% by B" parsed as a conjunct of the verb, or of A)
         for conj in children(tok, "conj") + [c for o in prep_objects(tok, "by") for c in o.conjuncts]:
             if conj.pos_ in ("NOUN", "NUM") and r.cluster_at(conj) is None:
@@ -158,6 +163,11 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             childs += r.subject_companies(first.head)
         if first.dep_ in ("acl", "appos", "relcl"):  # "X, (which is) 51% owned by Y"
             childs += r.entities(first.head)
+        named = r.company_at(r.doc[tok.i - 2]) if tok.i > 1 and r.doc[tok.i - 1].text == "," else None
+        if named is not None:
+            # "a joint venture, Greenfield Cellworks LLC, owned 55% by Y": by word order,
+            # which holds where the parser hung "owned" on another verb
+            childs = [named]
     else:
         if lemma == "take" and not any(c.lower_ == "over" for c in tok.children):
             return
@@ -188,6 +198,12 @@ def _hyphen_owned(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if p != c and not r.is_regulator(p):
                 yield Draft("owns", {"parent": [p], "child": [c]}, sent,
                             confidence_for(sent, r.lex), extra={"share": share})
+
+
+def _percent_before(r: Reading, agent: Token) -> float | None:
+    """The percentage written right before a "by": "45% by B"."""
+    m = PERCENT.search(r.doc[max(agent.i - 4, 0):agent.i].text)
+    return round(float(m.group(1)) / 100, 4) if m else None
 
 
 def _percent_at(r: Reading, tok: Token) -> float | None:
