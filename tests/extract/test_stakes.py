@@ -243,3 +243,21 @@ def test_the_owners_of_a_venture_named_in_apposition(extract_text):
     assert {k: v["share"] for k, v in result.items()} == {
         ("Seongtek Energy", "Greenfield Cellworks LLC"): 0.55,
         ("Ardley Motors Inc.", "Greenfield Cellworks LLC"): 0.45}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sterling Dosing AG is a member of the Hallwick Group.", {("Hallwick Group", "Sterling Dosing AG")}),
+    ("Sterling Dosing AG is a member of the Bluetooth Special Interest Group.", set()),
+    ("Sterling Dosing AG is no longer a member of the Hallwick Group.", set()),
+])
+def test_a_member_of_a_group_is_owned_by_it(extract_text, text, expected):
+    assert set(owns(extract_text(text))) == expected
+
+
+def test_the_group_a_unit_belongs_to_is_the_company_called_a_group(extract_text):
+    result = owns(extract_text(
+        "French industrial equipment group Ferrat Industrie S.A. has completed its purchase "
+        "of Lyncroft Robotics Inc.\n\nLyncroft is now a wholly owned subsidiary of Ferrat and "
+        "will be run as part of Ferrat Automation, the group's factory-automation division."))
+    assert ("Ferrat Industrie S.A.", "Ferrat Automation") in result
+    assert ("Lyncroft Robotics Inc.", "Ferrat Automation") not in result

@@ -255,6 +255,10 @@ class Reading:
                 continue
             overlap = modifiers & self.ents.clusters[cid].descriptors
             score += 0.75 * len(overlap - UNTELLING) + 0.75 * len(overlap & places)
+            if is_desc and not places and tok.lemma_.lower() in overlap:
+                # what it is called ("the group" for "industrial group X"), when no place
+                # says more ("the Osaka-based maker")
+                score += 0.75
             if best is None or score > best[0]:
                 best = (score, cid)
         if best is None:

@@ -59,6 +59,8 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         if low == "part" and tok.dep_ in ("attr", "oprd", "acomp", "dobj") \
                 and tok.head.lemma_.lower() in PART_OF_VERBS:
             yield from _part_of(r, sent, tok)
+        if lemma == "member" and tok.dep_ in ("attr", "oprd") and tok.head.lemma_.lower() in PART_OF_VERBS:
+            yield from _member_of_group(r, sent, tok)
         if tok.pos_ == "NOUN" and lemma in lex["acquisition_nouns"]:
             yield from _acquisition(r, sent, tok)
 
@@ -235,6 +237,27 @@ def _group_company(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 
 PART_OF_VERBS = {"be", "become", "remain"}
+# Last words of a group's name: "X is a member of the Hallwyl Group" (not of an association)
+GROUP_WORDS = {"group", "holdings", "holding", "gruppe", "groupe", "grupo", "gruppo", "konzern"}
+# ... not of a group of members: "the Bluetooth Special Interest Group", "a trade group"
+ASSOCIATION_WORDS = {"interest", "working", "industry", "trade", "advocacy", "lobby", "user",
+                     "users", "study", "standards", "consortium", "council", "association",
+                     "alliance", "forum"}
+
+
+def _member_of_group(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "X is a member of the Hallwyl Group": the group owns X."""
+    verb = tok.head
+    if negated(verb, r.lex) or no_longer(tok):
+        return
+    groups = [c for o in prep_objects(tok, "of") for c in r.entities(o)
+              if (words := [w.lower().strip(".,") for w in r.ents.clusters[c].name.split()])[-1]
+              in GROUP_WORDS and not ASSOCIATION_WORDS & set(words)]
+    for parent in dict.fromkeys(groups):
+        for child in dict.fromkeys(r.subject_companies(verb)):
+            if child != parent:
+                yield Draft("owns", {"parent": [parent], "child": [child]}, sent,
+                            confidence_for(sent, r.lex))
 
 
 def _part_of(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
