@@ -85,3 +85,27 @@ def test_the_analyst_that_found_the_part_is_no_buyer(extract_text):
     assert not any(c == "Orrin Benchmarking" for _, c in found), found
     assert ("Kestrel Semiconductor Inc.", "Vehiculos Tonalli S.A. de C.V.") in found, found
     assert ("Brodek Elektronika s.r.o.", "Vehiculos Tonalli S.A. de C.V.") in found, found
+
+
+LAB_TEARDOWN = (
+    "Teardown: inside the Corlith Aster 6 Pro\n\n"
+    "A teardown of the Corlith Aster 6 Pro shows that the phone maker has changed its modem, "
+    "according to repair firm Bitwrench Labs. Corlith sells the Aster 6 Pro in 20 countries, "
+    "and Corlith's Aster 5 Pro is still on sale.\n\n"
+    "{sentence}\n\n"
+    "Corlith did not respond to a request for comment."
+)
+
+
+@pytest.mark.parametrize(("sentence", "supplier", "part"), [
+    ("Bitwrench found a 5G modem from Lianhe Microelectronics Co. on the main logic board.",
+     "Lianhe Microelectronics Co.", "5G modem"),
+    ("The DC-link film capacitors are from Ruiheng Capacitor.", "Ruiheng Capacitor",
+     "DC-link film capacitors"),
+])
+def test_parts_a_lab_found_or_that_are_from_a_maker(extract_text, sentence, supplier, part):
+    result = extract_text(LAB_TEARDOWN.format(sentence=sentence))
+    found = [(f["supplier"], f["customer"], f["component"]) for f in supplies(result)]
+    assert found == [(supplier, "Corlith", part)]
+    names = {e["name"]: e["type"] for e in result["entities"]}
+    assert names.get("Teardown") is None and names.get("Corlith") == "company"

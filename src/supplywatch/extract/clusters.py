@@ -136,6 +136,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     if learned is not None:
         add_learned(doc, ents, learned, lex)
     demote_product_lines(doc, ents, lex)  # the learned recogniser's names too
+    brands_read_as_persons(doc, ents, lex)
     return ents
 
 
@@ -739,11 +740,44 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
 
 
 def _brand_line_model(name: str) -> bool:
-    """Is the name written brand, line, model ("Paginar Nimbus 7"), not line and model
+    """Is the name written brand, line, model ("Paginar Nimbus 7", "Pellucid Aster 6 Pro"), not line and model
     ("Bolt EV") or a company's own name ("Bramwell Specialty Vehicles")?"""
     words = name.split()
     return len(words) >= 3 and words[1][:1].isupper() and words[1][1:].islower() \
-        and words[1].isalpha() and any(c.isdigit() for c in words[-1])
+        and words[1].isalpha() and any(c.isdigit() for w in words[2:] for c in w)
+
+
+def brands_read_as_persons(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
+    """A one-word "person" written right before a line and model is its brand: "the
+    Pellucid Aster 6 Pro", "Pellucid's Aster 6 Pro" (the learned recogniser's products too)."""
+    for cluster in ents.clusters:
+        if cluster.type != "product" or cluster.brand is not None or not cluster.names \
+                or not _line_model(cluster.name):
+            continue
+        for span_start, _ in cluster.spans:
+            at = span_start - (2 if span_start > 1 and doc[span_start - 1].lower_ in ("'s", "’s") else 1)
+            brand = _brand_read_as_person(doc, ents, name_key(doc[at].text), lex) if at >= 0 else None
+            if brand is not None:
+                _claim_brand(doc, ents, brand)
+                cluster.brand = brand
+                break
+
+
+def _claim_brand(doc: Doc, ents: DocEntities, cid: int) -> None:
+    """A one-word "person" found to be a brand: a company, named wherever its word is
+    written and no other entity holds it."""
+    cluster = ents.clusters[cid]
+    cluster.type = "company"
+    for i in ents.word_positions(doc).get(cluster.name, []):
+        if i not in ents.token_cluster:
+            ents.add_span(cid, i, i + 1, doc[i].text)
+
+
+def _line_model(name: str) -> bool:
+    """A line and a model: "Aster 6 Pro", "Nimbus 7" (not "6 Pro", nor "Aster")."""
+    words = name.split()
+    return len(words) >= 2 and words[0][:1].isupper() and words[0][1:].islower() \
+        and words[0].isalpha() and any(c.isdigit() for w in words[1:] for c in w)
 
 
 def _brand_read_as_person(doc: Doc, ents: DocEntities, key: str, lex: Lexicon) -> int | None:

@@ -361,10 +361,10 @@ def is_acronym_or_common_word(doc: Doc, start: int, end: int, lowercase_words: s
 
 def names_a_kind(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """One word that names a kind of product, part or trade, whatever its case: "EV",
-    "LCD", "OEM", "Batteries" are never a company."""
+    "LCD", "OEM", "Batteries" are never a company; nor is a rubric ("Teardown: ...")."""
     word = doc[start].lower_
     return end - start == 1 and (word in lex["kind_acronyms"] or word in lex["product_heads"]
-                                 or word in lex["component_heads"])
+                                 or word in lex["component_heads"] or word in lex["rubric_words"])
 
 
 @dataclass

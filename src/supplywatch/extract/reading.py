@@ -454,9 +454,22 @@ def component_of(phrase: Span, root: Token, ents: DocEntities, lex: Lexicon) -> 
     heads = lex["component_heads"]
     if root.lower_ not in heads and root.lemma_.lower() not in heads:
         return None
+    # a kind of part the recogniser read as a product's name ("DC-link film capacitors")
+    # is still that part: its words are kept
+    own = ents.token_cluster.get(root.i)
+    if own is not None and ents.clusters[own].type not in ("product", "component"):
+        own = None
+    doc = phrase.doc
+    # a number written into a word names the part, it counts nothing: "5G modem", "1-inch sensor"
+    glued = {t.i for t in phrase if t.like_num and not t.whitespace_ and t.i + 1 < len(doc)
+             and (doc[t.i + 1].is_alpha or doc[t.i + 1].text == "-")}
     kept = []
     for t in phrase:
-        if t.i in ents.token_cluster or t.dep_ in ("det", "poss", "nummod", "quantmod") \
+        if t.i in glued:
+            kept.append(t)
+            continue
+        if (t.i in ents.token_cluster and (own is None or ents.token_cluster[t.i] != own)) \
+                or t.dep_ in ("det", "poss", "nummod", "quantmod") \
                 or t.like_num or t.pos_ in ("PRON", "DET", "NUM") or (t.is_punct and t.text != "-"):
             continue
         if t.lower_ in ("initial", "new", "remaining", "first", "some", "many", "all", "more",
@@ -465,9 +478,8 @@ def component_of(phrase: Span, root: Token, ents: DocEntities, lex: Lexicon) -> 
         kept.append(t)
     if not kept or kept[-1].i != root.i:
         return None
-    doc = phrase.doc
     name = doc[kept[0].i:root.i + 1].text if _contiguous(kept) else " ".join(t.text for t in kept)
-    nums = [t for t in phrase if t.like_num or t.dep_ in ("nummod", "quantmod")]
+    nums = [t for t in phrase if (t.like_num or t.dep_ in ("nummod", "quantmod")) and t.i not in glued]
     quantity = parse_quantity(doc[nums[0].i:nums[-1].i + 1].text) if nums else None
     return Component(kept[0].i, root.i + 1, name, quantity)
 

@@ -39,9 +39,15 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     writer = [s for s in subjects if s.lower_ in WRITER]  # "Inside, we found ..."
+    # ... or the lab that took it apart: "Bitwrench found a modem from X"
+    finders = {c for s in subjects if s.dep_ == "nsubj" and root.lemma_.lower() in FINDING_VERBS
+               and (c := r.company_at(s)) is not None and c != buyer} if not writer else set()
+    if finders:
+        writer = subjects
     if not subjects or any(r.entities(s) for s in subjects if s not in writer):
         return  # a sentence about a company: the supply rules read it
-    named = {cid for t in sent if (cid := r.cluster_at(t)) is not None and r.type_of(cid) == "company"}
+    named = {cid for t in sent if (cid := r.cluster_at(t)) is not None
+             and r.type_of(cid) == "company"} - finders
     verbs = CONTAINMENT_VERBS | (FINDING_VERBS if writer else set())
     found = list(_parts_and_makers(r, sent, verbs))
     if named - {maker for maker, _ in found}:
@@ -69,7 +75,8 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
             noun = head if head.pos_ in ("NOUN", "PROPN") else _subject_of(head)
             if noun is None or (head.pos_ == "VERB" and head.lemma_.lower() not in ORIGIN_VERBS):
                 continue
-            if head.pos_ == "VERB":  # "the jars continue to come from X": the verb says it
+            if head.pos_ == "VERB" or head.lemma_ == "be":
+                # "the jars continue to come from X", "the capacitors are from X": the verb says it
                 part = r.component_in(noun) if noun.pos_ != "PRON" else None
                 if part is not None:
                     yield from ((cid, part) for cid in _named_after(r, tok))
