@@ -64,3 +64,19 @@ def test_a_switch_to_a_new_supplier_after_a_stop(extract_text):
                                                     ("Dutch", "netherlands")])
 def test_country_adjectives_in_the_lexicon(adjective, country):
     assert load_lexicon().demonyms[adjective.lower()] == country
+
+
+def test_a_description_learned_from_an_earlier_one(extract_text):
+    # "the Singapore-based phone maker" resolves to Pellard; its words then let "the
+    # Singapore company" find Pellard, and "Its" after it is the same company
+    result = extract_text(
+        "Notes from the week.\n\n"
+        "Pellard sells phones in Asia, and Tessmark Wireless Inc. sells modems. A teardown "
+        "shows that the Singapore-based phone maker has dropped Tessmark as its modem "
+        "supplier.\n\n"
+        "Tessmark declined to comment. The Singapore company is also reshaping its laptop "
+        "business. Its Orbis 14 notebooks are currently assembled by Taicheng Electronics at a "
+        "plant in Chongqing.")
+    found = {(s, c) for s, c, _ in supplies(result)}
+    assert ("Taicheng Electronics", "Pellard") in found
+    assert ("Taicheng Electronics", "Tessmark Wireless Inc.") not in found

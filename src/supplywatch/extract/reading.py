@@ -42,6 +42,8 @@ class Reading:
         self._kinds: dict[str, int] = {}
         self._names_parts_of: dict[int, bool] = {}  # corefer asks per candidate token
         self._component_at = {i: c for c in self.components for i in range(c.start, c.end)}
+        # what each description of a company resolved to, in document order (see _learn_descriptions)
+        self._chain: dict[int, list[int]] | None = None
 
     # -- entities ---------------------------------------------------------------
     def cluster_at(self, tok: Token) -> int | None:
@@ -182,12 +184,40 @@ class Reading:
 
     def corefer(self, tok: Token, type_: str = "company") -> list[int]:
         """Resolve a pronoun or a descriptive reference ("the Shenzhen-based gadget maker")."""
-        word = tok.lower_
         if type_ != "company":
             return []
-        is_pron = word in PRONOUNS
-        is_desc = tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex["company_nouns"] \
+        if self._chain is None:
+            self._learn_descriptions()
+        if tok.i in self._chain:
+            return self._chain[tok.i]
+        return self._corefer(tok)
+
+    def _is_description(self, tok: Token) -> bool:
+        return tok.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in self.lex["company_nouns"] \
             and any(c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children)
+
+    def _learn_descriptions(self) -> None:
+        """Resolve the document's descriptions of companies in the order it writes them, each
+        adding its words to the company it stands for: "the Singapore-based phone maker"
+        resolved to Pellucid lets a later "the Singapore company" find Pellucid too."""
+        self._chain = {}
+        for tok in self.doc:
+            if not self._is_description(tok) or self.cluster_at(tok) is not None \
+                    or (tok.dep_ == "appos" and self.cluster_at(tok.head) is not None):
+                continue
+            if self._called(tok) is not None or any(
+                    t.i != tok.i and self.company_at(t) is not None for t in self._np_tokens(tok, False)):
+                continue  # "the Swabian gearbox maker Hollweg AG", "the venture, to be called X"
+            found = self._corefer(tok)
+            self._chain[tok.i] = found
+            if len(found) == 1:
+                described = [c for left in tok.lefts for c in left.subtree]
+                self.ents.clusters[found[0]].descriptors |= description_words(described, self.lex)
+
+    def _corefer(self, tok: Token) -> list[int]:
+        word = tok.lower_
+        is_pron = word in PRONOUNS
+        is_desc = self._is_description(tok)
         if not (is_pron or is_desc):
             return []
         if word in FIRST_PERSON:
@@ -213,6 +243,10 @@ class Reading:
             reporter = self._reporter(tok)
             if reporter:  # "The Pune-based brand said that its cells come from X": the brand
                 return reporter
+        if word in ("it", "its") and all(t.is_punct or t.is_space for t in tok.sent[:tok.i - tok.sent.start]):
+            described = self._described_subject_before(tok.sent)
+            if described:  # "The Singapore company is reshaping its business. Its notebooks ..."
+                return described
         described = [c for left in tok.lefts for c in left.subtree]
         modifiers = description_words(described, self.lex)
         # a place ("the Pune-based brand", "the Korean supplier") tells more than a trade word
@@ -314,6 +348,18 @@ class Reading:
         parties = [p for p in parties if not any(t.lower_ in PRONOUNS for t in p.subtree)]
         # the parties themselves, not a brand in a product's name ("recalled Nimbus NA-220s")
         return {c for p in parties for t in (p, *p.conjuncts) if (c := self.company_at(t)) is not None}
+
+    def _described_subject_before(self, sent: Span) -> list[int]:
+        """The company the sentence before names by a description as its subject."""
+        if sent.start == 0:
+            return []
+        prev = self.doc[sent.start - 1].sent
+        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        if len(subjects) != 1 or self.cluster_at(subjects[0]) is not None \
+                or not self._is_description(subjects[0]):
+            return []
+        found = self.corefer(subjects[0])
+        return found if len(found) == 1 else []
 
     def _reporter(self, tok: Token) -> list[int]:
         """The company that says the clause a pronoun is in, named or described: "X said
