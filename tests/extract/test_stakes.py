@@ -261,3 +261,12 @@ def test_the_group_a_unit_belongs_to_is_the_company_called_a_group(extract_text)
         "will be run as part of Ferrat Automation, the group's factory-automation division."))
     assert ("Ferrat Industrie S.A.", "Ferrat Automation") in result
     assert ("Lyncroft Robotics Inc.", "Ferrat Automation") not in result
+
+
+def test_shares_held_in_a_venture_named_before_its_seat(extract_text):
+    result = owns(extract_text(
+        "The companies have incorporated a joint venture, Dhruva Connect Pvt. Ltd., "
+        "headquartered in Pune, in which Corvath Motors holds 51% and Gyeol Infotech holds 49%."))
+    assert {k: v["share"] for k, v in result.items()} == {
+        ("Corvath Motors", "Dhruva Connect Pvt. Ltd."): 0.51,
+        ("Gyeol Infotech", "Dhruva Connect Pvt. Ltd."): 0.49}

@@ -295,3 +295,13 @@ def test_what_does_not_come_from_a_supplier(extract_text, text):
     assert (SUPPLIER, CUSTOMER) not in {
         (f["supplier"], f["customer"]) for f in extract_text(text)["facts"]
         if f["type"] == "supplies" and f["status"] != "ended"}
+
+
+def test_customers_named_as_examples_of_a_group(extract_text):
+    # the tagger reads "supplies" as a noun here; the sentence is read by its word order
+    result = extract_text(
+        "Founded in 2009, Gyeol Infotech Co., Ltd. supplies infotainment and telematics "
+        "systems to vehicle makers in Korea and Europe, including Korean bus maker Hanwol "
+        "Motors and Italian tractor maker Trattori Brenzi S.p.A.")
+    assert supplies(result) == {("Gyeol Infotech Co., Ltd.", "Hanwol Motors"),
+                                ("Gyeol Infotech Co., Ltd.", "Trattori Brenzi S.p.A.")}

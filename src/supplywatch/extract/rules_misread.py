@@ -122,7 +122,10 @@ def _relative_antecedent(r: Reading, sent: Span, tok: Token) -> Span | None:
 def _object_phrase(sent: Span, tok: Token) -> Span | None:
     """The noun phrase right after the verb, if it can be a thing supplied."""
     end = tok.i + 1
-    while end < sent.end and (sent.doc[end].pos_ in OBJECT_POS or sent.doc[end].text == "-"):
+    doc = sent.doc
+    while end < sent.end and (doc[end].pos_ in OBJECT_POS or doc[end].text == "-" or (
+            doc[end].lower_ == "and" and end + 1 < sent.end and doc[end + 1].is_lower
+            and doc[end + 1].pos_ in OBJECT_POS)):  # "infotainment and telematics systems"
         end += 1
     phrase = sent.doc[tok.i + 1:end]
     nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
@@ -144,8 +147,13 @@ def _companies_after(r: Reading, sent: Span, start: int, subjects: list[int]) ->
         if cid is not None:
             if r.company_at(t) is not None and cid not in found:
                 found.append(cid)
-        elif t.lower_ in LIST_WORDS or (t.pos_ == "DET" and not found):
-            pass
+        elif t.lower_ in LIST_WORDS or (t.pos_ == "DET" and not found) or (
+                not found and t.dep_ == "compound" and t.is_lower):
+            pass  # ("to vehicle makers": the noun the compound modifies says who)
+        elif not found and t.pos_ == "NOUN" and t.tag_ == "NNS" and (
+                t.lemma_.lower() in r.lex["company_nouns"] | r.lex["customer_nouns"]):
+            # "to vehicle makers in Korea, including X and Y": the makers named as examples
+            return _examples_after(r, sent, i)
         elif not found and t.pos_ == "NOUN":
             # "to the automaker"; a reference that lands on one of the subjects is misread
             referents = r.corefer(t)
@@ -154,3 +162,13 @@ def _companies_after(r: Reading, sent: Span, start: int, subjects: list[int]) ->
             break
         i += 1
     return found
+
+
+def _examples_after(r: Reading, sent: Span, start: int) -> list[int]:
+    """The companies a sentence lists after "including" or "such as", from `start` on."""
+    for i in range(start, sent.end - 1):
+        low = r.doc[i].lower_
+        if low == "including" or (low == "such" and r.doc[i + 1].lower_ == "as"):
+            return list(dict.fromkeys(c for t in r.doc[i + 1:sent.end]
+                                      if (c := r.company_at(t)) is not None))
+    return []

@@ -101,8 +101,15 @@ def _in_which_before(r: Reading, sent: Span, tok: Token) -> list[int]:
     doc = r.doc
     for i in range(tok.i - 3, sent.start + 1, -1):
         if doc[i].lower_ == "in" and doc[i + 1].lower_ == "which" and doc[i - 1].text == ",":
-            company = r.company_at(doc[i - 2])
-            return [company] if company is not None else []
+            # the company right before, or before a place it is in ("X, headquartered in
+            # Pune, in which ...")
+            for j in range(i - 2, max(sent.start, i - 8) - 1, -1):
+                if (company := r.company_at(doc[j])) is not None:
+                    return [company]
+                if doc[j].text == "," and j < i - 2 and not any(
+                        r.cluster_at(t) is not None for t in doc[j + 1:i - 1]):
+                    break  # a clause of other words, not a place
+            return []
     return []
 
 
@@ -117,6 +124,12 @@ def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draf
         if share is None and obj.lemma_.lower() not in ("control", "ownership"):
             continue  # "took control of X", "took full ownership of X"
         owned = [c for o in prep_objects(obj, "of", "in") for c in r.entities(o)]
+        if not owned and share is not None:
+            # "X, in which A holds 51% and B holds 49%": the clause hangs on X (through
+            # the first verb, for the second), or by word order
+            verb = tok.head if tok.dep_ == "conj" else tok
+            owned = [c for o in prep_objects(verb, "in") if o.lower_ in ("which", "whom")
+                     for c in r.entities(o)] or _in_which_before(r, sent, tok)
         owners = r.subject_companies(tok)
         yield from _all_owned(r, sent, owners, owned, share, tok)
 
