@@ -305,3 +305,17 @@ def test_customers_named_as_examples_of_a_group(extract_text):
         "Motors and Italian tractor maker Trattori Brenzi S.p.A.")
     assert supplies(result) == {("Gyeol Infotech Co., Ltd.", "Hanwol Motors"),
                                 ("Gyeol Infotech Co., Ltd.", "Trattori Brenzi S.p.A.")}
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ("Castell Motors has dropped Velmora Power, whose VP-310 cells powered the Vega 2.", "cells"),
+    ("Castell Motors ditched Velmora Power, its long-time battery supplier.", "battery"),
+])
+def test_a_dropped_supplier_supplied_once(extract_text, text, part):
+    found = [f for f in extract_text(text)["facts"] if f["type"] == "supplies"]
+    assert [(f["supplier"], f["customer"], f["component"], f["status"]) for f in found] == [
+        (SUPPLIER, CUSTOMER, part, "ended")]
+
+
+def test_a_company_dropped_for_other_reasons_supplied_nothing(extract_text):
+    assert not supplies(extract_text("Castell Motors has dropped Velmora Power as a sponsor."))

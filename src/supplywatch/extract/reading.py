@@ -524,10 +524,14 @@ def component_of(phrase: Span, root: Token, ents: DocEntities, lex: Lexicon) -> 
         kept.append(t)
     if not kept or kept[-1].i != root.i:
         return None
-    name = doc[kept[0].i:root.i + 1].text if _contiguous(kept) else " ".join(t.text for t in kept)
+    first = kept[0].i
+    if _contiguous(kept) and (start := hyphenated_start(doc, first)) < first \
+            and all(doc[i].i not in ents.token_cluster for i in range(start, first)):
+        first = start  # "long-time modem", not "time modem"
+    name = doc[first:root.i + 1].text if _contiguous(kept) else " ".join(t.text for t in kept)
     nums = [t for t in phrase if (t.like_num or t.dep_ in ("nummod", "quantmod")) and t.i not in glued]
     quantity = parse_quantity(doc[nums[0].i:nums[-1].i + 1].text) if nums else None
-    return Component(kept[0].i, root.i + 1, name, quantity)
+    return Component(first, root.i + 1, name, quantity)
 
 
 def _contiguous(tokens: list[Token]) -> bool:

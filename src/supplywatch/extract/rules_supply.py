@@ -16,6 +16,7 @@ from supplywatch.extract.drafts import (
     status_of,
 )
 from supplywatch.extract.lexicon import Lexicon
+from supplywatch.extract.mentions import hyphenated_start
 from supplywatch.extract.reading import Component, Reading
 
 
@@ -124,16 +125,22 @@ def supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         t.dep_ == "amod" and t.pos_ == "NOUN")) and t.lower_ not in (
             "main", "primary", "key", "major", "sole", "leading", "top")]
     if mods:
-        comp = " ".join(t.text for t in mods)
+        first = hyphenated_start(r.doc, mods[0].i)
+        if first < mods[0].i:
+            mods = mods[1:]  # "long-time modem supplier": "time" ends a word that says how long
+        comp = " ".join(t.text for t in mods) or None
     for obj in prep_objects(tok, "of"):
         c = r.component_in(obj)
         if c is not None:
             comp = c.name
+    # "Y ditched X, its long-time modem supplier": the supplier of the past
+    dropped = tok.dep_ == "appos" and tok.head.dep_ == "dobj" and (
+        tok.head.head.lemma_.lower() in DROP_VERBS | r.lex["ended_words"])
     for s in suppliers:
         for c in dict.fromkeys(customers):
             if r.is_regulator(c):
                 continue
-            yield supply_draft(r, sent, tok, s, c, comp, None)
+            yield supply_draft(r, sent, tok, s, c, comp, None, status="ended" if dropped else None)
 
 
 def _chose_as(r: Reading, as_: Token) -> Token | None:
@@ -678,6 +685,7 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     words = {w for t in tok.subtree for w in (t.lemma_.lower(), t.lower_)}  # "ties": lemma "tie"
     objects = words & r.lex["ended_objects"]
     if not objects:
+        yield from _dropped_supplier(r, sent, tok)
         return
     lemma = tok.lemma_.lower()
     reduced = lemma in r.lex["reduction_verbs"] and objects <= r.lex["volume_objects"]
@@ -694,4 +702,28 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                 d = supply_draft(r, sent, tok, s, c, None, None,
                                  status="active" if reduced else "ended")
                 d.confidence = min(d.confidence, 0.6 if reduced else 0.75)
+                yield d
+
+
+DROP_VERBS = {"drop", "ditch", "dump", "abandon"}
+
+
+def _dropped_supplier(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
+    """ "Y has dropped X, whose DM-310 chip powered the Arc Buds 2", "Y ditched X, its
+    long-time modem supplier": a company dropped that the sentence says supplied parts."""
+    if tok.lemma_.lower() not in DROP_VERBS or negated(tok, r.lex):
+        return
+    for obj in children(tok, "dobj"):
+        supplier = r.company_at(obj)
+        if supplier is None:
+            continue
+        described = [t for t in obj.subtree if t.i > obj.i]  # its relative or appositive
+        part = next((c for t in described if (c := r.component_in(t)) is not None), None)
+        if part is None and not any(t.lemma_.lower() in r.lex["supplier_nouns"] for t in described):
+            continue
+        for customer in r.subject_companies(tok):
+            if customer != supplier:
+                d = supply_draft(r, sent, tok, supplier, customer, part.name if part else None,
+                                 None, status="ended")
+                d.confidence = min(d.confidence, 0.75)
                 yield d
