@@ -270,3 +270,12 @@ def test_shares_held_in_a_venture_named_before_its_seat(extract_text):
     assert {k: v["share"] for k, v in result.items()} == {
         ("Corvath Motors", "Dhruva Connect Pvt. Ltd."): 0.51,
         ("Gyeol Infotech", "Dhruva Connect Pvt. Ltd."): 0.49}
+
+
+def test_a_venture_named_after_its_parents_is_neither_parent(extract_text):
+    result = owns(extract_text(
+        "Haldor Precision Components Ltd. makes housings. Last year the company also opened a "
+        "plant in Tangier through Haldor Atlas Machining, a joint venture in which it holds "
+        "49%, with Moroccan partner Atlas Usinage SARL owning the remaining 51%."))
+    assert not [k for k in result if k[1] == "Atlas Usinage SARL"]
+    assert [v["share"] for k, v in result.items() if k[0] == "Haldor Precision Components Ltd."] == [0.49]

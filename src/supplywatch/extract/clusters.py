@@ -468,7 +468,36 @@ def add_missed_mentions(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         if end - start == 1 and doc[start].lower_ in lex.demonyms:
             continue  # "the Norwegian company": no short form of "Norwegian Competition Authority"
         cid = int(doc.vocab.strings[match_id])
+        if end - start == 1 and doc[start].text not in ents.clusters[cid].names:
+            end = _name_goes_on(doc, ents, cid, start)  # "Amperex Technology" of "... Limited"
+            before = doc[start - 1] if start > 0 else None
+            joined = before is not None and "\n" not in before.whitespace_ and not before.text.endswith(".")
+            if end - start == 1 and joined and _name_word(doc, start - 1):
+                # "Atlas" of "Atlas Usinage SARL" inside "Haldane Atlas Machining" (a brand
+                # before its line stays: "Kovax HeatWave III")
+                continue
+            if any(i in ents.token_cluster for i in range(start, end)):
+                continue
         ents.add_span(cid, start, end, doc[start:end].text)
+
+
+def _name_goes_on(doc: Doc, ents: DocEntities, cid: int, start: int) -> int:
+    """Where a company's first word, written at `start`, ends the longest start of one of
+    its names that the text goes on with."""
+    best = start + 1
+    for name in ents.clusters[cid].names:
+        words = name.split()
+        n = 1
+        while n < len(words) and start + n < len(doc) and doc[start + n].text == words[n]:
+            n += 1
+        best = max(best, start + n)
+    return best
+
+
+def _name_word(doc: Doc, i: int) -> bool:
+    """A capitalised word of a name at `i` (not a sentence's first word)."""
+    return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() \
+        and not doc[i].is_sent_start
 
 
 ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XL|XS|XR|SE)$")
