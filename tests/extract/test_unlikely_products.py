@@ -4,6 +4,16 @@ are invented."""
 
 from __future__ import annotations
 
+import importlib
+
+import pytest
+
+from supplywatch.extract.lexicon import load_lexicon
+from supplywatch.model import Fact
+
+# (the package exports a function of the same name as the module)
+_likely_product = importlib.import_module("supplywatch.extract.assemble")._likely_product
+
 STORY = (
     "Notes from the week.\n\n"
     "Harwick Energy makes lithium cells in Suzhou. Harwick made its last delivery to Brisk "
@@ -27,3 +37,16 @@ def test_a_quantity_or_an_officer_is_no_entity(extract_text):
     names = {e["name"] for e in extract_text(STORY)["entities"]}
     assert "mAh" not in names
     assert not {n for n in names if "President" in n}
+
+
+@pytest.mark.parametrize(("company", "product", "likely"), [
+    ("Ferrazzi Group", "hydraulic presses", True),
+    ("Ferrazzi Group", "engineering services", True),  # a service is sold too
+    ("Ferrazzi Group", "Lamberti Fluid Power S.r.l.", False),  # a company
+    ("Harwick Energy", "rival engine makers", False),  # the parties to trade
+    ("Harwick Energy", "900 tonnes", False),  # a quantity
+    ("Battery Trade Journal", "power banks", False),  # an outlet reports, it does not make
+])
+def test_what_is_likely_a_product(company, product, likely):
+    fact = Fact("makes", {"company": company, "product": product}, "", (0, 0), 0.7)
+    assert _likely_product(fact, load_lexicon()) is likely

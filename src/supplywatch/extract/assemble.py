@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from supplywatch.extract.drafts import Draft
-from supplywatch.extract.legal_names import only_legal_form
+from supplywatch.extract.legal_names import ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
@@ -80,7 +80,7 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts += _supplies(drafts, names, makers)
     facts += _owns(drafts, names)
     facts += _recalls(r, drafts, names, makers)
-    facts += _makes(drafts, names)
+    facts += _makes(r, drafts, names)
     facts += _partnerships(drafts, names)
     facts = _one_makes_per_pair(facts)
     facts = _without_bought_parts(facts)
@@ -176,13 +176,23 @@ def _owns(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
     return list(seen.values())
 
 
-def _makes(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
+def _makes(r: Reading, drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
     seen: dict[tuple[int, int], Fact] = {}
     for d in (d for d in drafts if d.type == "makes"):
         key = (d.roles["company"][0], d.roles["product"][0])
+        if _a_place(r, key[1]):
+            continue  # "the contractor's Sriperumbudur facility": where, not what
         if key[0] in names and key[1] in names and key not in seen:
             seen[key] = _fact("makes", {"company": names[key[0]], "product": names[key[1]]}, d)
     return list(seen.values())
+
+
+def _a_place(r: Reading, cid: int) -> bool:
+    """Does the base model read every mention of this "product" as a place?"""
+    cluster = r.ents.clusters[cid]
+    if not cluster.spans or any(ch.isdigit() for n in cluster.names for ch in n):
+        return False  # a model ("Citi 12E", "Trail 2") is a product whatever the tagger says
+    return all(t.ent_type_ in ("GPE", "LOC") for s, e in cluster.spans for t in r.doc[s:e])
 
 
 def _one_makes_per_pair(facts: list[Fact]) -> list[Fact]:
@@ -227,6 +237,11 @@ def _without_suppliers_making_customer_products(facts: list[Fact]) -> list[Fact]
             or not makers[name_key(f.args["product"])] - suppliers]
 
 
+# Words for the parties to trade, which no product is named by ("rival engine makers")
+PARTY_NOUNS = frozenset({"company", "firm", "brand", "rival", "competitor", "partner", "operator",
+                         "automaker", "carmaker", "chipmaker"})
+
+
 def _likely_product(fact: Fact, lex: Lexicon) -> bool:
     """Is "C makes P" a product and its maker? Not a quantity ("mAh", "900 tonnes"), a
     person's title run into a name ("Kaoriya President Tetsuya Morikawa"), a word for trade
@@ -237,9 +252,12 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
     if lows[-1] in lex["measure_units"] or any(w in lex["title_words"] for w in lows):
         return False
     if words[-1].islower() and (lows[-1] in lex["not_products"]
-                                or lows[-1].removesuffix("s") in lex["company_nouns"]):
+                                or lows[-1].removesuffix("s") in lex["maker_nouns"] | PARTY_NOUNS
+                                or lows[-1] in lex["customer_nouns"]):
         return False
     maker = fact.args["company"].split()
+    if ends_in_legal_form(fact.args["product"], lex):
+        return False  # a company ("Ferraguti Fluid Power S.r.l") is no product
     return maker[-1].lower() not in lex["media_words"]
 
 
