@@ -11,6 +11,7 @@ from spacy.tokens import Span
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
+from supplywatch.extract.mentions import SITE_WORDS
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
 from supplywatch.model import Entity, Fact, alias_order, name_key
@@ -188,11 +189,18 @@ def _makes(r: Reading, drafts: list[Draft], names: dict[int, str]) -> list[Fact]
 
 
 def _a_place(r: Reading, cid: int) -> bool:
-    """Does the base model read every mention of this "product" as a place?"""
+    """Is this "product" a place: read as a name by the base model and named before a site
+    ("the contractor's Sriperumbudur facility", "its Helsinki engineering centre")?"""
     cluster = r.ents.clusters[cid]
     if not cluster.spans or any(ch.isdigit() for n in cluster.names for ch in n):
         return False  # a model ("Citi 12E", "Trail 2") is a product whatever the tagger says
-    return all(t.ent_type_ in ("GPE", "LOC") for s, e in cluster.spans for t in r.doc[s:e])
+    return any(_before_a_site(r, e) and all(t.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
+                                            for t in r.doc[s:e]) for s, e in cluster.spans)
+
+
+def _before_a_site(r: Reading, end: int) -> bool:
+    words = [t.lemma_.lower() for t in r.doc[end:end + 3] if t.is_lower]
+    return bool(words) and (words[0] in SITE_WORDS or (len(words) > 1 and words[1] in SITE_WORDS))
 
 
 def _one_makes_per_pair(facts: list[Fact]) -> list[Fact]:

@@ -312,7 +312,7 @@ def _ranked(noun: Token) -> bool:
 # stake in X", "invested in X", "a leader in X" name companies).
 SITE_WORDS = {"plant", "factory", "facility", "court", "headquarters", "office", "site",
               "campus", "warehouse", "port", "base", "based", "located", "headquartered",
-              "situated", "city", "region", "province", "state"}
+              "situated", "city", "region", "province", "state", "centre", "center"}
 
 
 FIELD_REACH = 24  # tokens back to a field's label: a few names, never a paragraph
