@@ -257,15 +257,20 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
     by a news outlet ("Sporting Trade Journal"). ("engineering services" is a product.)"""
     words = fact.args["product"].split()
     lows = [w.lower().strip(".,") for w in words]
-    if lows[-1] in lex["measure_units"] or any(w in lex["title_words"] for w in lows):
-        return False
+    if lows[-1] in lex["measure_units"] or any(
+            low in lex["title_words"] and word.istitle() and after[:1].isupper()
+            for word, low, after in zip(words, lows, words[1:], strict=False)):
+        return False  # (a title before a name: "President Tetsuo", not "Stihl MS 361C")
     if words[-1].islower() and (lows[-1] in lex["not_products"]
                                 or lows[-1].removesuffix("s") in lex["maker_nouns"] | PARTY_NOUNS
                                 or lows[-1] in lex["customer_nouns"]):
         return False
     maker = fact.args["company"].split()
-    if ends_in_legal_form(fact.args["product"], lex):
-        return False  # a company ("Ferraguti Fluid Power S.r.l") is no product
+    last = words[-1].rstrip(".,")
+    if ends_in_legal_form(fact.args["product"], lex) and (not last.isupper() or "." in last):
+        # a company ("Ferraguti Fluid Power S.r.l") is no product; capitals may be a
+        # model's letters ("Polaris XC SP", "Z Master 2000 Series ZRT")
+        return False
     return maker[-1].lower() not in lex["media_words"]
 
 
