@@ -319,3 +319,18 @@ def test_a_dropped_supplier_supplied_once(extract_text, text, part):
 
 def test_a_company_dropped_for_other_reasons_supplied_nothing(extract_text):
     assert not supplies(extract_text("Castell Motors has dropped Velmora Power as a sponsor."))
+
+
+def test_a_company_named_as_the_biggest_customer(extract_text):
+    # the small model reads "Mleczna Dolina" as a person; being the customer says company
+    result = extract_text(
+        "Termoplast Polska Sp. z o.o. makes trays. Termoplast's biggest customer is Mleczna "
+        "Dolina, the Polish dairy cooperative, for which the tray maker produces portion trays.")
+    assert ("Termoplast Polska Sp. z o.o.", "Mleczna Dolina") in supplies(result)
+
+
+def test_a_second_verb_shares_the_passive(extract_text):
+    result = extract_text(
+        "Vantra Sports S.L. makes padel rackets. Vantra's rackets are moulded and finished by "
+        "Jinhua Oufeng Sporting Goods Co. in Zhejiang province.")
+    assert supplies(result) == {("Jinhua Oufeng Sporting Goods Co.", "Vantra Sports S.L.")}

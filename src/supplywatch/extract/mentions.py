@@ -271,6 +271,9 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "thermostats supplied by Calder Controls"
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
         votes["company"] += 2
+    if root.dep_ == "attr" and root.head.lemma_ == "be" and any(
+            s.dep_ == "nsubj" and s.lemma_.lower() in lex["company_nouns"] for s in root.head.children):
+        votes["company"] += 2  # "Termoform's biggest customer is Mleczna Dolina"
     if after is not None and after.text == "," and end + 1 < len(doc) \
             and doc[end + 1].lower_ in ("a", "an", "the") and any(
                 c.dep_ == "appos" and c.lemma_.lower() in lex["company_nouns"]

@@ -449,7 +449,10 @@ def _modifier_brands(r: Reading, noun: Token) -> list[int]:
 
 
 def _passive(tok: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in tok.children)
+    # (a second verb shares the first's "are": "are moulded and finished by X")
+    return any(c.dep_ == "auxpass" for c in tok.children) or (
+        tok.dep_ == "conj" and tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children)
+        and any(c.dep_ == "auxpass" for c in tok.head.children))
 
 
 def made_by_another(tok: Token) -> bool:
