@@ -80,3 +80,12 @@ def test_a_description_learned_from_an_earlier_one(extract_text):
     found = {(s, c) for s, c, _ in supplies(result)}
     assert ("Taicheng Electronics", "Pellard") in found
     assert ("Taicheng Electronics", "Tessmark Wireless Inc.") not in found
+
+
+def test_the_venture_is_the_one_called_so(extract_text):
+    result = extract_text(
+        "Notes from the week.\n\n"
+        "Korvel Motors and Dalby Cells AB will form a joint venture. The joint venture, to be "
+        "called Korvel Dalby Energy, will be 51% owned by Korvel and 49% by Dalby. Under the "
+        "agreement, Dalby will supply LFP cells to the venture.")
+    assert ("Dalby Cells AB", "Korvel Dalby Energy", "planned") in supplies(result)

@@ -205,9 +205,16 @@ class Reading:
             if not self._is_description(tok) or self.cluster_at(tok) is not None \
                     or (tok.dep_ == "appos" and self.cluster_at(tok.head) is not None):
                 continue
-            if self._called(tok) is not None or any(
-                    t.i != tok.i and self.company_at(t) is not None for t in self._np_tokens(tok, False)):
-                continue  # "the Swabian gearbox maker Hollweg AG", "the venture, to be called X"
+            called = self._called(tok)
+            if called is not None and (cid := self.company_at(called)) is not None:
+                # "The joint venture, to be called X, ...": X, and a later "the venture" too
+                self._chain[tok.i] = [cid]
+                described = [c for left in tok.lefts for c in left.subtree]
+                self.ents.clusters[cid].descriptors |= description_words(described, self.lex) | {
+                    tok.lemma_.lower()}
+                continue
+            if any(t.i != tok.i and self.company_at(t) is not None for t in self._np_tokens(tok, False)):
+                continue  # "the Swabian gearbox maker Hollweg AG": a name, no reference
             found = self._corefer(tok)
             self._chain[tok.i] = found
             if len(found) == 1:
