@@ -334,3 +334,10 @@ def test_a_second_verb_shares_the_passive(extract_text):
         "Vantra Sports S.L. makes padel rackets. Vantra's rackets are moulded and finished by "
         "Jinhua Oufeng Sporting Goods Co. in Zhejiang province.")
     assert supplies(result) == {("Jinhua Oufeng Sporting Goods Co.", "Vantra Sports S.L.")}
+
+
+def test_parts_a_company_has_made_at_another_s_plant(extract_text):
+    result = extract_text(
+        "Pyxel Microdevices Inc. designs display drivers. Pyxel has the chips manufactured at "
+        "Hsinlo Semiconductor's fabs in Hsinchu.")
+    assert supplies(result) == {("Hsinlo Semiconductor", "Pyxel Microdevices Inc.")}

@@ -448,6 +448,10 @@ def _modifier_brands(r: Reading, noun: Token) -> list[int]:
     return found
 
 
+# Where a maker makes things: "made at X's fabs", "assembled in X's plant"
+SITE_NOUNS = {"fab", "plant", "factory", "facility", "foundry", "line", "site", "works", "mill"}
+
+
 def _passive(tok: Token) -> bool:
     # (a second verb shares the first's "are": "are moulded and finished by X")
     return any(c.dep_ == "auxpass" for c in tok.children) or (
@@ -472,6 +476,17 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         # on the phrase between
         makers = [c for o in prep_objects(tok, "under", "for", "to") for b in prep_objects(o, "by")
                   for c in r.entities(b)]
+    if not makers and tok.dep_ == "acl" and tok.head.dep_ == "dobj" \
+            and tok.head.head.lemma_.lower() in ("have", "get"):
+        # "Y has the chips manufactured at X's fabs": the site's owner makes them for Y
+        makers = [c for o in prep_objects(tok, "at", "in") if o.lemma_.lower() in SITE_NOUNS
+                  for c in possessor_companies(r, o)]
+        comp = r.component_in(tok.head)
+        for m in makers:
+            for c in r.subject_companies(tok.head.head):
+                if c != m:
+                    yield supply_draft(r, sent, tok, m, c, comp.name if comp else None, None)
+        return
     if not makers:
         return
     part = tok.head if tok.dep_ in ("acl", "relcl") else None
