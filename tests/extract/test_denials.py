@@ -107,3 +107,26 @@ def test_a_denial_leaves_what_the_writer_states(extract_text):
         "Velmora Power supplies battery cells to Ardent Motors Inc.")
     assert [(f["supplier"], f["customer"]) for f in facts(result, "supplies")] == [
         ("Velmora Power", "Ardent Motors Inc.")]
+
+
+CLAIM = ("Notes.\n\nHarlan Audio Ltd. sells earbuds. Last year a broadcaster reported that Harlan "
+         "Audio Ltd. used chips from Taviro Semiconductor Inc. in its earbuds. ")
+
+
+def reported_supplies(result: dict) -> list[tuple[str, str]]:
+    return [(f["supplier"], f["customer"]) for f in facts(result, "supplies")]
+
+
+@pytest.mark.parametrize("contradiction", [
+    "Harlan Audio Ltd. told us it had never sourced from Taviro Semiconductor Inc.",
+    "Taviro Semiconductor Inc. told us it has never supplied Harlan Audio Ltd.",
+    "Taviro Semiconductor Inc. does not make chips for Harlan Audio Ltd.",
+])
+def test_a_reported_supply_the_story_contradicts_is_no_fact(extract_text, contradiction):
+    assert reported_supplies(extract_text(CLAIM + contradiction)) == []
+
+
+def test_a_supply_that_ended_is_no_contradiction(extract_text):
+    result = extract_text(CLAIM + "Harlan Audio Ltd. has not bought chips from Taviro "
+                          "Semiconductor Inc. since the recall.")
+    assert reported_supplies(result) == [("Taviro Semiconductor Inc.", "Harlan Audio Ltd.")]

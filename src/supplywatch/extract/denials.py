@@ -13,6 +13,7 @@ from supplywatch.extract.reading import Reading
 CLAIM_NOUNS = {"report", "claim", "rumor", "rumour", "story", "speculation", "suggestion",
                "allegation", "article"}
 DENIABLE = {"supplies": ("supplier", "customer"), "owns": ("parent", "child")}
+CLAIM_PRONOUNS = {"that", "this", "it"}
 
 
 def denying_companies(r: Reading, doc: Doc) -> set[int]:
@@ -22,15 +23,47 @@ def denying_companies(r: Reading, doc: Doc) -> set[int]:
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENIAL_VERBS - {"doubt"}:
             continue
-        if any(o.lemma_.lower() in CLAIM_NOUNS for o in children(tok, "dobj")):
-            found.update(r.subject_companies(tok))
+        if any(o.lemma_.lower() in CLAIM_NOUNS or o.lower_ in CLAIM_PRONOUNS
+               for o in children(tok, "dobj")):
+            found.update(r.subject_companies(tok))  # ("Kanchan denied that")
+    return found
+
+
+def contradicted_suppliers(r: Reading, doc: Doc) -> set[int]:
+    """Companies the story says supply nothing: "Sonnaro told us it had never sourced from
+    Tavira", "Veltrix told us it has never supplied Sunvera", "Mingtai does not make docks
+    for Halcyra", "we found no Tavira parts"."""
+    lex = r.lex
+    trade = lex["supply_verbs"] | lex["purchase_verbs"] | lex["component_make_verbs"] | lex["use_verbs"]
+    found: set[int] = set()
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in trade and _denies_any_trade(tok):
+            if tok.lemma_.lower() in lex["purchase_verbs"] | lex["use_verbs"]:
+                found.update(c for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"
+                             for c in r.entities(t))  # "never sourced from X": X
+            else:
+                found.update(r.subject_companies(tok))  # "X has never supplied Y": X
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lex["component_heads"] and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            found.update(c for t in tok.lefts if (c := r.company_at(t)) is not None)
     return found
 
 
 def without_denied_claims(r: Reading, doc: Doc, drafts: list[Draft]) -> list[Draft]:
     denied = denying_companies(r, doc)
-    if not denied:
+    contradicted = contradicted_suppliers(r, doc)
+    if not denied and not contradicted:
         return drafts
     return [d for d in drafts if not (
-        d.type in DENIABLE and d.confidence < BASE_CONFIDENCE
-        and any(c in denied for role in DENIABLE[d.type] for c in d.roles.get(role, [])))]
+        d.type in DENIABLE and d.confidence < BASE_CONFIDENCE and (
+            any(c in denied for role in DENIABLE[d.type] for c in d.roles.get(role, []))
+            or (d.type == "supplies" and set(d.roles.get("supplier", [])) & contradicted)))]
+
+
+def _denies_any_trade(verb) -> bool:
+    """ "has never supplied", "does not make": no trade at all; not "has not bought cells
+    from X since the recall" (a trade that ended)."""
+    if any(c.lower_ == "never" for c in verb.children):
+        return True
+    return any(c.dep_ == "neg" for c in verb.children) and verb.tag_ in ("VB", "VBP", "VBZ") \
+        and not any(t.lower_ in ("since", "longer", "anymore") for t in verb.subtree)

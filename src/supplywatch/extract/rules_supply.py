@@ -631,8 +631,8 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     products = [c for s in subjects for c in r.entities(s, "product")]
     users = [c for s in subjects for c in r.entities(s)]
     objs = children(tok, "dobj") or prep_objects(tok, "with")  # "are equipped with X parts"
-    if not objs:
-        return
+    if not objs or any(c.dep_ == "det" and c.lower_ == "no" for c in objs[0].children):
+        return  # ("our units contain no Tavira parts": none)
     suppliers: list[int] = []
     for t in objs[0].subtree:
         cid = r.cluster_at(t)
