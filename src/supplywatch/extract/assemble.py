@@ -199,8 +199,13 @@ def _a_place(r: Reading, cid: int) -> bool:
 
 
 def _before_a_site(r: Reading, end: int) -> bool:
-    words = [t.lemma_.lower() for t in r.doc[end:end + 3] if t.is_lower]
-    return bool(words) and (words[0] in SITE_WORDS or (len(words) > 1 and words[1] in SITE_WORDS))
+    """Is a site named right after (one word, or one word between: "engineering centre")?"""
+    words: list[str] = []
+    for t in r.doc[end:end + 2]:
+        if not t.is_lower:
+            break
+        words.append(t.lemma_.lower())
+    return any(w in SITE_WORDS for w in words)
 
 
 def _one_makes_per_pair(facts: list[Fact]) -> list[Fact]:
