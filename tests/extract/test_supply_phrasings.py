@@ -341,3 +341,22 @@ def test_parts_a_company_has_made_at_another_s_plant(extract_text):
         "Pyxel Microdevices Inc. designs display drivers. Pyxel has the chips manufactured at "
         "Hsinlo Semiconductor's fabs in Hsinchu.")
     assert supplies(result) == {("Hsinlo Semiconductor", "Pyxel Microdevices Inc.")}
+
+
+def test_parts_for_a_product_go_to_its_maker(extract_text):
+    # "Kestria" alone reads as a place to the small model; "Kestria Composites" is a company
+    result = extract_text(
+        "Notes from the week.\n\nCorliss Aircraft Co. builds the C-300 jet. Kestria Composites "
+        "supplies wing skins for the C-300 and has been expanding a plant in Nagoya.")
+    found = [(f["supplier"], f["customer"], f["product"]) for f in result["facts"]
+             if f["type"] == "supplies"]
+    assert found == [("Kestria Composites", "Corliss Aircraft Co.", "C-300")]
+
+
+def test_parts_for_a_product_by_word_order(extract_text):
+    # the tagger reads "supply" after the list as a noun
+    result = extract_text(
+        "Notes from the week.\n\nCorliss Aircraft Co. builds the C-300 jet. Kestria Composites "
+        "and Orlan Forge Ltd. supply wing skins for the C-300.")
+    assert supplies(result) == {("Kestria Composites", "Corliss Aircraft Co."),
+                                ("Orlan Forge Ltd.", "Corliss Aircraft Co.")}

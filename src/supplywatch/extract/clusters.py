@@ -229,15 +229,16 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
 
 
 def _cut_short(ents: DocEntities, cid: int, lex: Lexicon) -> int | None:
-    """The person the base model reads where the document names a company by the start
-    of its full name: "Aerith" of "Aerith Robotics", when the rest of the full name has a
-    corporate word and no person in the document goes by the shorter name. (The base model
-    may have read the full name's first words as that person too.)"""
+    """The person (or place) the base model reads where the document names a company by the
+    start of its full name: "Aerith" of "Aerith Robotics", "Kestria" of "Kestria
+    Composites", when the rest of the full name has a corporate word and no person in the
+    document goes by the shorter name (a place: named nowhere else). (The base model may
+    have read the full name's first words as that person too.)"""
     cluster = ents.clusters[cid]
     words = cluster.name.split()
     holders = {ents.token_cluster[i] for s, e in cluster.spans for i in range(s, e)
                if i in ents.token_cluster}
-    for other in ents.of_type("person"):
+    for other in ents.of_type("person") + ents.of_type("place"):
         short = ents.clusters[other]
         short_words = short.name.split()
         if len(short_words) >= len(words) or words[:len(short_words)] != short_words \
@@ -245,6 +246,8 @@ def _cut_short(ents: DocEntities, cid: int, lex: Lexicon) -> int | None:
                 or holders - {other} or _a_person_s_name(ents, other):
             continue
         inside = [(s, e) for s, e in short.spans if any(cs <= s < ce for cs, ce in cluster.spans)]
+        if short.type == "place" and len(inside) < len(short.spans):
+            continue  # a place named on its own too ("Kestria" alone) may be one
         if all(any(s == cs and e < ce for cs, ce in cluster.spans) for s, e in inside):
             return other
     return None

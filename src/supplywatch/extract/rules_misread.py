@@ -59,6 +59,17 @@ def _misread_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if prep not in (("to", "for") if selling else ("from",)):
         return
     after = _companies_after(r, sent, stop + 1, before)
+    if not after and selling and prep == "for":
+        # "X supplies wing skins for the C-300": for a product, whose maker is the customer
+        # (the document's `makes` tell it: see assemble)
+        product = _product_after(r, sent, stop + 1)
+        if product is not None:
+            part = component_of(thing, thing[-1], r.ents, r.lex)
+            for s in before:
+                d = supply_draft(r, sent, tok, s, None, part.name if part else None, None, product)
+                d.confidence = min(d.confidence, 0.7)
+                yield d
+        return
     if not after:
         return
     modals = {t.lower_ for t in r.doc[max(sent.start, tok.i - 3):tok.i]}
@@ -172,3 +183,14 @@ def _examples_after(r: Reading, sent: Span, start: int) -> list[int]:
             return list(dict.fromkeys(c for t in r.doc[i + 1:sent.end]
                                       if (c := r.company_at(t)) is not None))
     return []
+
+
+def _product_after(r: Reading, sent: Span, start: int) -> int | None:
+    """The product named right after a preposition ("for the C-300")."""
+    for t in r.doc[start:min(sent.end, start + 3)]:
+        cid = r.cluster_at(t)
+        if cid is not None:
+            return cid if r.type_of(cid) == "product" else None
+        if t.pos_ not in ("DET", "ADJ"):
+            return None
+    return None

@@ -258,7 +258,10 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elif not customers and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in r.lex["selection_verbs"]:
         # "Y has chosen X to supply its battery packs": Y chose, X supplies
         customers = [c for c in r.subject_companies(tok.head) if c not in suppliers]
-    products = [c for o in prep_objects(tok, "for") for c in r.entities(o, "product")]
+    # ("supplies wing skins for the C-300": "for" may hang on the part)
+    products = [c for o in prep_objects(tok, "for") + [f for d in children(tok, "dobj")
+                                                       for f in prep_objects(d, "for")]
+                for c in r.entities(o, "product")]
     if not customers:  # "X will provide cells for Y's new EV", "... packs used in Y's Vega"
         customers = [c for o in destinations(r, tok) for c in possessor_companies(r, o)]
     if not customers:  # "X will supply compressors to Y's refrigerator factories"
