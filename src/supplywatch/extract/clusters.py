@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from supplywatch.extract.descriptions import descriptions_of
+from supplywatch.extract.descriptions import CONTENT_POS, descriptions_of
 from supplywatch.extract.legal_names import FORM_JOINERS, ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import (
@@ -21,7 +21,6 @@ from supplywatch.extract.mentions import (
 )
 from supplywatch.model import name_key
 
-CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 TYPE_ORDER = ("company", "product", "place", "person")
 SURNAME = "surname"  # a person's, by a surname a fuller name gives (see decide_types)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -775,8 +774,7 @@ def _brand_line_model(name: str) -> bool:
     """Is the name written brand, line, model ("Paginar Nimbus 7", "Pellucid Aster 6 Pro"), not line and model
     ("Bolt EV") or a company's own name ("Bramwell Specialty Vehicles")?"""
     words = name.split()
-    return len(words) >= 3 and words[1][:1].isupper() and words[1][1:].islower() \
-        and words[1].isalpha() and any(c.isdigit() for w in words[2:] for c in w)
+    return len(words) >= 3 and _line_model(" ".join(words[1:]))
 
 
 def brands_read_as_persons(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:

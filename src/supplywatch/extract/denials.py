@@ -5,7 +5,7 @@ Only hedged drafts are dropped: a plain statement the writer makes stands."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from supplywatch.extract.drafts import BASE_CONFIDENCE, DENIAL_VERBS, Draft, children
 from supplywatch.extract.reading import Reading
@@ -60,7 +60,7 @@ def without_denied_claims(r: Reading, doc: Doc, drafts: list[Draft]) -> list[Dra
             or (d.type == "supplies" and set(d.roles.get("supplier", [])) & contradicted)))]
 
 
-def _denies_any_trade(verb) -> bool:
+def _denies_any_trade(verb: Token) -> bool:
     """ "has never supplied", "does not make": no trade at all; not "has not bought cells
     from X since the recall" (a trade that ended)."""
     if any(c.lower_ == "never" for c in verb.children):

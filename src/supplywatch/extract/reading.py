@@ -20,7 +20,6 @@ NP_DEPS = {"compound", "conj", "cc", "nmod", "amod", "det", "punct", "nummod", "
 PRONOUNS = {"it", "its", "they", "their", "them", "itself", "we", "our"}
 FIRST_PERSON = {"we", "our", "us"}
 SAY_VERBS = {"say", "tell", "add", "state", "write", "announce"}
-CONTENT_POS = {"NOUN", "ADJ", "VERB", "PROPN"}
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 PLURAL_REFS = {"they", "their", "them", "companies", "firms", "makers", "automakers"}
 
@@ -83,13 +82,10 @@ class Reading:
             return self.entities(named, type_, deep)  # "the venture, to be called X"
 
         phrase = list(self._np_tokens(tok, deep))
-        # "the Swabian gearbox maker Hollweg AG" names its company: no reference to resolve
-        named = any(t.i != tok.i and (c := self.cluster_at(t)) is not None and self.type_of(c) == type_
-                    for t in phrase)
         for t in phrase:
             cid = self.cluster_at(t)
             if cid is None and t.i == tok.i:
-                if named:
+                if self._names_its_own(tok, phrase, type_):
                     continue
                 cid_list = self.corefer(t, type_)
                 found.extend(c for c in cid_list if c not in found)
@@ -97,6 +93,12 @@ class Reading:
             if cid is not None and self.type_of(cid) == type_ and cid not in found:
                 found.append(cid)
         return found
+
+    def _names_its_own(self, tok: Token, phrase: Iterable[Token], type_: str = "company") -> bool:
+        """Does the noun's phrase name an entity of the type ("the Swabian gearbox maker
+        Hollweg AG")? Then the noun refers to nothing else."""
+        return any(t.i != tok.i and (c := self.cluster_at(t)) is not None and self.type_of(c) == type_
+                   for t in phrase)
 
     def _called(self, tok: Token) -> Token | None:
         """The name a noun is given: "the venture, to be called X", "a unit named X"."""
@@ -209,17 +211,15 @@ class Reading:
             if called is not None and (cid := self.company_at(called)) is not None:
                 # "The joint venture, to be called X, ...": X, and a later "the venture" too
                 self._chain[tok.i] = [cid]
-                described = [c for left in tok.lefts for c in left.subtree]
-                self.ents.clusters[cid].descriptors |= description_words(described, self.lex) | {
-                    tok.lemma_.lower()}
+                self.ents.clusters[cid].descriptors |= description_words(
+                    _described(tok), self.lex) | {tok.lemma_.lower()}
                 continue
-            if any(t.i != tok.i and self.company_at(t) is not None for t in self._np_tokens(tok, False)):
+            if self._names_its_own(tok, self._np_tokens(tok, False)):
                 continue  # "the Swabian gearbox maker Hollweg AG": a name, no reference
             found = self._corefer(tok)
             self._chain[tok.i] = found
             if len(found) == 1:
-                described = [c for left in tok.lefts for c in left.subtree]
-                self.ents.clusters[found[0]].descriptors |= description_words(described, self.lex)
+                self.ents.clusters[found[0]].descriptors |= description_words(_described(tok), self.lex)
 
     def _corefer(self, tok: Token) -> list[int]:
         word = tok.lower_
@@ -254,7 +254,7 @@ class Reading:
             described = self._described_subject_before(tok.sent)
             if described:  # "The Singapore company is reshaping its business. Its notebooks ..."
                 return described
-        described = [c for left in tok.lefts for c in left.subtree]
+        described = _described(tok)
         modifiers = description_words(described, self.lex)
         # a place ("the Pune-based brand", "the Korean supplier") tells more than a trade word
         places = description_words((c for c in described if not c.is_lower), self.lex)
@@ -496,6 +496,11 @@ class Reading:
         return [c for c in self.components if span.start <= c.start < span.end]
 
 
+def _described(tok: Token) -> list[Token]:
+    """The words a description puts before its noun ("the Kolkata-based" brand)."""
+    return [c for left in tok.lefts for c in left.subtree]
+
+
 def find_components(doc: Doc, ents: DocEntities, lex: Lexicon) -> list[Component]:
     """Noun phrases whose head is a kind of part: "45 million lithium-ion batteries"."""
     return [c for chunk in doc.noun_chunks if (c := component_of(chunk, chunk.root, ents, lex))]
@@ -533,7 +538,7 @@ def component_of(phrase: Span, root: Token, ents: DocEntities, lex: Lexicon) -> 
         return None
     first = kept[0].i
     if _contiguous(kept) and (start := hyphenated_start(doc, first)) < first \
-            and all(doc[i].i not in ents.token_cluster for i in range(start, first)):
+            and all(i not in ents.token_cluster for i in range(start, first)):
         first = start  # "long-time modem", not "time modem"
     name = doc[first:root.i + 1].text if _contiguous(kept) else " ".join(t.text for t in kept)
     nums = [t for t in phrase if (t.like_num or t.dep_ in ("nummod", "quantmod")) and t.i not in glued]

@@ -17,10 +17,9 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, clause_subject_tokens, negated
 from supplywatch.extract.reading import Component, Reading
-from supplywatch.extract.rules_supply import supply_draft
+from supplywatch.extract.rules_supply import ORIGIN_VERBS, supply_draft
 
 IMPLIED_BUYER_CONFIDENCE = 0.6
-ORIGIN_VERBS = {"come", "originate"}
 # How a sentence puts a part inside a product: "the board is built around a chip from X",
 # "each earbud carries a cell made by X" (not "chips from X are in short supply")
 CONTAINMENT_VERBS = {"contain", "carry", "use", "house", "feature", "include", "build", "base",
