@@ -30,6 +30,13 @@ SHORT_MODEL = re.compile(r"^[A-Za-z]{1,2}\d{1,2}$")  # "S8", "X5", "Q20": too sh
 REFERENCE_WORDS = {"the", "this", "that", "our", "its"}
 
 
+def top_type(votes: Counter[str]) -> str:
+    """The type with the most votes; a tie goes to the earlier type of TYPE_ORDER, so the
+    answer never depends on the order the votes were counted in (a set's, which changes
+    from run to run with Python's string hashing)."""
+    return max(votes, key=lambda t: (votes[t], -TYPE_ORDER.index(t) if t in TYPE_ORDER else -len(TYPE_ORDER), t))
+
+
 class DocEntities:
     """The entities of one document and which tokens name them."""
 
@@ -82,7 +89,7 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
             if c2 is None or c2 is c:
                 continue
             key2 = name_key(c2.text(doc))
-            if (votes[key2].most_common(1)[0][0] == "company" and root.dep_ == "conj") or (
+            if (top_type(votes[key2]) == "company" and root.dep_ == "conj") or (
                 other in root.conjuncts and votes[key2]["company"] >= 3
             ):
                 votes[name_key(c.text(doc))]["company"] += 1
@@ -90,7 +97,7 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
     # say so ("Ghoshal declined to put a cost on it"), is the person.
     # (Not "Corsetti" of "Corsetti Trasmissioni S.p.A.", named after its founder's family.)
     surnames = {key.split()[-1] for key, v in votes.items()
-                if len(key.split()) > 1 and v and v.most_common(1)[0][0] == "person"}
+                if len(key.split()) > 1 and v and top_type(v) == "person"}
     cued = {name_key(c.text(doc)) for c in cands if c.votes["company"] > 1}
     in_names = {w for key in votes for w in key.split()[:-1]}
     by_surname = {key for key, v in votes.items() if key in surnames and key not in cued
@@ -164,7 +171,7 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
         if cluster.surname:
             continue  # "Talukdar" of "Anirban Talukdar", whatever the recogniser says
         if votes:
-            cluster.list_type = votes.most_common(1)[0][0]
+            cluster.list_type = top_type(votes)
             if cluster.list_type == "company" and cluster.type == "place" and any(
                     context_votes(doc, s, e, lex)["place"] for s, e in cluster.spans):
                 # "a plant in Puebla", "the Tampere-based maker": the words around the name
@@ -183,7 +190,7 @@ def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexi
                 t.text[:1].isupper() or t.text in (".", "&") for t in doc[s:e]) for s, e in company_spans):
             continue  # the tail of a name already read: "Automobili SpA" of "Vantaro Automobili SpA"
         if key not in new:
-            new[key] = ents.new_cluster(by_key[key].most_common(1)[0][0])
+            new[key] = ents.new_cluster(top_type(by_key[key]))
             ents.clusters[new[key]].claims = False
         cluster = ents.clusters[new[key]]
         if (cand.start, cand.end) not in cluster.spans:

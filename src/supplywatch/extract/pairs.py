@@ -68,8 +68,9 @@ class PairModel:
         return self.kind_threshold
 
     def probability(self, features: Iterable[str]) -> float:
-        """P(the company makes or offers the product); a feature counts once."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in set(features))
+        """P(the company makes or offers the product); a feature counts once. `fsum`
+        is exact, so the set's order (which changes between runs) cannot move the answer."""
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in set(features))
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def to_json(self) -> dict:
