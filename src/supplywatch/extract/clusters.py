@@ -34,7 +34,10 @@ def top_type(votes: Counter[str]) -> str:
     """The type with the most votes; a tie goes to the earlier type of TYPE_ORDER, so the
     answer never depends on the order the votes were counted in (a set's, which changes
     from run to run with Python's string hashing)."""
-    return max(votes, key=lambda t: (votes[t], -TYPE_ORDER.index(t) if t in TYPE_ORDER else -len(TYPE_ORDER), t))
+    def rank(t: str) -> tuple[int, int, str]:
+        return votes[t], -TYPE_ORDER.index(t) if t in TYPE_ORDER else -len(TYPE_ORDER), t
+
+    return max(votes, key=rank)
 
 
 class DocEntities:
