@@ -434,10 +434,14 @@ def _a_person_s_name(ents: DocEntities, cid: int) -> bool:
     """Does a person in the document go by this name: "Lin" of "Lin Wei-cheng", "Ford" of
     "Henry Ford"?"""
     short = ents.clusters[cid].name.split()
+    companies = [ents.clusters[c].name.split() for c in ents.of_type("company")]
     for other in ents.of_type("person"):
         words = ents.clusters[other].name.split()
         if other != cid and len(words) > len(short) and (
-                words[:len(short)] == short or words[-len(short):] == short):
+                words[:len(short)] == short or words[-len(short):] == short) and not any(
+                len(name) > len(words) and name[:len(words)] == words for name in companies):
+            # (not a "person" whose name starts a company's: "Sarrault Aéro" of "Sarrault
+            # Aéro S.A." is that company's short form, and "Sarrault" its shorter one)
             return True
     return False
 

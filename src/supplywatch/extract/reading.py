@@ -129,6 +129,15 @@ class Reading:
             ref = self.corefer(noun, type_)
             if ref:
                 return ref
+            if noun.pos_ == "NOUN" and any(d.dep_ == "det" and d.lower_ in ("a", "an", "another")
+                                           for d in noun.children):
+                # "Y, a holding company that bought 62% of X": Y; but "a factory that
+                # produces for X" is a thing the text does not name
+                edge = noun.left_edge.i
+                if edge - 2 >= tok.sent.start and self.doc[edge - 1].text == ",":
+                    cid = self.cluster_at(self.doc[edge - 2])
+                    return [cid] if cid is not None and self.type_of(cid) == type_ else []
+                return []
         for i in range(tok.i - 1, max(tok.sent.start, tok.i - 25) - 1, -1):
             cid = self.cluster_at(self.doc[i])
             if cid is not None and self.type_of(cid) == type_:

@@ -571,8 +571,9 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if negated(tok, r.lex):
         return
     objs = children(tok, "dobj")
-    if objs and r.entities(objs[0]) and r.cluster_at(objs[0]) is not None:
-        return  # buying a company is an acquisition, not supply
+    if objs and r.entities(objs[0]) and (r.cluster_at(objs[0]) is not None
+                                         or objs[0].lemma_.lower() in r.lex["company_nouns"]):
+        return  # buying a company ("bought the company from its founders") is an acquisition
     customers = r.subject_companies(tok)
     deal = _deal_of(tok, r.lex)
     if not customers and deal is not None and deal.dep_ == "dobj":
