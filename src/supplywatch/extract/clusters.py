@@ -140,6 +140,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     merge_short_forms(ents, lex, frozenset(places))
     add_missed_mentions(doc, ents, lex)
     add_products(doc, ents, models, lex)
+    numbered_names_read_as_persons(doc, ents, lex)
     add_product_lines(doc, ents, lex)
     add_descriptors(doc, ents, lex)
     if learned is not None:
@@ -542,11 +543,16 @@ def add_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
                 continue
             if len(run) == 1 and (run[0].like_num or AMOUNT.match(run[0].text)):
                 continue  # "Tesla 2020", "Anker 523", "NOK 4.9bn" alone: a year, a count or money
-            pid = ents.new_cluster("product")
-            text = doc[end:stop].text
-            ents.add_span(pid, end, stop, text)
-            ents.clusters[pid].names[f"{doc[start:end].text} {text}"] += 1  # brand as written
-            ents.clusters[pid].brand = cid
+            _add_model(doc, ents, cid, start, end, stop)
+
+
+def _add_model(doc: Doc, ents: DocEntities, brand: int | None, start: int, end: int, stop: int) -> None:
+    """The model at [end, stop) of the brand named at [start, end): a product."""
+    pid = ents.new_cluster("product")
+    text = doc[end:stop].text
+    ents.add_span(pid, end, stop, text)
+    ents.clusters[pid].names[f"{doc[start:end].text} {text}"] += 1  # brand as written
+    ents.clusters[pid].brand = brand
 
 
 def demote_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
@@ -805,6 +811,49 @@ def brands_read_as_persons(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
                 _claim_brand(doc, ents, brand)
                 cluster.brand = brand
                 break
+
+
+def numbered_names_read_as_persons(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
+    """A one-word "person" written right before a model number is a brand or a line: "the
+    Havbris 150 and Havbris 220 engines", "the first Perch". A brand when some mention is a
+    company's (a bare subject or owner: "Havbris said", "Havbris's plant"), else a line: a
+    product, whose maker the rules read. Each "Havbris 150" is a product.
+    Not a person someone in the document is called by, nor one with a title ("Mr Havbris")."""
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.type != "person" or not cluster.names or cluster.surname or len(cluster.name.split()) != 1 \
+                or not any(_model_number_at(doc, end, lex) for _, end in cluster.spans):
+            continue
+        if _brand_read_as_person(doc, ents, name_key(cluster.name), lex) != cid:
+            continue
+        brand = any(_a_company_s_mention(doc, start, end) for start, end in cluster.spans)
+        _claim_brand(doc, ents, cid)
+        if not brand:
+            cluster.type = "product"
+        for start, end in list(cluster.spans):
+            if _model_number_at(doc, end, lex) and end not in ents.token_cluster:
+                _add_model(doc, ents, cid if brand else None, start, end, end + 1)
+
+
+def _a_company_s_mention(doc: Doc, start: int, end: int) -> bool:
+    """A name used as a company is: the bare subject or owner of its clause ("Havbris
+    said", "Havbris's plant"), not "the first Havbris" nor "the Havbris 150"."""
+    before = doc[start - 1] if start > 0 else None
+    return doc[start:end].root.dep_ in ("nsubj", "nsubjpass", "poss") and (
+        before is None or before.pos_ not in ("DET", "ADJ", "PRON", "NUM"))
+
+
+def _model_number_at(doc: Doc, i: int, lex: Lexicon) -> bool:
+    """Is the word at i a model number: "150", "X5", "220e" (not a year, an amount, a
+    measure, nor a number the sentence goes on to count with: "Havbris 150 units")?"""
+    if i >= len(doc) or doc[i].whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].text == "%":
+        return False
+    word = doc[i].text
+    if not any(ch.isdigit() for ch in word) or YEAR.match(word) or AMOUNT.match(word) \
+            or not re.fullmatch(r"[A-Za-z]{0,3}\d{2,5}[A-Za-z]{0,3}", word):
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or not (after.lower_ in lex["measure_units"] or after.text == "%"
+                                 or after.lower_ in ("percent", "per", "million", "billion"))
 
 
 def _claim_brand(doc: Doc, ents: DocEntities, cid: int) -> None:

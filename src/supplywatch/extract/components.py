@@ -151,12 +151,15 @@ def make_relations(nlp: Language, name: str, pair_model: str):
 # Legal forms written with full stops that the English tokenizer cuts after the last letter
 # ("Kft" + "."), so that the full stop ends the sentence and the name loses its appositive.
 LEGAL_FORM_TOKENS = ("Kft.", "Bhd.", "Sdn.", "sp.", "Sp.", "o.o.", "Zrt.", "Nyrt.", "Tbk.", "a.s.",
-                     "s.r.o.", "d.o.o.", "Ltda.", "Pvt.", "S.A.S.", "S.L.", "Pte.", "Pty.", "C.V.")
+                     "s.r.o.", "d.o.o.", "Ltda.", "Pvt.", "S.A.S.", "S.L.", "Pte.", "Pty.", "C.V.",
+                     "A/S")  # (a Danish or Norwegian company's, which the tokenizer cuts at the slash)
 
 
 def add_components(nlp: Language, models: LearnedModels | None = None) -> Language:
     for form in LEGAL_FORM_TOKENS:
         nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    # "A/S" ends a sentence with its own full stop, which the tokenizer keeps as "S."
+    nlp.tokenizer.add_special_case("A/S.", [{ORTH: "A/S"}, {ORTH: "."}])
     nlp.add_pipe("sw_line_breaks", before="parser")
     kinds = models.product_kinds if models is not None else None
     nlp.add_pipe("sw_entities", after="ner",

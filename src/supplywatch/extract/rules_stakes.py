@@ -129,9 +129,25 @@ def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draf
             # the first verb, for the second), or by word order
             verb = tok.head if tok.dep_ == "conj" else tok
             owned = [c for o in prep_objects(verb, "in") if o.lower_ in ("which", "whom")
-                     for c in r.entities(o)] or _in_which_before(r, sent, tok)
+                     for c in r.entities(o)] or _in_which_before(r, sent, tok) \
+                or _owned_in_the_clause_before(r, tok)
         owners = r.subject_companies(tok)
         yield from _all_owned(r, sent, owners, owned, share, tok)
+
+
+def _owned_in_the_clause_before(r: Reading, tok: Token) -> list[int]:
+    """ "A owns 60% of X, with B owning the remaining 40%", "A holds 51% of X and B holds
+    49%": the company whose shares the clause before counts."""
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "with":
+        before = tok.head.head
+    elif tok.dep_ == "conj":
+        before = tok.head
+    else:
+        return []
+    if before.pos_ != "VERB" or before.lemma_.lower() not in r.lex["holding_verbs"]:
+        return []
+    return [c for obj in children(before, "dobj") for o in prep_objects(obj, "of", "in")
+            for c in r.entities(o)]
 
 
 def _sold_to(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:

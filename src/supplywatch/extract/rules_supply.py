@@ -336,6 +336,8 @@ def _makers_of(r: Reading, noun: Token) -> list[int]:
             maker = r.company_named_first(r.ents.clusters[cid].name)
         if maker is not None:
             found.append(maker)
+    if possessor_companies(r, noun):
+        return found  # "Merrow's Solace sedan": "Solace" is Merrow's line, Merrow the buyer
     for t in noun.subtree:
         if (t.dep_ == "compound" and t.head.i == noun.i) or t.head.dep_ == "compound":
             cid = r.company_at(t)
@@ -465,7 +467,8 @@ def _passive(tok: Token) -> bool:
 def made_by_another(tok: Token) -> bool:
     """A verb whose doer follows "by", if named at all: "was made by X", "cells supplied by
     X", "the batteries, made by X"."""
-    return _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN")
+    return _passive(tok) or (tok.dep_ in ("acl", "relcl") and tok.tag_ == "VBN" and not any(
+        c.dep_ in ("nsubj", "aux") for c in tok.children))  # (not "X, which has supplied Y")
 
 
 def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> Iterator[Draft]:
