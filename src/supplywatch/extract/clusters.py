@@ -845,7 +845,7 @@ def _a_company_s_mention(doc: Doc, start: int, end: int) -> bool:
 def _model_number_at(doc: Doc, i: int, lex: Lexicon) -> bool:
     """Is the word at i a model number: "150", "X5", "220e" (not a year, an amount, a
     measure, nor a number the sentence goes on to count with: "Havbris 150 units")?"""
-    if i >= len(doc) or doc[i].whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].text == "%":
+    if i >= len(doc) or (doc[i].whitespace_ == "" and i + 1 < len(doc) and doc[i + 1].text == "%"):
         return False
     word = doc[i].text
     if not any(ch.isdigit() for ch in word) or YEAR.match(word) or AMOUNT.match(word) \
