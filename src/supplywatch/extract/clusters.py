@@ -820,7 +820,8 @@ def numbered_names_read_as_persons(doc: Doc, ents: DocEntities, lex: Lexicon) ->
     product, whose maker the rules read. Each "Havbris 150" is a product.
     Not a person someone in the document is called by, nor one with a title ("Mr Havbris")."""
     for cid, cluster in enumerate(ents.clusters):
-        if cluster.type != "person" or not cluster.names or cluster.surname or len(cluster.name.split()) != 1 \
+        if cluster.type != "person" or not cluster.names or cluster.surname \
+                or len(cluster.name.split()) != 1 \
                 or not any(_model_number_at(doc, end, lex) for _, end in cluster.spans):
             continue
         if _brand_read_as_person(doc, ents, name_key(cluster.name), lex) != cid:
