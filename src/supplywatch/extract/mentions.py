@@ -220,6 +220,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     span = doc[start:end]
     if _in_an_address(doc, start, end):
         return Counter({"place": 4})  # "of Grand Rapids, Michigan, a subsidiary of X"
+    if _before_its_region(doc, start, end, lex):
+        return Counter({"place": 4})  # "the Charlotte, North Carolina company", "Binh Duong province"
     words = [t.lower_ for t in span]
     if words[-1].rstrip(".") in {w.rstrip(".") for w in lex["legal_suffixes"]} \
             or ends_in_legal_form(span.text, lex):
@@ -303,6 +305,30 @@ def _in_an_address(doc: Doc, start: int, end: int) -> bool:
     return start >= 2 and closed and doc[start - 1].text == "," \
         and doc[start - 2].ent_type_ in PLACE_LABELS \
         and all(t.ent_type_ in PLACE_LABELS for t in doc[start:end])
+
+
+REGION_NOUNS = {"province", "prefecture", "county", "state", "region", "district", "oblast"}
+
+
+def _before_its_region(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A name written before the state or country it is in ("a Lake Charles, Louisiana
+    maker", "the Charlotte, North Carolina company") or before a region's noun ("Binh Duong
+    province") is a place, unless it says it is a company (legal form, corporate word)."""
+    words = doc[start:end].text.split()
+    if ends_in_legal_form(doc[start:end].text, lex) or any(
+            w.lower() in lex["corporate_words"] for w in words[1:]):
+        return False
+    if end < len(doc) and doc[end].lower_ in REGION_NOUNS and doc[end].is_lower:
+        return True
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE" \
+            or doc[end + 1].ent_iob_ != "B":
+        return False
+    stop = end + 1
+    while stop < len(doc) and doc[stop].ent_type_ == "GPE" and (stop == end + 1 or doc[stop].ent_iob_ == "I"):
+        stop += 1
+    after = doc[stop] if stop < len(doc) else None
+    # the state ends the phrase, or a noun it describes follows: "... company", "... maker"
+    return after is None or after.text in (",", ".", ";", ")") or (after.is_lower and after.pos_ in ("NOUN", "ADJ"))
 
 
 def _ranked(noun: Token) -> bool:
