@@ -137,7 +137,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     merge_acronyms(doc, ents)
     places = {e.text for e in doc.ents if e.label_ in ("GPE", "LOC")} | {
         c.name for c in ents.clusters if c.type == "place" and c.spans}
-    merge_short_forms(ents, lex, frozenset(places))
+    merge_short_forms(ents, lex, frozenset(places), doc)
     add_missed_mentions(doc, ents, lex)
     add_products(doc, ents, models, lex)
     numbered_names_read_as_persons(doc, ents, lex)
@@ -356,7 +356,8 @@ def ents_text(ents: DocEntities, cid: int, i: int) -> str:
     return ents.clusters[cid].name
 
 
-def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = frozenset()) -> None:
+def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = frozenset(),
+                      doc: Doc | None = None) -> None:
     """ "Anker" for "Anker Innovations": a shorter name that starts a longer one is the same
     company, unless the rest is an acronym ("Samsung" is not "Samsung SDI"); or that follows
     one of the `places` a longer one starts with."""
@@ -396,13 +397,33 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
             # not of "Tenzo's Hosur" plant; a short form with several companies stays apart:
             # "Samsung" of "Samsung Electronics" and "Samsung Display Co.")
             _merge(ents, longer[0] if len(longer) == 1 else named[0], cid)
-        elif named and cluster.type in ("person", "product"):
+        elif named and (cluster.type in ("person", "product") or (
+                cluster.type == "place" and doc is not None and not _used_as_a_place(doc, cluster))):
             # "Verrow" (typed a person) with "Verrow Packaging plc" and its subsidiary
             # "Verrow Nederland B.V.": a group is named in full before its units are.
+            # (Also "Tianmu", typed a place, of "Tianmu Power Technology Co., Ltd." and
+            # "Tianmu Power Americas Inc.", when no mention says it is where something is.)
             _merge(ents, min(named, key=lambda other: min(ents.clusters[other].spans)), cid)
         elif len(longer) == 1 and cluster.type == "person" and not _a_person_s_name(ents, cid):
             # "Fennick" (typed a person) of "Fennick Cycles", the one company named so
             _merge(ents, longer[0], cid)
+
+
+PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "outside", "inside", "around"}
+
+
+def _used_as_a_place(doc: Doc, cluster) -> bool:
+    """Does a mention say the name is where something is: "a plant in Zhejiang", "Zhejiang
+    province", "the Zhejiang-based maker"?"""
+    for start, end in cluster.spans:
+        root = doc[start:end].root
+        after = doc[end] if end < len(doc) else None
+        if (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or (
+                after is not None and (after.lower_ in ("province", "city", "region", "prefecture")
+                                       or (after.text in ("-", "–") and end + 1 < len(doc)
+                                           and doc[end + 1].lower_ == "based"))):
+            return True
+    return False
 
 
 def _name_before_legal_form(name: str, lex: Lexicon) -> str | None:
