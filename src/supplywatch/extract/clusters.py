@@ -390,6 +390,9 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
                 longer.append(other)
             elif _name_before_legal_form(oc.name, lex) == key:
                 longer.append(other)
+        # "Brantholm Marine" and "Brantholm Marine ASA" are one company's names, not two
+        longer = [o for o in longer if not any(
+            o2 != o and keys[o2].startswith(keys[o] + " ") for o2 in longer)]
         # the longer names that go on with a corporate word or a legal suffix
         named = [o for o in longer if _company_short_form(ents, cid, o, lex)]
         if cluster.type in ("company", "place") and (len(longer) == 1 or len(named) == 1):
