@@ -324,11 +324,13 @@ def _before_its_region(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
             or doc[end + 1].ent_iob_ != "B":
         return False
     stop = end + 1
-    while stop < len(doc) and doc[stop].ent_type_ == "GPE" and (stop == end + 1 or doc[stop].ent_iob_ == "I"):
+    while stop < len(doc) and doc[stop].ent_type_ == "GPE" and (
+            stop == end + 1 or doc[stop].ent_iob_ == "I"):
         stop += 1
     after = doc[stop] if stop < len(doc) else None
     # the state ends the phrase, or a noun it describes follows: "... company", "... maker"
-    return after is None or after.text in (",", ".", ";", ")") or (after.is_lower and after.pos_ in ("NOUN", "ADJ"))
+    return after is None or after.text in (",", ".", ";", ")") or (
+        after.is_lower and after.pos_ in ("NOUN", "ADJ"))
 
 
 def _ranked(noun: Token) -> bool:
