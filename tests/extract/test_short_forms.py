@@ -298,3 +298,41 @@ def test_a_headline_naming_a_unit_by_its_parent(extract_text):
                           "Tessano Electronics will begin assembling smartphones for Ravik Telecom.")
     owned = {(f["parent"], f["child"]) for f in result["facts"] if f["type"] == "owns"}
     assert ("Selvam Industries", "Tessano Electronics") in owned, owned
+
+
+def test_a_short_name_joins_its_group_when_the_only_person_so_named_starts_a_company_name():
+    # "Sarvelle" and "Sarvelle Aero" both typed persons, beside the group and two units:
+    # "Sarvelle Aero" is the group's short form too, not a person called Sarvelle
+    ents = entities_of(("company", "Sarvelle Aero S.A."), ("person", "Sarvelle Aero"),
+                       ("company", "Sarvelle Aero Deutschland GmbH"),
+                       ("company", "Sarvelle Propulsion"), ("person", "Sarvelle"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Sarvelle") == "Sarvelle Aero S.A."
+    assert merged_into(ents, "Sarvelle Aero") == "Sarvelle Aero S.A."
+
+
+def test_one_company_s_longer_names_count_once():
+    ents = entities_of(("company", "Brantmoor Marine ASA"), ("company", "Brantmoor Marine"),
+                       ("company", "Brantmoor"))
+    merge_short_forms(ents, load_lexicon())
+    assert merged_into(ents, "Brantmoor") == "Brantmoor Marine ASA"
+
+
+def test_a_short_name_typed_as_a_place_joins_the_first_of_its_companies(extractor):
+    doc = extractor.nlp("Tianlu will supply inverters . Tianlu Power Technology Co., Ltd. "
+                        "and Tianlu Power Americas Inc. agreed .")
+    ents = DocEntities()
+    for type_, start, end in (("place", 0, 1), ("company", 5, 11), ("company", 12, 16)):
+        ents.add_span(ents.new_cluster(type_), start, end, doc[start:end].text)
+    merge_short_forms(ents, load_lexicon(), doc=doc)
+    assert merged_into(ents, "Tianlu") == "Tianlu Power Technology Co., Ltd."
+
+
+def test_a_place_written_where_something_is_stays_a_place(extractor):
+    doc = extractor.nlp("Plants in Tianlu grew . Tianlu Power Technology Co., Ltd. and "
+                        "Tianlu Power Americas Inc. agreed .")
+    ents = DocEntities()
+    for type_, start, end in (("place", 2, 3), ("company", 5, 11), ("company", 12, 16)):
+        ents.add_span(ents.new_cluster(type_), start, end, doc[start:end].text)
+    merge_short_forms(ents, load_lexicon(), doc=doc)
+    assert merged_into(ents, "Tianlu") == "Tianlu"
