@@ -292,7 +292,30 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["place"] += 3  # "a plant in Puebla", "federal court in Monterrey", "based in Toluca"
     if _in_a_company_field(doc, start, lex):
         votes["company"] += 3  # "Manufacturers: Bombardier (also BRP); Ski-Doo."
+    votes["company"] += _company_grammar(doc, root, lex)
     return votes
+
+
+SPEECH_LEMMAS = {"say", "tell", "state", "announce", "confirm", "add"}
+
+
+def _company_grammar(doc: Doc, root: Token, lex: Lexicon) -> int:
+    """Votes from what only a company does in a sentence, which tell a company named after
+    its founder from the founder: "Brennholt said it would ...", "its contract with
+    Brennholt", "the Brennholt contract", "Brennholt took a 25% stake"."""
+    head = root.head
+    if root.dep_ == "nsubj" and root.ent_type_ not in ("GPE", "LOC") and not root.is_upper \
+            and head.lemma_.lower() in SPEECH_LEMMAS and any(
+            t.lower_ in ("it", "its") for t in doc[head.i + 1:min(len(doc), head.i + 4)]):
+        return 2  # a person "said he"
+    if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lower_ in lex["deal_nouns"]:
+        return 2
+    if root.dep_ == "compound" and head.lower_ in lex["deal_nouns"] and head.i == root.i + 1:
+        return 1
+    if root.dep_ == "nsubj" and head.lemma_.lower() in lex["holding_verbs"] and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in lex["stake_nouns"] for c in head.children):
+        return 2
+    return 0
 
 
 PLACE_LABELS = ("GPE", "LOC")
@@ -434,6 +457,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if kind == "company" and (names_a_kind(doc, start, end, lex)
                                   or abbreviates_a_kind(doc, start, end)):
             continue
+        if a_country_adjective(doc, start, end, lex):
+            continue  # (whatever the model calls it: "the Slovak maker" is no person either)
         if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ == "ADJ":
             continue  # "Front airbags are supplied by X": capitalised as a sentence's first word
         parts = split_merged_names(doc, start, end, lex) if kind == "company" else [(start, end)]
@@ -464,7 +489,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             end = complete_compound(doc, start, end)
             if names_a_hazard(doc, end, lex):
                 continue  # "Velmora Power battery fire risk": what a recall is about
-        elif names_a_kind(doc, start, end, lex) or abbreviates_a_kind(doc, start, end):
+        elif names_a_kind(doc, start, end, lex) or abbreviates_a_kind(doc, start, end) \
+                or a_country_adjective(doc, start, end, lex):
             continue
         learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
@@ -486,6 +512,13 @@ def _with_legal_names(doc: Doc, cands: list[Candidate], model_tokens: set[int],
         cands = [c for c in cands if c.end <= cand.start or c.start >= cand.end]
         cands.append(cand)
     return cands
+
+
+def a_country_adjective(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """ "the Slovak car-parts maker X", "Nordic boatbuilders": a country's or a region's
+    adjective before a noun, which the recognisers sometimes take for a company."""
+    return doc[start:end].text.lower() in lex.demonyms and end < len(doc) \
+        and doc[end].pos_ in ("NOUN", "ADJ", "PROPN") and doc[end].text not in lex["legal_suffixes"]
 
 
 def abbreviates_a_kind(doc: Doc, start: int, end: int) -> bool:
