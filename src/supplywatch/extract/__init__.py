@@ -76,11 +76,21 @@ class Extractor:
             # a recall record's title is written to a house style its own rules read
             headline = None if document.kind in ("recall", "bom") else readable_headline(document.text)
             text = document.text
+            recased_at: list[tuple[int, int]] = []
             if headline:  # the same length: every offset holds
-                text = headline[1] + text[headline[0]:]
+                end, line = headline
+                text = line + text[end:]
+                recased_at.append((0, end))
+                # the page may print the headline again above the story: recase it there too
+                original = "\n" + document.text[:end] + "\n"
+                at = text.find(original, end)
+                while at >= 0:
+                    text = text[:at + 1] + line + text[at + 1 + end:]
+                    recased_at.append((at + 1, at + 1 + end))
+                    at = text.find(original, at + end)
             split = pieces(text)
             for n, (offset, piece) in enumerate(split, 1):
-                recased = headline is not None and offset < headline[0]
+                recased = any(start < offset + len(piece) and offset < stop for start, stop in recased_at)
                 yield piece, (document, offset, n == len(split), recased)
 
 

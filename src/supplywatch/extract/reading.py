@@ -265,6 +265,7 @@ class Reading:
                 return described
         described = _described(tok)
         modifiers = description_words(described, self.lex)
+        bare = not modifiers  # "the company", not "the Munich-based company"
         # a place ("the Pune-based brand", "the Korean supplier") tells more than a trade word
         places = description_words((c for c in described if not c.is_lower), self.lex)
         # "The Korean supplier will ship cells to X": not X, named beside it in its clause
@@ -277,6 +278,14 @@ class Reading:
         best: tuple[float, int] | None = None
         for i in range(tok.i - 1, window_start - 1, -1):
             cid = self.cluster_at(self.doc[i])
+            if cid is None and is_desc and bare and self._chain \
+                    and len(self._chain.get(i, ())) == 1 and self.doc[i].lemma_ == tok.lemma_ \
+                    and not description_words(_described(self.doc[i]), self.lex) \
+                    and self.doc[i].sent.start != sent.start:
+                # the same description said before ("Orrin bought the company ... The
+                # company is best known for"): the same company, ahead of a subject between
+                best = max(best or (-9.0, -1), (1.6 - 0.02 * (tok.i - i), self._chain[i][0]))
+                continue
             if cid is None or self.type_of(cid) != "company" or self.is_regulator(cid):
                 continue
             if subject is not None and cid == subject and tok.dep_ not in ("nsubj", "poss"):
