@@ -195,7 +195,25 @@ def _a_place(r: Reading, cid: int) -> bool:
     if not cluster.spans or any(ch.isdigit() for n in cluster.names for ch in n):
         return False  # a model ("Citi 12E", "Trail 2") is a product whatever the tagger says
     return any(_before_a_site(r, e) and all(t.ent_type_ in ("GPE", "LOC", "FAC", "ORG")
-                                            for t in r.doc[s:e]) for s, e in cluster.spans)
+                                            for t in r.doc[s:e]) for s, e in cluster.spans) \
+        or any(_where_something_is(r, s, e) for s, e in cluster.spans)
+
+
+def _where_something_is(r: Reading, start: int, end: int) -> bool:
+    """A name written as where something is: "-based" after it ("Toulouse-based"), or after
+    "in"/"near" on a site or a line ("its engine module line in Figeac"), or before a company
+    noun as a place's name is ("a Stuttgart supplier")."""
+    doc = r.doc
+    if end + 1 < len(doc) and doc[end].text in ("-", "–") and doc[end + 1].lower_ == "based":
+        return True
+    if doc[start:end].text.endswith("-based"):
+        return True
+    root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "at") \
+            and root.head.head.lemma_.lower() in SITE_WORDS | {"line"}:
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in r.lex["supplier_nouns"] \
+        and root.ent_type_ in ("GPE", "LOC")
 
 
 def _before_a_site(r: Reading, end: int) -> bool:

@@ -105,6 +105,8 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                            or (end - start > 1 and span.label_ != "PRODUCT"
                                and REPORTING_PERIOD.match(doc[end - 1].text))):
         end -= 1  # ... and a reporting period a headline runs on: "Kaisun Electronics Q3 profit"
+    if end - start > 1 and span.label_ != "PRODUCT" and doc[end - 1].lower_ in lex["deal_nouns"]:
+        end -= 1  # "... Ends Nine-Year Drevik Contract": a title-case headline's deal noun
 
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in ("'s", "’s") and _named_apart(doc, doc[start:i].text):
