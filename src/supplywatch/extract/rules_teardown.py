@@ -105,6 +105,13 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
         else:
             continue
         part = r.component_in(noun) if noun.pos_ != "PRON" else None
+        if part is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            # "The application processor is an SH-W5 from X": the subject is the part
+            subject = _subject_of(noun.head)
+            part = r.component_in(subject) if subject is not None and subject.pos_ == "NOUN" else None
+            if part is not None and not negated(noun.head, r.lex):
+                yield from ((cid, part) for cid in _named_after(r, tok))
+            continue
         if part is None or _clause_verb(noun).lemma_.lower() not in verbs:
             continue
         yield from ((cid, part) for cid in _named_after(r, tok))
