@@ -545,15 +545,15 @@ def component_of(phrase: Span, root: Token, ents: DocEntities, lex: Lexicon) -> 
             kept.append(t)
             continue
         if (t.i in ents.token_cluster and (own is None or ents.token_cluster[t.i] != own)) \
-                or t.dep_ in ("det", "poss", "nummod", "quantmod") \
+                or t.dep_ in ("det", "poss", "nummod", "quantmod", "case") or t.lower_ in ("'s", "’s") \
                 or t.like_num or t.pos_ in ("PRON", "DET", "NUM") or (t.is_punct and t.text != "-"):
             continue
         if t.lower_ in ("initial", "new", "remaining", "first", "some", "many", "all", "more",
                         "than", "about", "over", "around", "up", "to"):
             continue
         kept.append(t)
-    if not kept or kept[-1].i != root.i:
-        return None
+    if not kept or kept[-1].i != root.i or any(t.lower_ in lex["not_part_modifiers"] for t in kept):
+        return None  # (not "its supervisory board")
     first = kept[0].i
     if _contiguous(kept) and (start := hyphenated_start(doc, first)) < first \
             and all(i not in ents.token_cluster for i in range(start, first)):

@@ -266,6 +266,9 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = [c for o in destinations(r, tok) for c in possessor_companies(r, o)]
     if not customers:  # "X will supply compressors to Y's refrigerator factories"
         customers = [c for o in prep_objects(tok, "to") for c in possessor_companies(r, o)]
+    if not customers:  # "X supplies all of Y's battery packs"
+        customers = [c for d in children(tok, "dobj") if d.lower_ in QUANTIFIERS
+                     for o in prep_objects(d, "of") for c in possessor_companies(r, o)]
     if not customers:  # "... to vehicle makers in Europe, including bus maker Y and Z"
         customers = [c for o in prep_objects(tok, "to") for e in _examples(o)
                      for c in r.entities(e)]
