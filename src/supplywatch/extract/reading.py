@@ -82,6 +82,11 @@ class Reading:
             return self.entities(named, type_, deep)  # "the venture, to be called X"
 
         phrase = list(self._np_tokens(tok, deep))
+        named_next = self._named_right_after(tok, type_)
+        if named_next is not None and named_next not in phrase:
+            # "with Dutch bike-subscription company Trapwel", the name parsed apart from its
+            # role noun: the name is what the noun stands for
+            return self.entities(named_next, type_, deep)
         for t in phrase:
             cid = self.cluster_at(t)
             if cid is None and t.i == tok.i:
@@ -93,6 +98,20 @@ class Reading:
             if cid is not None and self.type_of(cid) == type_ and cid not in found:
                 found.append(cid)
         return found
+
+    def _named_right_after(self, tok: Token, type_: str) -> Token | None:
+        """The name written right after a role noun that has none of its own ("company
+        Trapwel"), when the parser did not join them."""
+        if type_ != "company" or tok.pos_ != "NOUN" or self.cluster_at(tok) is not None \
+                or tok.lemma_.lower() not in self.lex["company_nouns"] or tok.i + 1 >= len(self.doc):
+            return None
+        nxt = self.doc[tok.i + 1]
+        cid = self.cluster_at(nxt)
+        if cid is None or self.type_of(cid) != type_ or nxt.head.i == tok.i \
+                or any(s < nxt.i for s, _ in self.ents.clusters[cid].spans if s <= nxt.i < s + 8
+                       and self.doc[s:nxt.i + 1].text.endswith(nxt.text) and s != nxt.i):
+            return None
+        return nxt
 
     def _names_its_own(self, tok: Token, phrase: Iterable[Token], type_: str = "company") -> bool:
         """Does the noun's phrase name an entity of the type ("the Swabian gearbox maker
@@ -552,8 +571,8 @@ def component_of(phrase: Span, root: Token, ents: DocEntities, lex: Lexicon) -> 
                         "than", "about", "over", "around", "up", "to"):
             continue
         kept.append(t)
-    if not kept or kept[-1].i != root.i or any(t.lower_ in lex["not_part_modifiers"] for t in kept):
-        return None  # (not "its supervisory board")
+    if not kept or kept[-1].i != root.i or (len(kept) == 2 and kept[0].lower_ in lex["not_part_modifiers"]):
+        return None  # (not "its supervisory board"; but "battery management boards")
     first = kept[0].i
     if _contiguous(kept) and (start := hyphenated_start(doc, first)) < first \
             and all(i not in ents.token_cluster for i in range(start, first)):
