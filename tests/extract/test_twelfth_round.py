@@ -134,3 +134,90 @@ def test_a_part_on_a_board_built_around_a_chip_from_a_maker_is_the_topic_s(extra
         "The main control board is built around a microcontroller from Quanzhi "
         "Microelectronics, a chip designer in Hefei.")
     assert ("Quanzhi Microelectronics", "Corlund Home AB") in supplies(result)
+
+
+def test_a_company_named_after_its_founder_is_the_company_where_it_acts_as_one(extract_text):
+    result = extract_text(
+        "Robot maker changes drive supplier\n\n"
+        "Hollbrand Robotik GmbH builds collaborative robot arms. \"Drevan has been a good "
+        "partner,\" said chief executive Stefan Hollbrand. Hollbrand said it would keep "
+        "spare parts in stock. The arm's torque sensor comes from Fennig Sensorik, a supplier "
+        "in which Hollbrand took a 25% stake in 2022.")
+    assert ("Hollbrand Robotik GmbH", "Fennig Sensorik") in owns(result)
+    assert entity_types(result).get("Hollbrand") in (None, "company")
+
+
+def test_a_country_adjective_before_a_trade_noun_is_no_company(extract_text):
+    result = extract_text(
+        "Cobot maker's customers\n\n"
+        "Hollbrand Robotik GmbH's largest customer, the Slovak car-parts maker Lisvec "
+        "Automotive, operates 900 of its cobots.")
+    assert "Slovak" not in entity_types(result)
+    assert all("Slovak" not in pair for pair in supplies(result))
+
+
+def test_a_bare_description_said_again_refers_to_the_same_company(extract_text):
+    result = extract_text(
+        "Toy maker adds a factory\n\n"
+        "Puddlewick Toys, the Leeds-based maker of soft toys, will make plush in Vietnam. "
+        "Puddlewick has been owned since 2021 by Orrington Brands Inc., a Chicago toy group. "
+        "Orrington bought the company from its founding family.\n\n"
+        "The company is best known for its Dabble Goose bath toys.")
+    products = {(f["company"], f["product"]) for f in facts(result, "makes")}
+    assert any(company.startswith("Puddlewick") and "Dabble Goose" in product
+               for company, product in products)
+    assert not any(company.startswith("Orrington") for company, _ in products)
+
+
+def test_a_place_is_not_a_product_made_there(extract_text):
+    result = extract_text(
+        "Aero group buys parts maker\n\n"
+        "Toulouse-based Sarvelle Aero S.A. has acquired Brennach Teile GmbH, a Bavarian maker "
+        "of machined parts. Brennach will begin shipping blisks to Sarvelle's own engine "
+        "module line in Figeac from early 2026.")
+    products = {f["product"] for f in facts(result, "makes")}
+    assert not products & {"Toulouse-based", "Figeac"}
+
+
+def test_a_deal_noun_ending_a_headline_is_not_part_of_a_name(extract_text):
+    result = extract_text(
+        "Brennmoor Robotik Switches Servo Drive Supplier, Ends Nine-Year Dravik Contract\n\n"
+        "Brennmoor Robotik GmbH will take its servo drives from Japan's Harumo Seiki Co., Ltd. "
+        "from April, ending a nine-year contract with Dravik Motion AB.")
+    assert not any(name.endswith("Contract") for name in entity_types(result))
+
+
+def test_the_subject_of_is_an_x_from_y_is_the_part_a_teardown_found(extract_text):
+    result = extract_text(
+        "Inside the Trellmore Watch S2\n\n"
+        "We took apart the Trellmore Mobile Inc. Watch S2. Trellmore sells it for $199. "
+        "The application processor is an SH-W5 from Sunhai Semiconductor Co., Ltd., the "
+        "Hsinchu fabless chip designer.")
+    found = {(f["supplier"], f["customer"], f["component"]) for f in facts(result, "supplies")}
+    assert ("Sunhai Semiconductor Co., Ltd.", "Trellmore Mobile Inc.", "application processor") in found
+
+
+def test_all_of_a_company_s_parts_name_it_as_the_customer(extract_text):
+    result = extract_text(
+        "E-bike maker adds a pack supplier\n\n"
+        "Renwick Cycles GmbH sells e-bikes. Taiwan's Dingsheng Energy, which currently "
+        "supplies all of Renwick's battery packs, will continue to do so.")
+    found = {(f["supplier"], f["customer"], f["component"]) for f in facts(result, "supplies")}
+    assert ("Dingsheng Energy", "Renwick Cycles GmbH", "battery packs") in found
+
+
+def test_a_name_the_parser_split_from_its_role_noun_is_still_the_party(extract_text):
+    result = extract_text(
+        "Bike maker teams up\n\n"
+        "Renwick Cycles GmbH sells e-bikes. Separately, Renwick announced a strategic "
+        "partnership with Dutch bike-subscription company Trapvel to develop a fleet version "
+        "of the Strada with swappable batteries.")
+    parties = [set(f["parties"]) for f in facts(result, "partnership")]
+    assert {"Renwick Cycles GmbH", "Trapvel"} in parties
+
+
+def test_a_supervisory_board_is_no_part(extract_text):
+    result = extract_text(
+        "Heat pump maker sells a stake\n\n"
+        "Warmbach Ahlen GmbH said Kamiro Corp. would get two seats on its supervisory board.")
+    assert "supervisory board" not in {e["name"] for e in result["entities"]}
