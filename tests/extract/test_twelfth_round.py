@@ -221,3 +221,12 @@ def test_a_supervisory_board_is_no_part(extract_text):
         "Heat pump maker sells a stake\n\n"
         "Warmbach Ahlen GmbH said Kamiro Corp. would get two seats on its supervisory board.")
     assert "supervisory board" not in {e["name"] for e in result["entities"]}
+
+
+def test_the_name_after_a_trade_word_is_the_company_s_short_form(extract_text):
+    # "Grupa" (group) says what the company is; "Miedzian" is who it is
+    result = extract_text(
+        "Copper group's battery bet\n\n"
+        "Grupa Miedzorn S.A. makes copper foil. Miedzorn also holds a 12% stake in Baltcella, "
+        "a battery maker.")
+    assert owns(result) == {("Grupa Miedzorn S.A.", "Baltcella"): 0.12}

@@ -497,6 +497,10 @@ def add_missed_mentions(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
             words = cluster.name.split()
             if len(words) > 1 and words[0][:1].isupper() and len(words[0]) > 2:
                 heads.setdefault(words[0], []).append(cid)
+            # ... or to the name after its trade ("Miedzian" of "Grupa Miedzian S.A.")
+            own = _name_before_legal_form(cluster.name, lex)
+            heads.setdefault(next((w for w in words if name_key(w) == own), ""), []).append(cid)
+    heads.pop("", None)
     for head, cids in heads.items():
         if len(set(cids)) == 1 and name_key(head) not in ents.by_key:
             matcher.add(str(cids[0]), [Doc(doc.vocab, words=[head])])
