@@ -230,3 +230,12 @@ def test_the_name_after_a_trade_word_is_the_company_s_short_form(extract_text):
         "Grupa Miedzorn S.A. makes copper foil. Miedzorn also holds a 12% stake in Baltcella, "
         "a battery maker.")
     assert owns(result) == {("Grupa Miedzorn S.A.", "Baltcella"): 0.12}
+
+
+def test_a_holding_company_named_after_a_comma_is_the_owner(extract_text):
+    result = extract_text(
+        "Toy maker's owners\n\n"
+        "Kinderwald Spielwaren GmbH makes wooden toys. Kinderwald is 70% owned by the founding "
+        "Brandt family's holding company, Brandt Beteiligungen GmbH, with the rest held by "
+        "managers.")
+    assert owns(result) == {("Brandt Beteiligungen GmbH", "Kinderwald Spielwaren GmbH"): 0.7}

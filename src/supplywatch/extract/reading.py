@@ -106,6 +106,16 @@ class Reading:
                 or tok.lemma_.lower() not in self.lex["company_nouns"] or tok.i + 1 >= len(self.doc):
             return None
         nxt = self.doc[tok.i + 1]
+        if nxt.text == "," and tok.i + 2 < len(self.doc) and not nxt.whitespace_ == "":
+            # "the family's holding company, Brandl Beteiligungen GmbH, with ...": an
+            # appositive by its commas (not "the company, Acme said")
+            cid = self.cluster_at(self.doc[tok.i + 2])
+            span = next(((s, e) for s, e in self.ents.clusters[cid].spans if s == tok.i + 2), None) \
+                if cid is not None else None
+            if span is None or self.type_of(cid) != type_ or span[1] >= len(self.doc) \
+                    or self.doc[span[1]].text not in (",", ".", ";", ")"):
+                return None
+            return self.doc[tok.i + 2]
         cid = self.cluster_at(nxt)
         if cid is None or self.type_of(cid) != type_ or nxt.head.i == tok.i \
                 or any(s < nxt.i for s, _ in self.ents.clusters[cid].spans if s <= nxt.i < s + 8
