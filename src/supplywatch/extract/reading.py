@@ -106,7 +106,7 @@ class Reading:
                 or tok.lemma_.lower() not in self.lex["company_nouns"] or tok.i + 1 >= len(self.doc):
             return None
         nxt = self.doc[tok.i + 1]
-        if nxt.text == "," and tok.i + 2 < len(self.doc) and not nxt.whitespace_ == "":
+        if nxt.text == "," and tok.i + 2 < len(self.doc) and nxt.whitespace_:
             # "the family's holding company, Brandl Beteiligungen GmbH, with ...": an
             # appositive by its commas (not "the company, Acme said")
             cid = self.cluster_at(self.doc[tok.i + 2])
