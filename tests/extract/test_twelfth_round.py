@@ -239,3 +239,11 @@ def test_a_holding_company_named_after_a_comma_is_the_owner(extract_text):
         "Brandt family's holding company, Brandt Beteiligungen GmbH, with the rest held by "
         "managers.")
     assert owns(result) == {("Brandt Beteiligungen GmbH", "Kinderwald Spielwaren GmbH"): 0.7}
+
+
+def test_a_former_parent_is_the_company_spun_out_of(extract_text):
+    result = extract_text(
+        "Robot vacuum teardown\n\n"
+        "Halvara Robotics makes robot vacuums. Halvara was spun out of home appliance maker "
+        "Zhenlai Appliance Group in 2020 and is still 62% owned by its former parent.")
+    assert owns(result) == {("Zhenlai Appliance Group", "Halvara Robotics"): 0.62}

@@ -146,6 +146,9 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elided: list[tuple[int, float | None]] = []  # "... 51% owned by A and 49% by B": B's 49%
     if passive:
         parents = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
+        if any(o.lemma_.lower() == "parent" for o in prep_objects(tok, "by")):
+            # "X, which was spun out of Y, is still 40% owned by its former parent": Y
+            parents = _spun_out_of(r, sent) or parents
         agents = [c for c in tok.children if c.dep_ == "agent"]
         if len(agents) > 1:  # "owned 55% by A and 45% by B", both hung on the verb
             elided = [(c, _percent_before(r, a)) for a in agents
@@ -183,6 +186,21 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if p != c and not r.is_regulator(p):
                 yield Draft("owns", {"parent": [p], "child": [c]}, sent,
                             confidence_for(sent, r.lex), extra={"share": s})
+
+
+SPIN_OFF_VERBS = {"spin", "carve", "split"}
+
+
+def _spun_out_of(r: Reading, sent: Span) -> list[int]:
+    """The company a sentence says another was spun out (off, carved out) of."""
+    found: list[int] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SPIN_OFF_VERBS:
+            continue
+        for node in (verb, *[c for c in verb.children if c.lower_ in ("out", "off")]):
+            found += [c for o in prep_objects(node, "of", "from") for c in r.entities(o)
+                      if c not in found]
+    return found
 
 
 HYPHEN_OWNED = re.compile(r"^(\d+(?:\.\d+)?)%-owned$", re.IGNORECASE)
