@@ -247,3 +247,12 @@ def test_a_former_parent_is_the_company_spun_out_of(extract_text):
         "Halvara Robotics makes robot vacuums. Halvara was spun out of home appliance maker "
         "Zhenlai Appliance Group in 2020 and is still 62% owned by its former parent.")
     assert owns(result) == {("Zhenlai Appliance Group", "Halvara Robotics"): 0.62}
+
+
+def test_a_maker_s_parent_named_in_its_description_does_not_hide_the_part_s_buyer(extract_text):
+    result = extract_text(
+        "Airbag recall widens\n\n"
+        "Brenmore Motor Company recalled 41,000 Marlin vans. Brenmore sells the Marlin in "
+        "the US. Each module contains a single-stage inflator manufactured by Tarlow Safety "
+        "Systems LLC, a subsidiary of Halvik Industries.")
+    assert ("Tarlow Safety Systems LLC", "Brenmore Motor Company") in supplies(result)

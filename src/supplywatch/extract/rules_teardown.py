@@ -45,8 +45,9 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         writer = subjects
     if not subjects or any(r.entities(s) for s in subjects if s not in writer):
         return  # a sentence about a company: the supply rules read it
+    # (a company named only to describe another, "X, a subsidiary of Y", is no party)
     named = {cid for t in sent if (cid := r.cluster_at(t)) is not None
-             and r.type_of(cid) == "company"} - finders
+             and r.type_of(cid) == "company" and not _in_an_appositive(r, t)} - finders
     verbs = CONTAINMENT_VERBS | (FINDING_VERBS if writer else set())
     found = list(_parts_and_makers(r, sent, verbs))
     if named - {maker for maker, _ in found}:
@@ -115,6 +116,16 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
         if part is None or _clause_verb(noun).lemma_.lower() not in verbs:
             continue
         yield from ((cid, part) for cid in _named_after(r, tok))
+
+
+def _in_an_appositive(r: Reading, tok: Token) -> bool:
+    """Is the word inside a description of another company ("X, a subsidiary of Y")?"""
+    for node in [tok, *tok.ancestors]:
+        if node.dep_ == "appos":
+            return r.cluster_at(node) != r.cluster_at(tok) and r.company_at(node.head) is not None
+        if node.dep_ in ("ROOT", "relcl", "ccomp", "advcl"):
+            return False
+    return False
 
 
 def _named_after(r: Reading, prep: Token) -> list[int]:
