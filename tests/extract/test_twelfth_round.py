@@ -256,3 +256,19 @@ def test_a_maker_s_parent_named_in_its_description_does_not_hide_the_part_s_buye
         "the US. Each module contains a single-stage inflator manufactured by Tarlow Safety "
         "Systems LLC, a subsidiary of Halvik Industries.")
     assert ("Tarlow Safety Systems LLC", "Brenmore Motor Company") in supplies(result)
+
+
+def test_a_product_named_short_has_the_maker_of_its_longer_name(extractor):
+    from supplywatch.extract.reading import Reading
+    from supplywatch.extract.rules_supply import _makers_of
+
+    doc = extractor.nlp("Pagimar makes the Pagimar Nimbus 7 . Suzhou Lianghe supplies the Nimbus 7 's battery .")
+    ents = DocEntities()
+    brand = ents.new_cluster("company")
+    ents.add_span(brand, 0, 1, "Pagimar")
+    longer = ents.new_cluster("product")
+    ents.add_span(longer, 3, 6, "Pagimar Nimbus 7")
+    ents.clusters[longer].brand = brand
+    short = ents.new_cluster("product")
+    ents.add_span(short, 12, 14, "Nimbus 7")
+    assert _makers_of(Reading(doc, ents, load_lexicon()), doc[12]) == [brand]

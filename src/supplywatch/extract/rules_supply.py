@@ -266,6 +266,9 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         customers = [c for o in destinations(r, tok) for c in possessor_companies(r, o)]
     if not customers:  # "X will supply compressors to Y's refrigerator factories"
         customers = [c for o in prep_objects(tok, "to") for c in possessor_companies(r, o)]
+    if not customers:  # "X supplies the Nimbus 7's battery": the product's maker
+        customers = [c for d in children(tok, "dobj") for p in children(d, "poss")
+                     for c in _makers_of(r, p) if c not in suppliers]
     if not customers:  # "X supplies all of Y's battery packs"
         customers = [c for d in children(tok, "dobj") if d.lower_ in QUANTIFIERS
                      for o in prep_objects(d, "of") for c in possessor_companies(r, o)]
@@ -337,6 +340,8 @@ def _makers_of(r: Reading, noun: Token) -> list[int]:
         maker = r.ents.clusters[cid].brand
         if maker is None:
             maker = r.company_named_first(r.ents.clusters[cid].name)
+        if maker is None:
+            maker = _maker_of_longer_name(r, cid)  # "the Nimbus 7" of "the Paginar Nimbus 7"
         if maker is not None:
             found.append(maker)
     if possessor_companies(r, noun):
@@ -347,6 +352,21 @@ def _makers_of(r: Reading, noun: Token) -> list[int]:
             if cid is not None and cid not in found:
                 found.append(cid)
     return found
+
+
+def _maker_of_longer_name(r: Reading, cid: int) -> int | None:
+    """The maker of the product whose longer name ends in this one's ("Paginar Nimbus 7" for
+    "Nimbus 7"), when there is one such maker."""
+    name = " " + r.ents.clusters[cid].name.lower()
+    makers = set()
+    for other, cluster in enumerate(r.ents.clusters):
+        if other == cid or cluster.type != "product" or not cluster.spans:
+            continue
+        if any((" " + n.lower()).endswith(name) and len(n) > len(name) - 1 for n in cluster.names):
+            maker = cluster.brand if cluster.brand is not None else r.company_named_first(cluster.name)
+            if maker is not None:
+                makers.add(maker)
+    return makers.pop() if len(makers) == 1 else None
 
 
 QUANTIFIERS = {"most", "all", "some", "part", "many", "much", "half", "each", "several"}
