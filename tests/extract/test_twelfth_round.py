@@ -262,7 +262,8 @@ def test_a_product_named_short_has_the_maker_of_its_longer_name(extractor):
     from supplywatch.extract.reading import Reading
     from supplywatch.extract.rules_supply import _makers_of
 
-    doc = extractor.nlp("Pagimar makes the Pagimar Nimbus 7 . Suzhou Lianghe supplies the Nimbus 7 's battery .")
+    doc = extractor.nlp("Pagimar makes the Pagimar Nimbus 7 . "
+                        "Suzhou Lianghe supplies the Nimbus 7 's battery .")
     ents = DocEntities()
     brand = ents.new_cluster("company")
     ents.add_span(brand, 0, 1, "Pagimar")
