@@ -273,3 +273,26 @@ def test_a_product_named_short_has_the_maker_of_its_longer_name(extractor):
     short = ents.new_cluster("product")
     ents.add_span(short, 12, 14, "Nimbus 7")
     assert _makers_of(Reading(doc, ents, load_lexicon()), doc[12]) == [brand]
+
+
+@pytest.mark.parametrize(("sentence", "maker", "part"), [
+    ("Each bud holds a 62mAh lithium-ion coin cell made by Kyodan Micro Energy Corp., the "
+     "Osaka-based specialist.", "Kyodan Micro Energy Corp.", "lithium-ion coin cell"),
+    ("The six MEMS microphones all carry the logo of Aurelia Acoustics, a Danish maker.",
+     "Aurelia Acoustics", "MEMS microphones"),
+])
+def test_a_teardown_reads_parts_held_or_marked_with_their_maker(extract_text, sentence, maker, part):
+    result = extract_text(
+        "Inside the Sonnoro Arc Buds 3\n\n"
+        "We took apart the Sonnoro Pte. Ltd. Arc Buds 3 earbuds. Sonnoro sells them for $149. "
+        + sentence)
+    found = {(f["supplier"], f["customer"], f["component"]) for f in facts(result, "supplies")}
+    assert (maker, "Sonnoro Pte. Ltd.", part) in found
+
+
+def test_a_shell_held_on_by_screws_names_no_screw_supplier(extract_text):
+    result = extract_text(
+        "Inside the Pagimar Nimbus 7\n\n"
+        "We took apart the Pagimar Ltd. Nimbus 7 tablet. Pagimar sells it for $299. The rear "
+        "shell is held on by six T5 Torx screws hidden under a rubber strip.")
+    assert not supplies(result)

@@ -24,7 +24,11 @@ IMPLIED_BUYER_CONFIDENCE = 0.6
 # "each earbud carries a cell made by X" (not "chips from X are in short supply")
 CONTAINMENT_VERBS = {"contain", "carry", "use", "house", "feature", "include", "build", "base",
                      "equip", "fit", "power", "pack", "integrate", "have", "come", "originate",
-                     "handle", "rely", "source", "supply", "make", "manufacture", "produce"}
+                     "handle", "rely", "source", "supply", "make", "manufacture", "produce",
+                     "hold"}
+# What names a part's maker on the part itself: "the microphones carry the logo of X"
+MARK_NOUNS = {"logo", "mark", "marking", "name", "brand", "stamp"}
+MARKING_VERBS = {"bear", "print", "stamp", "mark", "show"}
 # ... and how a teardown's writer reports one: "Inside, we found a panel from X"
 WRITER = {"we", "i"}
 FINDING_VERBS = {"find", "identify", "spot", "see", "discover"}
@@ -93,12 +97,23 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
                 if part is not None:
                     yield from ((cid, part) for cid in _named_after(r, tok))
                 continue
+        elif tok.lower_ == "of" and tok.dep_ == "prep" and tok.head.lemma_.lower() in MARK_NOUNS:
+            # "The microphones all carry the logo of X", "the cell is printed with the name of X"
+            verb = _clause_verb(tok.head)
+            subject = _subject_of(verb)
+            part = r.component_in(subject) if subject is not None and subject.pos_ == "NOUN" else None
+            if part is not None and verb.lemma_.lower() in verbs | MARKING_VERBS \
+                    and not negated(verb, r.lex):
+                yield from ((cid, part) for cid in _named_after(r, tok))
+            continue
         elif _is_part(r, tok) and r.company_at(tok) is None:
             # "a Rendai Microelectronics RD3326 processor": the maker named on the part
             part = r.component_in(tok)
             makers = [c for m in tok.lefts if m.dep_ in ("compound", "nmod")
                       for t in m.subtree if (c := _maker_at(r, t)) is not None]
-            if part is not None and _clause_verb(tok).lemma_.lower() in verbs \
+            # ("the receiver is a Plintek PTR-220 Qi receiver IC": said of a part)
+            said_of = tok.dep_ == "attr" and _clause_verb(tok).lemma_ == "be"
+            if part is not None and (_puts_inside(_clause_verb(tok), verbs) or said_of) \
                     and not negated(tok, r.lex):  # "we found no Tessaro parts": none
                 for cid in dict.fromkeys(makers):
                     yield cid, part
@@ -113,9 +128,17 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
             if part is not None and not negated(noun.head, r.lex):
                 yield from ((cid, part) for cid in _named_after(r, tok))
             continue
-        if part is None or _clause_verb(noun).lemma_.lower() not in verbs:
+        if part is None or not _puts_inside(_clause_verb(noun), verbs):
             continue
         yield from ((cid, part) for cid in _named_after(r, tok))
+
+
+def _puts_inside(verb: Token, verbs: set[str]) -> bool:
+    """Does the verb put a part inside a product ("each bud holds a cell", not "the shell
+    is held on by six Torx screws")?"""
+    lemma = verb.lemma_.lower()
+    return lemma in verbs and not (lemma == "hold" and any(c.dep_ in ("auxpass", "agent")
+                                                            for c in verb.children))
 
 
 def _in_an_appositive(r: Reading, tok: Token) -> bool:
