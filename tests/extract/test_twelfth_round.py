@@ -296,3 +296,11 @@ def test_a_shell_held_on_by_screws_names_no_screw_supplier(extract_text):
         "We took apart the Pagimar Ltd. Nimbus 7 tablet. Pagimar sells it for $299. The rear "
         "shell is held on by six T5 Torx screws hidden under a rubber strip.")
     assert not supplies(result)
+
+
+def test_a_company_fitting_a_named_product_buys_it_from_its_maker(extract_text):
+    result = extract_text(
+        "Engine maker's customers\n\n"
+        "Torvik Marine AS makes the Seabrise 150 and the Seabrise 220 inboard engines. Swedish "
+        "boatbuilder Tindro Boats AB fits the Seabrise 220 as standard to its cruisers.")
+    assert ("Torvik Marine AS", "Tindro Boats AB") in supplies(result)

@@ -113,8 +113,13 @@ def _fact(type_: str, args: dict[str, Any], d: Draft) -> Fact:
 def _supplies(drafts: list[Draft], names: dict[int, str], makers: dict[int, int]) -> list[Fact]:
     merged: dict[tuple[int, int], tuple[Draft, dict[str, Any]]] = {}
     for d in (d for d in drafts if d.type == "supplies"):
-        supplier = d.roles["supplier"][0]
-        product = d.roles.get("product", [None])[0]
+        if "supplier" in d.roles:
+            supplier = d.roles["supplier"][0]
+        else:  # bought by a product's name: its maker sells it ("ordered 40 Havbris 220s")
+            supplier = makers.get(d.roles["maker_of"][0])
+            if supplier is None:
+                continue
+        product = d.roles.get("product", d.roles.get("maker_of", [None]))[0]
         customer = d.roles.get("customer", [None])[0]
         if customer is None and product is not None:
             customer = makers.get(product)

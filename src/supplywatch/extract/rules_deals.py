@@ -76,7 +76,7 @@ def direct_deals(r: Reading, drafts: list[Draft]) -> list[Draft]:
     sells: dict[int, int] = {}
     for d in drafts:
         if d.type == "supplies":
-            for c in d.roles["supplier"]:
+            for c in d.roles.get("supplier", []):
                 sells[c] = sells.get(c, 0) + 1
             for c in d.roles.get("customer", []):
                 sells[c] = sells.get(c, 0) - 1

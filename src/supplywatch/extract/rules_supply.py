@@ -57,6 +57,15 @@ def supply_draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: in
     })
 
 
+def from_the_maker_draft(r: Reading, sent: Span, tok: Token, customer: int, product: int,
+                         component: str | None, quantity: int | None) -> Draft:
+    """ "Y ordered 40 Havbris 220 engines": the maker of the product, whoever the document
+    says it is (assemble fills it in from the `makes` facts), supplies Y."""
+    return Draft("supplies", {"maker_of": [product], "customer": [customer]}, sent,
+                 confidence_for(sent, r.lex), extra={
+                     "component": component, "quantity": quantity, "status": status_of(tok, r.lex)})
+
+
 def left_modifier_companies(r: Reading, tok: Token) -> list[int]:
     found: list[int] = []
     for t in tok.subtree:
@@ -620,6 +629,12 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     comp = r.component_in(objs[0]) if objs else None
     if comp is None and objs and objs[0].lower_ in PLURAL_REFERENCES:
         comp = _part_referred_to(r, objs[0])  # "X makes cells. Y buys them from X."
+    if not suppliers and objs and tok.lemma_.lower() in r.lex["purchase_verbs"]:
+        # "Y ordered 40 Havbris 220 engines": bought from the product's maker
+        for product in r.entities(objs[0], "product"):
+            for c in customers:
+                yield from_the_maker_draft(r, sent, tok, c, product, comp.name if comp else None,
+                                           comp.quantity if comp else None)
     if comp is None and tok.lemma_.lower() in r.lex["obtain_verbs"]:
         return  # "got approval from X" is no supply: "get" only with a part
     for s in suppliers:
@@ -672,6 +687,11 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     # "uses seat belts from X" with "from" hung on the verb (not "is used by X": the user)
     suppliers += [c for o in prep_objects(tok, "from") for c in r.entities(o) if c not in suppliers]
     comp = r.component_in(objs[0])
+    if not suppliers and not products and not negated(tok, r.lex):
+        # "Y fits the Havbris 150 to its boats": the named product's maker supplies Y
+        for bought in r.entities(objs[0], "product"):
+            for u in users:
+                yield from_the_maker_draft(r, sent, tok, u, bought, None, None)
     if not users and not products and subjects and subjects[0].lemma_.lower() in (
             r.lex["product_heads"]) and any(c.lower_ in ("these", "the", "those", "its", "their")
                                              for c in subjects[0].children):
