@@ -304,3 +304,12 @@ def test_a_company_fitting_a_named_product_buys_it_from_its_maker(extract_text):
         "Torvik Marine AS makes the Seabrise 150 and the Seabrise 220 inboard engines. Swedish "
         "boatbuilder Tindro Boats AB fits the Seabrise 220 as standard to its cruisers.")
     assert ("Torvik Marine AS", "Tindro Boats AB") in supplies(result)
+
+
+def test_every_model_between_a_possessive_and_its_noun_is_the_possessor_s(extract_text):
+    result = extract_text(
+        "Robot maker's switch\n\n"
+        "Brennwald Robotik GmbH builds cobots. The switch covers the company's best-selling "
+        "CR-7 and CR-12 cobots, which together accounted for most of its sales.")
+    products = {f["product"] for f in facts(result, "makes") if f["company"] == "Brennwald Robotik GmbH"}
+    assert {"CR-7", "CR-12"} <= products

@@ -37,15 +37,20 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     for tok in sent:
         named = r.cluster_at(tok)
         possessives = _possessives(tok)
+        products = [named] if named is not None else []
         if (named is None or r.type_of(named) != "product") and possessives:
+            # every product named between the possessive and its noun: "the company's
+            # best-selling CR-7 and CR-12 cobots"
             after = possessives[0].right_edge.i + 1
-            named = next((starts[i] for i in range(after, tok.i + 1) if i in starts), None)
-        if named is not None and _a_name(r, named):
+            products = list(dict.fromkeys(starts[i] for i in range(after, tok.i + 1) if i in starts))
+        products = [p for p in products if _a_name(r, p)]
+        if products:
             # the possessive on the product's own name: "Zephyra's AirBook 14"
             owners = _owners(r, tok)
             if len(owners) == 1:
-                yield Draft("makes", {"company": owners, "product": [named]}, sent,
-                            min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
+                for product in products:
+                    yield Draft("makes", {"company": owners, "product": [product]}, sent,
+                                min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
             continue
         if tok.pos_ not in ("NOUN", "PROPN") or (tok.lower_ not in heads and tok.lemma_.lower() not in heads):
             continue
