@@ -313,3 +313,13 @@ def test_every_model_between_a_possessive_and_its_noun_is_the_possessor_s(extrac
         "CR-7 and CR-12 cobots, which together accounted for most of its sales.")
     products = {f["product"] for f in facts(result, "makes") if f["company"] == "Brennwald Robotik GmbH"}
     assert {"CR-7", "CR-12"} <= products
+
+
+def test_a_line_between_a_brand_and_a_word_for_a_line_is_a_product(extract_text):
+    result = extract_text(
+        "Appliance maker's ranges\n\n"
+        "Fjordby Home AB, based in Gothenburg, sells two ranges: the Fjordby Aria line of "
+        "dishwashers, and the Fjordby Nimbus line of dryers. Its new Aria W7 goes on sale in May.")
+    assert entity_types(result).get("Aria") != "place"
+    assert any(f["company"] == "Fjordby Home AB" and f["product"].endswith("Aria")
+               for f in facts(result, "makes"))

@@ -146,6 +146,7 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     if learned is not None:
         add_learned(doc, ents, learned, lex)
     demote_product_lines(doc, ents, lex)  # the learned recogniser's names too
+    lines_read_as_places(doc, ents, lex)
     brands_read_as_persons(doc, ents, lex)
     return ents
 
@@ -861,6 +862,27 @@ def numbered_names_read_as_persons(doc: Doc, ents: DocEntities, lex: Lexicon) ->
         for start, end in list(cluster.spans):
             if _model_number_at(doc, end, lex) and end not in ents.token_cluster:
                 _add_model(doc, ents, cid if brand else None, start, end, end + 1)
+
+
+def lines_read_as_places(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
+    """A one-word "place" that names a product line: written between a brand and a word
+    for a line ("the Fjordal Aria line of dishwashers"), or starting a product's name with a
+    model after it ("the Aria W7"). It becomes a product, the brand before it its maker."""
+    for cluster in ents.clusters:
+        if "place" not in (cluster.type, cluster.list_type) or not cluster.names \
+                or len(cluster.name.split()) != 1:
+            continue
+        word = cluster.name
+        brands = [b for s, e in cluster.spans if s > 0 and e < len(doc)
+                  and doc[e].lower_ in lex["line_nouns"]
+                  and (b := ents.token_cluster.get(s - 1)) is not None and ents.clusters[b].type == "company"]
+        starts_a_model = any(n.startswith(word + " ") and _ends_in_model(n)
+                             for c in ents.clusters if c.type == "product" for n in c.names)
+        if brands or starts_a_model:
+            cluster.type = "product"
+            if cluster.list_type is not None:  # (what the learned recogniser listed it as)
+                cluster.list_type = "product"
+            cluster.brand = brands[0] if brands else None
 
 
 def _a_company_s_mention(doc: Doc, start: int, end: int) -> bool:
