@@ -37,12 +37,22 @@ def test_with_b_owning_the_remaining_share_counts_the_company_of_the_clause_befo
     }
 
 
-def test_a_perfect_relative_clause_is_active_not_passive(extract_text):
-    result = extract_text(
-        "Boatbuilder widens its range\n\n"
-        "Fjelland Marine AS makes hybrid boat engines. The battery systems in its range come "
-        "from Rotterdam-based Dekkers Marine Power, which has supplied Fjelland since 2016.")
-    assert ("Dekkers Marine Power", "Fjelland Marine AS") in supplies(result)
+@pytest.mark.parametrize(("text", "pair"), [
+    # a perfect relative clause is active, not passive
+    ("Fjelland Marine AS makes hybrid boat engines. The battery systems in its range come "
+     "from Rotterdam-based Dekkers Marine Power, which has supplied Fjelland since 2016.",
+     ("Dekkers Marine Power", "Fjelland Marine AS")),
+    # a maker's parent named in its description does not hide the part's buyer
+    ("Brenmore Motor Company recalled 41,000 Marlin vans. Brenmore sells the Marlin in the "
+     "US. Each module contains a single-stage inflator manufactured by Tarlow Safety Systems "
+     "LLC, a subsidiary of Halvik Industries.", ("Tarlow Safety Systems LLC", "Brenmore Motor Company")),
+    # a company fitting a named product buys it from its maker
+    ("Torvik Marine AS makes the Seabrise 150 and the Seabrise 220 inboard engines. Swedish "
+     "boatbuilder Tindro Boats AB fits the Seabrise 220 as standard to its cruisers.",
+     ("Torvik Marine AS", "Tindro Boats AB")),
+], ids=["perfect-relative-clause", "maker-described-by-its-parent", "fits-a-named-product"])
+def test_supply_read_through(extract_text, text, pair):
+    assert pair in supplies(extract_text("Industry news\n\n" + text))
 
 
 def test_buying_the_company_from_its_founders_is_no_supply(extract_text):
@@ -187,23 +197,20 @@ def test_a_deal_noun_ending_a_headline_is_not_part_of_a_name(extract_text):
     assert not any(name.endswith("Contract") for name in entity_types(result))
 
 
-def test_the_subject_of_is_an_x_from_y_is_the_part_a_teardown_found(extract_text):
-    result = extract_text(
-        "Inside the Trellmore Watch S2\n\n"
-        "We took apart the Trellmore Mobile Inc. Watch S2. Trellmore sells it for $199. "
-        "The application processor is an SH-W5 from Sunhai Semiconductor Co., Ltd., the "
-        "Hsinchu fabless chip designer.")
-    found = {(f["supplier"], f["customer"], f["component"]) for f in facts(result, "supplies")}
-    assert ("Sunhai Semiconductor Co., Ltd.", "Trellmore Mobile Inc.", "application processor") in found
-
-
-def test_all_of_a_company_s_parts_name_it_as_the_customer(extract_text):
-    result = extract_text(
-        "E-bike maker adds a pack supplier\n\n"
-        "Renwick Cycles GmbH sells e-bikes. Taiwan's Dingsheng Energy, which currently "
-        "supplies all of Renwick's battery packs, will continue to do so.")
-    found = {(f["supplier"], f["customer"], f["component"]) for f in facts(result, "supplies")}
-    assert ("Dingsheng Energy", "Renwick Cycles GmbH", "battery packs") in found
+@pytest.mark.parametrize(("text", "triple"), [
+    # the subject of "is an X from Y" is the part a teardown found
+    ("Inside the Trellmore Watch S2\n\nWe took apart the Trellmore Mobile Inc. Watch S2. "
+     "Trellmore sells it for $199. The application processor is an SH-W5 from Sunhai "
+     "Semiconductor Co., Ltd., the Hsinchu fabless chip designer.",
+     ("Sunhai Semiconductor Co., Ltd.", "Trellmore Mobile Inc.", "application processor")),
+    # all of a company's parts name it as the customer
+    ("E-bike maker adds a pack supplier\n\nRenwick Cycles GmbH sells e-bikes. Taiwan's "
+     "Dingsheng Energy, which currently supplies all of Renwick's battery packs, will "
+     "continue to do so.", ("Dingsheng Energy", "Renwick Cycles GmbH", "battery packs")),
+], ids=["is-an-x-from-y", "all-of-its-packs"])
+def test_a_supplied_part_and_its_buyer(extract_text, text, triple):
+    result = extract_text(text)
+    assert triple in {(f["supplier"], f["customer"], f["component"]) for f in facts(result, "supplies")}
 
 
 def test_a_name_the_parser_split_from_its_role_noun_is_still_the_party(extract_text):
@@ -223,39 +230,22 @@ def test_a_supervisory_board_is_no_part(extract_text):
     assert "supervisory board" not in {e["name"] for e in result["entities"]}
 
 
-def test_the_name_after_a_trade_word_is_the_company_s_short_form(extract_text):
-    # "Grupa" (group) says what the company is; "Miedzian" is who it is
-    result = extract_text(
-        "Copper group's battery bet\n\n"
-        "Grupa Miedzorn S.A. makes copper foil. Miedzorn also holds a 12% stake in Baltcella, "
-        "a battery maker.")
-    assert owns(result) == {("Grupa Miedzorn S.A.", "Baltcella"): 0.12}
-
-
-def test_a_holding_company_named_after_a_comma_is_the_owner(extract_text):
-    result = extract_text(
-        "Toy maker's owners\n\n"
-        "Kinderwald Spielwaren GmbH makes wooden toys. Kinderwald is 70% owned by the founding "
-        "Brandt family's holding company, Brandt Beteiligungen GmbH, with the rest held by "
-        "managers.")
-    assert owns(result) == {("Brandt Beteiligungen GmbH", "Kinderwald Spielwaren GmbH"): 0.7}
-
-
-def test_a_former_parent_is_the_company_spun_out_of(extract_text):
-    result = extract_text(
-        "Robot vacuum teardown\n\n"
-        "Halvara Robotics makes robot vacuums. Halvara was spun out of home appliance maker "
-        "Zhenlai Appliance Group in 2020 and is still 62% owned by its former parent.")
-    assert owns(result) == {("Zhenlai Appliance Group", "Halvara Robotics"): 0.62}
-
-
-def test_a_maker_s_parent_named_in_its_description_does_not_hide_the_part_s_buyer(extract_text):
-    result = extract_text(
-        "Airbag recall widens\n\n"
-        "Brenmore Motor Company recalled 41,000 Marlin vans. Brenmore sells the Marlin in "
-        "the US. Each module contains a single-stage inflator manufactured by Tarlow Safety "
-        "Systems LLC, a subsidiary of Halvik Industries.")
-    assert ("Tarlow Safety Systems LLC", "Brenmore Motor Company") in supplies(result)
+@pytest.mark.parametrize(("text", "expected"), [
+    # the name after a trade word is the company's short form: "Grupa" (group) says what
+    # the company is, "Miedzorn" who it is
+    ("Grupa Miedzorn S.A. makes copper foil. Miedzorn also holds a 12% stake in Baltcella, "
+     "a battery maker.", {("Grupa Miedzorn S.A.", "Baltcella"): 0.12}),
+    # a role noun's name set off by commas is the owner
+    ("Kinderwald Spielwaren GmbH makes wooden toys. Kinderwald is 70% owned by the founding "
+     "Brandt family's holding company, Brandt Beteiligungen GmbH, with the rest held by "
+     "managers.", {("Brandt Beteiligungen GmbH", "Kinderwald Spielwaren GmbH"): 0.7}),
+    # a former parent is the company spun out of
+    ("Halvara Robotics makes robot vacuums. Halvara was spun out of home appliance maker "
+     "Zhenlai Appliance Group in 2020 and is still 62% owned by its former parent.",
+     {("Zhenlai Appliance Group", "Halvara Robotics"): 0.62}),
+], ids=["trade-word", "holding-company", "former-parent"])
+def test_owners_named_indirectly(extract_text, text, expected):
+    assert owns(extract_text("Ownership news\n\n" + text)) == expected
 
 
 def test_a_product_named_short_has_the_maker_of_its_longer_name(extractor):
@@ -296,14 +286,6 @@ def test_a_shell_held_on_by_screws_names_no_screw_supplier(extract_text):
         "We took apart the Pagimar Ltd. Nimbus 7 tablet. Pagimar sells it for $299. The rear "
         "shell is held on by six T5 Torx screws hidden under a rubber strip.")
     assert not supplies(result)
-
-
-def test_a_company_fitting_a_named_product_buys_it_from_its_maker(extract_text):
-    result = extract_text(
-        "Engine maker's customers\n\n"
-        "Torvik Marine AS makes the Seabrise 150 and the Seabrise 220 inboard engines. Swedish "
-        "boatbuilder Tindro Boats AB fits the Seabrise 220 as standard to its cruisers.")
-    assert ("Torvik Marine AS", "Tindro Boats AB") in supplies(result)
 
 
 def test_every_model_between_a_possessive_and_its_noun_is_the_possessor_s(extract_text):
