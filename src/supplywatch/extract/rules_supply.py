@@ -366,12 +366,12 @@ def _makers_of(r: Reading, noun: Token) -> list[int]:
 def _maker_of_longer_name(r: Reading, cid: int) -> int | None:
     """The maker of the product whose longer name ends in this one's ("Paginar Nimbus 7" for
     "Nimbus 7"), when there is one such maker."""
-    name = " " + r.ents.clusters[cid].name.lower()
+    short = r.ents.clusters[cid].name.lower()
     makers = set()
     for other, cluster in enumerate(r.ents.clusters):
         if other == cid or cluster.type != "product" or not cluster.spans:
             continue
-        if any((" " + n.lower()).endswith(name) and len(n) > len(name) - 1 for n in cluster.names):
+        if any(n.lower() != short and n.lower().endswith(" " + short) for n in cluster.names):
             maker = cluster.brand if cluster.brand is not None else r.company_named_first(cluster.name)
             if maker is not None:
                 makers.add(maker)
