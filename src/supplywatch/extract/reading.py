@@ -109,18 +109,17 @@ class Reading:
         if nxt.text == "," and tok.i + 2 < len(self.doc) and nxt.whitespace_:
             # "the family's holding company, Brandl Beteiligungen GmbH, with ...": an
             # appositive by its commas (not "the company, Acme said")
-            cid = self.cluster_at(self.doc[tok.i + 2])
-            span = next(((s, e) for s, e in self.ents.clusters[cid].spans if s == tok.i + 2), None) \
-                if cid is not None else None
-            if span is None or self.type_of(cid) != type_ or span[1] >= len(self.doc) \
-                    or self.doc[span[1]].text not in (",", ".", ";", ")"):
+            name = self.doc[tok.i + 2]
+            cid = self.cluster_at(name)
+            ends = [e for s, e in self.ents.clusters[cid].spans if s == name.i] if cid is not None else []
+            if not ends or self.type_of(cid) != type_ or ends[0] >= len(self.doc) \
+                    or self.doc[ends[0]].text not in (",", ".", ";", ")"):
                 return None
-            return self.doc[tok.i + 2]
+            return name
         cid = self.cluster_at(nxt)
         if cid is None or self.type_of(cid) != type_ or nxt.head.i == tok.i \
-                or any(s < nxt.i for s, _ in self.ents.clusters[cid].spans if s <= nxt.i < s + 8
-                       and self.doc[s:nxt.i + 1].text.endswith(nxt.text) and s != nxt.i):
-            return None
+                or nxt.i not in {s for s, _ in self.ents.clusters[cid].spans}:
+            return None  # (joined by the parse already, or not the start of a name)
         return nxt
 
     def _names_its_own(self, tok: Token, phrase: Iterable[Token], type_: str = "company") -> bool:
