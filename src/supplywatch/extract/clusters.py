@@ -13,6 +13,7 @@ from supplywatch.extract.legal_names import FORM_JOINERS, ends_in_legal_form, on
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import (
     MODEL_TOKEN,
+    REGION_NOUNS,
     Candidate,
     Cluster,
     context_votes,
@@ -423,7 +424,7 @@ def _used_as_a_place(doc: Doc, cluster) -> bool:
         root = doc[start:end].root
         after = doc[end] if end < len(doc) else None
         if (root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS) or (
-                after is not None and (after.lower_ in ("province", "city", "region", "prefecture")
+                after is not None and (after.lower_ in REGION_NOUNS | {"city"}
                                        or (after.text in ("-", "–") and end + 1 < len(doc)
                                            and doc[end + 1].lower_ == "based"))):
             return True
