@@ -318,21 +318,18 @@ def test_one_company_s_longer_names_count_once():
     assert merged_into(ents, "Brantmoor") == "Brantmoor Marine ASA"
 
 
-def test_a_short_name_typed_as_a_place_joins_the_first_of_its_companies(extractor):
-    doc = extractor.nlp("Tianlu will supply inverters . Tianlu Power Technology Co., Ltd. "
-                        "and Tianlu Power Americas Inc. agreed .")
+@pytest.mark.parametrize(("opening", "place_at", "joins"), [
+    # a short name the model calls a place joins the first of the companies it starts
+    ("Tianlu will supply inverters .", 0, "Tianlu Power Technology Co., Ltd."),
+    # ... unless a mention says it is where something is
+    ("Plants in Tianlu grew .", 2, "Tianlu"),
+], ids=["joins-first-company", "stays-a-place"])
+def test_a_short_name_typed_as_a_place(extractor, opening, place_at, joins):
+    doc = extractor.nlp(opening + " Tianlu Power Technology Co., Ltd. and Tianlu Power "
+                                  "Americas Inc. agreed .")
     ents = DocEntities()
-    for type_, start, end in (("place", 0, 1), ("company", 5, 11), ("company", 12, 16)):
+    for type_, start, end in (("place", place_at, place_at + 1), ("company", 5, 11),
+                              ("company", 12, 16)):
         ents.add_span(ents.new_cluster(type_), start, end, doc[start:end].text)
     merge_short_forms(ents, load_lexicon(), doc=doc)
-    assert merged_into(ents, "Tianlu") == "Tianlu Power Technology Co., Ltd."
-
-
-def test_a_place_written_where_something_is_stays_a_place(extractor):
-    doc = extractor.nlp("Plants in Tianlu grew . Tianlu Power Technology Co., Ltd. and "
-                        "Tianlu Power Americas Inc. agreed .")
-    ents = DocEntities()
-    for type_, start, end in (("place", 2, 3), ("company", 5, 11), ("company", 12, 16)):
-        ents.add_span(ents.new_cluster(type_), start, end, doc[start:end].text)
-    merge_short_forms(ents, load_lexicon(), doc=doc)
-    assert merged_into(ents, "Tianlu") == "Tianlu"
+    assert merged_into(ents, "Tianlu") == joins
