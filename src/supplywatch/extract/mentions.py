@@ -292,6 +292,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     if root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside") \
             and root.head.head.lemma_.lower() in SITE_WORDS:
         votes["place"] += 3  # "a plant in Puebla", "federal court in Monterrey", "based in Toluca"
+    if _between_owner_and_site(doc, start, end):
+        votes["place"] += 3  # "its Coburg plant", "Kinderhaus's Coburg plant"
     if _in_a_company_field(doc, start, lex):
         votes["company"] += 3  # "Manufacturers: Bombardier (also BRP); Ski-Doo."
     votes["company"] += _company_grammar(doc, root, lex)
@@ -333,18 +335,25 @@ def _in_an_address(doc: Doc, start: int, end: int) -> bool:
 
 
 REGION_NOUNS = {"province", "prefecture", "county", "state", "region", "district", "oblast"}
+# nouns that name a kind of place before "of": "the Franconian town of Coburg"
+SETTLEMENT_NOUNS = REGION_NOUNS | {"town", "city", "village", "municipality", "port", "island",
+                                   "borough", "suburb", "emirate", "canton"}
 
 
 def _before_its_region(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
     """A name written before the state or country it is in ("a Lake Charles, Louisiana
-    maker", "the Charlotte, North Carolina company") or before a region's noun ("Binh Duong
-    province") is a place, unless it says it is a company (legal form, corporate word)."""
+    maker", "the Charlotte, North Carolina company"), before a region's noun ("Binh Duong
+    province") or after a kind of place ("the town of Coburg") is a place, unless it says it
+    is a company (legal form, corporate word)."""
     words = doc[start:end].text.split()
     if ends_in_legal_form(doc[start:end].text, lex) or any(
             w.lower() in lex["corporate_words"] for w in words[1:]):
         return False
     if end < len(doc) and doc[end].lower_ in REGION_NOUNS and doc[end].is_lower:
         return True
+    if start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in SETTLEMENT_NOUNS \
+            and doc[start - 2].is_lower:
+        return True  # "the Franconian town of Coburg", "the port of Gdansk"
     if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE" \
             or doc[end + 1].ent_iob_ != "B":
         return False
@@ -369,6 +378,18 @@ def _ranked(noun: Token) -> bool:
 SITE_WORDS = {"plant", "factory", "facility", "court", "headquarters", "office", "site",
               "campus", "warehouse", "port", "base", "based", "located", "headquartered",
               "situated", "city", "region", "province", "state", "centre", "center"}
+
+
+OWNED_SITES = {"plant", "factory", "facility", "site", "campus", "warehouse", "headquarters",
+               "office", "centre", "center", "works", "mill", "fab", "foundry", "hub", "depot"}
+
+
+def _between_owner_and_site(doc: Doc, start: int, end: int) -> bool:
+    """A name between a site's owner and the site ("its Coburg plant"): the owner is
+    named already, so the name says where the site is."""
+    if end >= len(doc) or doc[end].lower_ not in OWNED_SITES or not doc[end].is_lower:
+        return False
+    return any(c.dep_ == "poss" and c.i < start for c in doc[end].children)
 
 
 FIELD_REACH = 24  # tokens back to a field's label: a few names, never a paragraph
