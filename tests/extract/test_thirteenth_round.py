@@ -9,6 +9,14 @@ from supplywatch.extract.lexicon import load_lexicon
 from supplywatch.extract.mentions import context_votes
 
 
+def facts(result: dict, type_: str) -> list[dict]:
+    return [f for f in result["facts"] if f["type"] == type_]
+
+
+def owns(result: dict) -> dict[tuple[str, str], float | None]:
+    return {(f["parent"], f["child"]): f["share"] for f in facts(result, "owns")}
+
+
 def _votes_for(extractor, text: str, name: str):
     doc = extractor.nlp(text)
     start = next(t.i for t in doc if t.text == name.split()[0])
@@ -40,3 +48,29 @@ def test_a_town_of_name_is_listed_as_a_place(extract_text):
         "Dinkelsbuehl officials welcomed the plan.")
     types = {e["name"]: e["type"] for e in result["entities"]}
     assert types.get("Dinkelsbuehl") == "place"
+
+
+def test_a_place_in_a_description_finds_its_company_however_far_back(extract_text):
+    # the description's company was named paragraphs before; another company is the subject
+    # of the sentences in between
+    filler = ("Oyamada is best known for compressors used in Japanese room air conditioners, "
+              "but it has been pushing into European heating for several years. It already "
+              "supplies Swedish boiler maker Fjallstad AB, and it opened a sales office in "
+              "Dusseldorf last year to serve installers and distributors across Germany. ")
+    result = extract_text(
+        "Heat pump maker adds compressor source\n\n"
+        "Marnevaux SA, the Lyon-based heating and ventilation group, has agreed to buy scroll "
+        "compressors from Japan's Oyamada Industries Co., Ltd., adding a second supplier.\n\n"
+        + filler * 2 + "\n\nThe Lyon-based group has spent the past three years building out "
+        "its range through acquisitions. It completed the purchase of Danish ventilation "
+        "specialist Kraghede A/S in 2023.")
+    assert owns(result) == {("Marnevaux SA", "Kraghede A/S"): None}
+
+
+def test_buying_shares_from_a_company_is_no_supply(extract_text):
+    result = extract_text(
+        "Hydraulics deal closes\n\n"
+        "Brunnvik Industri AB bought 60% of Tallberg Hydraulics Oy in 2021. This year Brunnvik "
+        "bought the other shares from the founding Tallberg family and from Sagami Seiki KK, a "
+        "Japanese machine tool maker.")
+    assert not facts(result, "supplies")

@@ -300,6 +300,10 @@ class Reading:
         beside = self._named_beside(tok) if is_desc else set()
         if is_desc:  # the role noun itself: "the JV" matches a company called "a joint venture"
             modifiers |= set(self.lex.expansions.get(tok.lemma_.lower(), (tok.lemma_.lower(),)))
+        if is_desc and places:
+            placed = self._placed_before(tok, places, beside)
+            if placed is not None:  # "the Lyon-based group", pages after "X, the Lyon-based ..."
+                return self._group_with(placed) if word in PLURAL_REFS else [placed]
         sent = tok.sent
         window_start = max(0, sent.start - 80)
         subject = self._clause_subject(tok)
@@ -353,6 +357,26 @@ class Reading:
         if word in PLURAL_REFS:
             return self._group_with(best[1])
         return [best[1]]
+
+    def _placed_before(self, tok: Token, places: set[str], beside: set[int]) -> int | None:
+        """The one company named before `tok`, anywhere in the document, that an earlier
+        description put in one of `places`: a place says which company is meant however
+        far back it was said, where a trade word ("group") fits many."""
+        found = {cid for i in range(tok.i) if (cid := self.cluster_at(self.doc[i])) is not None
+                 and self.type_of(cid) == "company" and not self.is_regulator(cid)
+                 and places & self.ents.clusters[cid].descriptors}
+        found -= beside
+        if len(found) != 1:
+            return None
+        placed = found.pop()
+        # "the Japanese unit" after "Kamiura's compressor unit, Kamiura Compressor Co.": a
+        # company nearby called what the description calls it is meant, whatever its place
+        noun = tok.lemma_.lower()
+        start = max(0, tok.sent.start - 80)
+        if any((cid := self.cluster_at(self.doc[i])) is not None and cid != placed
+               and noun in self.ents.clusters[cid].descriptors for i in range(start, tok.i)):
+            return None
+        return placed
 
     def topic(self, besides: frozenset[int] = frozenset()) -> int | None:
         """The company the document is about: named more often than any other, and at

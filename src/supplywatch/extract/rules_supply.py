@@ -601,6 +601,10 @@ def _agent_or_source(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("by", "from", "in", "at", "near")
 
 
+# what buying makes an owner of, not a customer (besides the lexicon's stake nouns)
+EQUITY_NOUNS = {"share", "equity", "business", "asset", "division"}
+
+
 def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "Y planned to purchase 45 million batteries from X"."""
     if negated(tok, r.lex):
@@ -609,6 +613,8 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if objs and r.entities(objs[0]) and (r.cluster_at(objs[0]) is not None
                                          or objs[0].lemma_.lower() in r.lex["company_nouns"]):
         return  # buying a company ("bought the company from its founders") is an acquisition
+    if objs and objs[0].lemma_.lower() in r.lex["stake_nouns"] | EQUITY_NOUNS:
+        return  # "bought the other shares from the founding family and from X": ownership
     customers = r.subject_companies(tok)
     deal = _deal_of(tok, r.lex)
     if not customers and deal is not None and deal.dep_ == "dobj":
