@@ -74,3 +74,58 @@ def test_buying_shares_from_a_company_is_no_supply(extract_text):
         "bought the other shares from the founding Tallberg family and from Sagami Seiki KK, a "
         "Japanese machine tool maker.")
     assert not facts(result, "supplies")
+
+
+def makes(result: dict) -> set[tuple[str, str]]:
+    return {(f["company"], f["product"]) for f in facts(result, "makes")}
+
+
+@pytest.mark.parametrize(("text", "name", "model"), [
+    ("the order covered eleven lines, each built around its VFS 4400 machine.", "VFS", True),
+    ("Hohenfried will supply its HDB 22 air disc brake.", "HDB", True),
+    ("The list price starts at around EUR 690,000 for the base model.", "EUR", False),
+    ("The pack meets UL 2272 for hoverboards.", "UL", False),
+    ("Write to the agency at Bethesda, MD 20814 for a copy.", "MD", False),
+    ("The tablets come as Metvexa ER 500 mg and 750 mg.", "ER", False),
+    ("The shares beat the benchmark CSI 300 index on Thursday.", "CSI", False),
+    ("Deliveries start at CES 2026 in Las Vegas.", "CES", False),
+], ids=["machine", "brake", "money", "standard", "postcode", "dose", "index", "year"])
+def test_capitals_spaced_from_a_number_are_a_model_only_where_nothing_else_fits(
+        extractor, text, name, model):
+    from supplywatch.extract.mentions import spaced_model_at
+    doc = extractor.nlp.make_doc(text)
+    at = next(t.i for t in doc if t.text == name)
+    assert spaced_model_at(doc, at) is model
+
+
+def test_a_line_named_after_a_possessive_is_the_possessor_s_not_a_company(extract_text):
+    result = extract_text(
+        "Combine gets new guidance\n\n"
+        "German harvester maker Dornhagen Landtechnik GmbH will fit satellite receivers from "
+        "Agriwell Inc. to its new TX 860 combine, the companies said on Wednesday. Under the "
+        "agreement, Agriwell will supply its NavCore R12 receiver for every TX 860 built from "
+        "March 2026. In June Agriwell signed a contract to supply NavCore receivers to India's "
+        "Sarathi Tractors Ltd.")
+    types = {e["name"]: e["type"] for e in result["entities"]}
+    assert types.get("NavCore") != "company"
+    assert ("Dornhagen Landtechnik GmbH", "TX 860") in makes(result)
+    assert ("Agriwell Inc.", "NavCore R12") in makes(result)
+    assert not any(c in ("TX", "NavCore") for c, _ in makes(result))
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Gruppo Ferrante S.p.A. buys proportional valves for its FX-series injection moulding "
+     "machines, including the best-selling FX 450 press.", ("Gruppo Ferrante S.p.A.", "FX 450")),
+    ("Pellucor Wearables AB said its second-generation ring, the Halo 2, will go on sale in "
+     "May.", ("Pellucor Wearables AB", "Halo 2")),
+], ids=["including", "appositive"])
+def test_a_product_named_as_one_of_a_company_s_products_is_its_own(extract_text, text, pair):
+    assert pair in makes(extract_text("Industry news\n\n" + text))
+
+
+def test_a_programme_named_beside_a_possessive_is_no_product(extract_text):
+    result = extract_text(
+        "Biosimilar supply\n\n"
+        "Montrose Biologics, Inc. signed a supply agreement with Steriva AG. Its lead program, "
+        "MB-201, is a proposed biosimilar to insulin glargine.")
+    assert not any(p == "MB-201" for _, p in makes(result))

@@ -16,9 +16,11 @@ from supplywatch.extract.mentions import (
     REGION_NOUNS,
     Candidate,
     Cluster,
+    after_a_possessive,
     context_votes,
     is_model_token,
     model_year_at,
+    spaced_model_at,
 )
 from supplywatch.model import name_key
 
@@ -97,6 +99,18 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
                 other in root.conjuncts and votes[key2]["company"] >= 3
             ):
                 votes[name_key(c.text(doc))]["company"] += 1
+    # "NavCore" of "its NavCore R12 receiver", later alone ("NavCore receivers"): a line of
+    # the possessor's products, not a company
+    # (not "Pacebird" of "its Pacebird Trail 2" when "Pacebird Fitness" is the company)
+    company_firsts = {key.split()[0] for key, v in votes.items()
+                      if len(key.split()) > 1 and v and top_type(v) == "company"}
+    for c in cands:
+        words = doc[c.start:c.end]
+        if len(words) > 1 and c.votes["product"] > c.votes["company"] \
+                and after_a_possessive(doc, c.start):
+            first = name_key(words[0].text)
+            if first in votes and votes[first]["company"] <= 2 and first not in company_firsts:
+                votes[first]["product"] += 2
     # "Ghoshal" of "Anirban Ghoshal", tagged an organisation with nothing around it to
     # say so ("Ghoshal declined to put a cost on it"), is the person.
     # (Not "Corsetti" of "Corsetti Trasmissioni S.p.A.", named after its founder's family.)
@@ -811,7 +825,8 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
         before = _past_model_year(doc, start) - 1
         if before >= 0 and before in company_tokens:
             cluster.brand = ents.token_cluster[before]
-        else:  # "Anker PowerCore 10000": the name starts with a company's name
+        elif not spaced_model_at(doc, start):  # (its letters are a line's: "FX 450")
+            # "Anker PowerCore 10000": the name starts with a company's name
             first = name_key(doc[start].text)
             cluster.brand = company_names.get(first)
             if cluster.brand is None and _brand_line_model(cluster.name) \

@@ -152,6 +152,7 @@ def make_relations(nlp: Language, name: str, pair_model: str):
 # ("Kft" + "."), so that the full stop ends the sentence and the name loses its appositive.
 LEGAL_FORM_TOKENS = ("Kft.", "Bhd.", "Sdn.", "sp.", "Sp.", "o.o.", "Zrt.", "Nyrt.", "Tbk.", "a.s.",
                      "s.r.o.", "d.o.o.", "Ltda.", "Pvt.", "S.A.S.", "S.L.", "Pte.", "Pty.", "C.V.",
+                     "S.p.A.", "S.r.l.",
                      "A/S")  # (a Danish or Norwegian company's, which the tokenizer cuts at the slash)
 
 

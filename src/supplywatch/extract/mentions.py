@@ -31,8 +31,10 @@ UNIT_LIKE = re.compile(
     re.IGNORECASE,
 )
 # money written as one word: "EUR185m", "US$40bn", "RMB2.1bn" (an ISO code or a symbol)
-MONEY = re.compile(r"^(?:(?:EUR|USD|GBP|JPY|CNY|RMB|CHF|SEK|NOK|DKK|INR|KRW|AUD|CAD|HKD|SGD|"
-                   r"NZD|TWD|BRL|MXN|PLN|CZK|HUF|ZAR|TRY|MYR|THB|IDR)|[A-Z]{0,2}[$€£¥])"
+CURRENCY_CODES = ("EUR", "USD", "GBP", "JPY", "CNY", "RMB", "CHF", "SEK", "NOK", "DKK", "INR",
+                  "KRW", "AUD", "CAD", "HKD", "SGD", "NZD", "TWD", "BRL", "MXN", "PLN", "CZK",
+                  "HUF", "ZAR", "TRY", "MYR", "THB", "IDR")
+MONEY = re.compile(rf"^(?:(?:{'|'.join(CURRENCY_CODES)})|[A-Z]{{0,2}}[$€£¥])"
                    r"\d+(?:[.,]\d+)?(?:bn|mn|m|k|b)?$")
 MIXED_ACRONYM = re.compile(r"^(?=[A-Za-z0-9]*[a-z])(?=(?:[A-Za-z0-9]*[A-Z]){2})[A-Za-z0-9]{2,6}$")  # IoT
 ICAMEL = re.compile(r"^[a-z][A-Z][A-Za-z0-9]*$")  # iPhone, iX, eGolf
@@ -169,13 +171,46 @@ def hyphenated_start(doc: Doc, start: int) -> int:
     return start
 
 
+# Capitals before a number that do not start a model's name ("EUR 690", "UL 2849", "MAY 02")
+NOT_MODEL_LETTERS = frozenset(CURRENCY_CODES) | {
+    "UL", "ISO", "IEC", "EN", "ASTM", "ANSI", "SAE", "DIN", "JIS", "GB", "IP", "NFPA", "CSA",
+    "FCC", "TTY", "TDD", "FY", "CY", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG",
+    "SEP", "SEPT", "OCT", "NOV", "DEC", "II", "III", "IV", "VI", "VII", "VIII", "IX", "XI",
+    "XII", "NO", "NR", "PO", "BOX", "US", "UK", "EU", "UN", "COVID", "AM", "PM", "GMT", "UTC"}
+SPACED_MODEL_NUMBER = re.compile(r"^\d{2,5}$")
+YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+def spaced_model_at(doc: Doc, i: int) -> bool:
+    """Capitals, a space, then a number: a model's name ("the TX 860 combine", "its VFS 4400
+    machine", "the HDB 22 air disc brake"), not money, a standard, a date, a year, a
+    postcode ("MD 20814"), a phone number or a measure ("ER 500 mg")."""
+    tok = doc[i]
+    if not (tok.is_alpha and tok.is_upper and 2 <= len(tok) <= 4) or tok.whitespace_ != " " \
+            or tok.text in NOT_MODEL_LETTERS or i + 1 >= len(doc):
+        return False
+    number = doc[i + 1]
+    if not SPACED_MODEL_NUMBER.match(number.text) or YEAR.match(number.text) \
+            or (len(tok) == 2 and len(number) == 5):
+        return False
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    return after is None or not (
+        (after.text in ("-", "–", "/", "%", ".", ",") and not number.whitespace_)
+        or UNIT_LIKE.match("1" + after.text)
+        or after.lower_ in ("mg", "mcg", "ml", "iu", "index", "percent", "per"))
+
+
 def model_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Token spans of model numbers, joining "PAC20 - 392" that the tokenizer split."""
+    """Token spans of model numbers, joining "PAC20 - 392" that the tokenizer split, and
+    capitals spaced from their number ("TX 860")."""
     spans: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if is_model_token(tok) or (
+        if spaced_model_at(doc, i):
+            spans.append((i, i + 2))
+            i += 2
+        elif is_model_token(tok) or (
             tok.is_alpha and tok.is_upper and len(tok) >= 2 and _hyphen_digits_follow(doc, i)
         ):
             end = i + 1
@@ -600,11 +635,43 @@ def complete_compound(doc: Doc, start: int, end: int) -> int:
     return end
 
 
+POSSESSIVE_DETERMINERS = {"its", "their", "our", "his", "her", "whose"}
+
+
+def _through_hyphens(doc: Doc, i: int) -> int:
+    """The end of a word glued by hyphens from token i on ("-Yield" of "AV-Yield")."""
+    while i + 1 < len(doc) and doc[i].text in ("-", "–") and not doc[i].whitespace_ \
+            and doc[i + 1].is_alpha and doc[i + 1].text[:1].isupper():
+        i += 2
+    return i
+
+
+def after_a_possessive(doc: Doc, start: int) -> bool:
+    """Does a possessive come right before the name (the determiners "its", "our", or a
+    name's "'s"), with at most one adjective between ("its new NavCore R12")?"""
+    i = start - 1
+    if i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i -= 1
+    return i >= 0 and (doc[i].lower_ in POSSESSIVE_DETERMINERS or doc[i].text in ("'s", "’s"))
+
+
 def _candidate(doc: Doc, start: int, end: int, kind: str, model_tokens: set[int],
                lex: Lexicon) -> Candidate | None:
     # A model number inside an entity: the words before it are the brand.
+    if after_a_possessive(doc, start) and end < len(doc) and end not in model_tokens \
+            and _through_hyphens(doc, end) > end and not doc[end - 1].whitespace_:
+        end = _through_hyphens(doc, end)  # "its AV-Yield 9 monitor": a line, not "AV"
+        while end < len(doc) and (end in model_tokens or doc[end].like_num):
+            end += 1
+        kind = "product"
+    while end < len(doc) and end in model_tokens and after_a_possessive(doc, start):
+        end += 1  # "its NavCore R12 receiver": the recogniser's "NavCore" and the model
     inner = [i for i in range(start, end) if i in model_tokens]
-    if inner:
+    if inner and inner[0] > start and after_a_possessive(doc, start):
+        # "its NavCore R12 receiver", "Nuvela's Halo 4": the possessive names the maker, so
+        # the words before the model number are the line's name, not a brand
+        kind = "product"
+    elif inner:
         # Only the first word is the brand ("Samsung" of "Samsung Galaxy Note7"); the
         # rest of the name goes with the model number.
         end = min(inner[0], start + 1)

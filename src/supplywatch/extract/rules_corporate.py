@@ -477,7 +477,7 @@ def named_after_company(r: Reading) -> Iterator[Draft]:
     clusters = r.ents.clusters
     companies: dict[tuple[str, ...], int] = {}
     for cid, c in enumerate(clusters):
-        if c.listed and c.spans and (c.list_type or c.type) == "company":
+        if c.listed and c.spans and (c.list_type or c.type) == "company" and c.type != "product":
             for name in c.names:
                 companies.setdefault(tuple(name.lower().split()), cid)
     for pid, c in enumerate(clusters):
@@ -490,6 +490,8 @@ def named_after_company(r: Reading) -> Iterator[Draft]:
             continue  # a clause read as a name ("Acme form JV"), not a product
         for n in range(len(words) - 1, 0, -1):
             cid = companies.get(words[:n])
+            if cid is not None and n == 1 and r.doc[start].is_upper and words[1].isdigit():
+                break  # "FX 450" of "its FX-series presses": the letters are the line's
             if cid is not None:
                 yield Draft("makes", {"company": [cid], "product": [pid]}, r.doc[start].sent, 0.75,
                             extra={"named_after": True})

@@ -43,7 +43,20 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             # best-selling CR-7 and CR-12 cobots"
             after = possessives[0].right_edge.i + 1
             products = list(dict.fromkeys(starts[i] for i in range(after, tok.i + 1) if i in starts))
+        if named is None and not possessives and tok.i in starts:
+            products = [starts[tok.i]]  # a name only the learned recogniser read
         products = [p for p in products if _a_name(r, p)]
+        if products and not possessives and tok.i == _first_token(r, products[0], sent) \
+                and all(r.ents.clusters[p].brand is None and not _starts_with_a_company(r, p)
+                        for p in products):
+            # "its existing products, including the VoltPocket 10", "Ridgecrest's best-known
+            # models, the Summit 98 freeride ski and ...": the possessor of the group
+            owners = _owners_of_group(r, tok, heads)
+            if len(owners) == 1:
+                for product in products:
+                    yield Draft("makes", {"company": owners, "product": [product]}, sent,
+                                min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
+            continue
         if products:
             # the possessive on the product's own name: "Zephyra's AirBook 14"
             owners = _owners(r, tok)
@@ -63,6 +76,60 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
                 if pid is not None:
                     yield Draft("makes", {"company": owners, "product": [pid]}, sent,
                                 min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
+
+
+# what a possessed noun with a name beside it is when it is no product: "its lead program,
+# MB-201", "its new venture, X"
+NOT_PRODUCT_GROUPS = {"program", "programme", "project", "plan", "strategy", "deal", "effort",
+                      "initiative", "business", "unit", "division", "subsidiary", "venture",
+                      "partner", "rival", "competitor", "founder", "executive", "officer",
+                      "candidate", "trial", "study", "site", "plant", "factory", "office",
+                      "headquarters", "market", "country", "city", "home"}
+
+
+def _starts_with_a_company(r: Reading, pid: int) -> bool:
+    """ "Aldenmark Tessa EV" (Aldenmark Motors): the name says its maker itself."""
+    words = r.ents.clusters[pid].name.lower().split()
+    # (not "FX" of "its FX-series" for "FX 450": the letters of a line's models)
+    return any(c.type == "company" and c.spans and c.name.split()[0].lower() == words[0]
+               and not (len(c.name.split()) == 1 and len(words) > 1 and words[1].isdigit())
+               for c in r.ents.clusters)
+
+
+def _first_token(r: Reading, cid: int, sent: Span) -> int | None:
+    return next((s for s, _ in sorted(r.ents.clusters[cid].spans) if sent.start <= s < sent.end), None)
+
+
+def _owners_of_group(r: Reading, tok: Token, heads: set[str]) -> list[int]:
+    """The owners of the group a named product is given as a member of: "including" or
+    "such as" after a possessed noun, or an appositive to it."""
+    root = tok
+    while root.head.i != root.i and root.dep_ in ("compound", "nummod", "amod", "nmod") \
+            and root.head.i > root.i and (r.cluster_at(root.head) == r.cluster_at(tok)
+                                          or root.head.is_lower):
+        root = root.head  # from the name's first word to the noun it heads ("FX 450 press")
+    while root.dep_ == "conj":
+        root = root.head  # "..., including the Drift 14 and the Drift 16 Pro"
+    if (root.dep_ == "pobj" and root.head.lower_ in ("including", "like")) or (
+            root.dep_ == "pobj" and root.head.lower_ == "as"
+            and any(c.lower_ == "such" for c in root.head.children)):
+        group = root.head.head
+        if group.lower_ == "such":  # "such as" may hang "as" on the noun's "such"
+            group = group.head
+    elif root.dep_ == "appos":
+        group = root.head
+    else:
+        return []
+    lemma = group.lemma_.lower()
+    if group.pos_ not in ("NOUN", "PROPN") or r.cluster_at(group) is not None:
+        return []
+    if lemma in NOT_PRODUCT_GROUPS or lemma in r.lex["company_nouns"] \
+            or lemma in r.lex["customer_nouns"] or lemma in r.lex["supplier_nouns"]:
+        return []  # "Its lead program, MB-201", "its largest customer, X"
+    if group.lower_ not in heads and lemma not in heads and group.tag_ != "NNS" \
+            and root.dep_ != "appos":
+        return []  # "including" after a kind of product, or things in the plural
+    return _owners(r, group) if _possessives(group) else []
 
 
 def _owners(r: Reading, tok: Token) -> list[int]:
