@@ -129,3 +129,12 @@ def test_a_programme_named_beside_a_possessive_is_no_product(extract_text):
         "Montrose Biologics, Inc. signed a supply agreement with Steriva AG. Its lead program, "
         "MB-201, is a proposed biosimilar to insulin glargine.")
     assert not any(p == "MB-201" for _, p in makes(result))
+
+
+def test_a_subsidiary_s_country_in_brackets_is_part_of_its_name(extract_text):
+    result = extract_text(
+        "Earbud assembly\n\n"
+        "The earbuds are assembled at a plant run by HPV Electronics (Vietnam) Co., a Hsinrong "
+        "Precision Industry Co., Ltd. subsidiary that opened in 2023.")
+    assert owns(result) == {
+        ("Hsinrong Precision Industry Co., Ltd.", "HPV Electronics (Vietnam) Co."): None}

@@ -35,8 +35,13 @@ def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
                 doc[start - 1].text in FORM_JOINERS and start > 1 and _is_form(doc[start - 2], forms))):
             start -= 1
         form_start = start
-        while start > 0 and form_start - start < MAX_NAME_WORDS and _name_word(doc, start - 1):
-            start -= 1
+        while start > 0 and form_start - start < MAX_NAME_WORDS:
+            if _name_word(doc, start - 1):
+                start -= 1
+            elif (opening := _bracketed_place_before(doc, start)) is not None:
+                start = opening  # "HPV Electronics (Vietnam) Co.": a subsidiary's country
+            else:
+                break
         while start < form_start and (doc[start].lower_ in NAME_JOINERS or doc[start].is_stop
                                       or doc[start].like_num or doc[start].ent_type_ == "NORP"):
             start += 1  # a name starts with a name word: not "The", "In 2024", "Swedish"
@@ -44,6 +49,19 @@ def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
             found.append((start, end))
         i = start - 1
     return sorted(found)
+
+
+def _bracketed_place_before(doc: Doc, end: int) -> int | None:
+    """Where "(" opens a bracketed place of one to three capitalised words that ends right
+    before `end` and follows a name word ("Electronics (Vietnam)", "Foxconn (Far East)")."""
+    if doc[end - 1].text != ")":
+        return None
+    i = end - 2
+    while i >= 0 and end - 2 - i < 3 and doc[i].text[:1].isupper() and doc[i].is_alpha:
+        i -= 1
+    if i == end - 2 or i < 1 or doc[i].text != "(" or not _name_word(doc, i - 1):
+        return None
+    return i
 
 
 def _is_form(tok: Token, forms: frozenset[str]) -> bool:

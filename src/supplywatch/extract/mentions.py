@@ -136,6 +136,8 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     if start < end and model_year_at(doc, start):
         return None  # "Model Year 2008" dates a model; it names nothing
     for i in range(start, end):
+        if doc[i].text == "(" and _a_bracketed_place_inside(doc, i, end):
+            continue  # "HPV Electronics (Vietnam) Co.": the subsidiary's country is its name's
         # a bracket, or a headline verb the model swallowed into the name:
         # "Acer America Corporation Recalls Notebook Computer Batteries"
         # ... or a model year: "Ski-Doo Model Year 2008 MXZ X 600 RS Snowmobiles"; or a
@@ -150,6 +152,14 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
                            for i in range(start, end - 1)):
         return None
     return start, end
+
+
+def _a_bracketed_place_inside(doc: Doc, opening: int, end: int) -> bool:
+    """One to three capitalised words in brackets from `opening`, with more of the name
+    after the closing bracket, before `end`."""
+    close = next((j for j in range(opening + 2, min(opening + 5, end)) if doc[j].text == ")"), None)
+    return close is not None and close + 1 < end and all(
+        doc[j].is_alpha and doc[j].text[:1].isupper() for j in range(opening + 1, close))
 
 
 def _named_apart(doc: Doc, name: str) -> bool:
