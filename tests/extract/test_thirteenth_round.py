@@ -13,6 +13,10 @@ def facts(result: dict, type_: str) -> list[dict]:
     return [f for f in result["facts"] if f["type"] == type_]
 
 
+def supplies(result: dict) -> set[tuple[str, str]]:
+    return {(f["supplier"], f["customer"]) for f in facts(result, "supplies")}
+
+
 def owns(result: dict) -> dict[tuple[str, str], float | None]:
     return {(f["parent"], f["child"]): f["share"] for f in facts(result, "owns")}
 
@@ -138,3 +142,15 @@ def test_a_subsidiary_s_country_in_brackets_is_part_of_its_name(extract_text):
         "Precision Industry Co., Ltd. subsidiary that opened in 2023.")
     assert owns(result) == {
         ("Hsinrong Precision Industry Co., Ltd.", "HPV Electronics (Vietnam) Co."): None}
+
+
+def test_a_teardown_s_parts_go_to_the_product_s_maker_not_the_lab(extract_text):
+    result = extract_text(
+        "Inside the Norvik Pulse 7 Pro\n\n"
+        "Repair and analysis firm Fixwell Labs has taken apart the Norvik Pulse 7 Pro, the "
+        "flagship that Norvik Technology Co., Ltd. launched in China last month. Fixwell Labs "
+        "said the phone was easy to open. Fixwell Labs also said the battery was glued in. "
+        "Elsewhere in the handset, the 6.8-inch OLED panel is made by Jingrui Display Co., "
+        "Ltd., according to the teardown. Using a Japanese sensor next to a US processor is "
+        "unusual, Fixwell Labs said.")
+    assert supplies(result) == {("Jingrui Display Co., Ltd.", "Norvik Technology Co., Ltd.")}

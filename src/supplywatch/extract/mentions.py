@@ -464,9 +464,18 @@ def _kind_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
     return None
 
 
+# Countries written short ("a US processor"), besides the names the demonyms give
+COUNTRY_ABBREVIATIONS = {"us", "u.s.", "usa", "u.s.a.", "uk", "u.k.", "uae", "prc", "rok", "eu"}
+
+
 def is_region(span: Span, lex: Lexicon) -> bool:
-    """ "North America", "Asia Pacific", "Middle East & Africa": places, whatever NER says."""
+    """ "North America", "Asia Pacific", "Middle East & Africa", and a country the base
+    model calls a place ("a US processor", "German power chips"): places, whatever the
+    words around them say."""
     words = [t.lower_ for t in span if not t.is_punct]
+    if span.root.ent_type_ == "GPE" and " ".join(words) in (
+            COUNTRY_ABBREVIATIONS | set(lex.demonyms.values())):
+        return True
     return bool(words) and any(w in lex["region_words"] for w in words) and all(
         w in lex["region_words"] | lex["region_modifiers"] for w in words)
 

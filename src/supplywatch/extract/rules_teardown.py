@@ -36,7 +36,7 @@ MAKER_VERBS = {"make", "manufacture", "produce", "supply", "build", "fabricate",
 
 
 def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
-    buyer = r.topic()
+    buyer = r.topic(besides=_labs(r))
     if buyer is None:
         return
     root = sent.root
@@ -69,6 +69,30 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         draft = supply_draft(r, sent, root, maker, buyer, part.name, None)
         draft.confidence = min(draft.confidence, IMPLIED_BUYER_CONFIDENCE)
         yield draft
+
+
+# How a lab takes a product apart: "FixPoint Labs has taken apart the Pulse 7 Pro"
+TAKE_APART = {("take", "apart"), ("tear", "down"), ("pull", "apart"), ("crack", "open"),
+              ("pry", "open"), ("break", "down")}
+DISSECT_VERBS = {"disassemble", "dissect", "x-ray"}
+
+
+def _labs(r: Reading) -> frozenset[int]:
+    """The companies that took the product apart (the subjects of "take apart", "tear
+    down", "disassemble"): a teardown names its lab often, but the parts are not the lab's."""
+    cached = r.doc.user_data.get("sw_teardown_labs")
+    if cached is None:
+        labs: set[int] = set()
+        for tok in r.doc:
+            lemma = tok.lemma_.lower()
+            if tok.pos_ != "VERB" or not (lemma in DISSECT_VERBS or any(
+                    (lemma, c.lower_) in TAKE_APART for c in tok.children if c.dep_ in ("prt", "advmod"))):
+                continue
+            # (named: "we tore down the last model" is the writer, whoever "we" resolves to)
+            labs |= {c for s in tok.children if s.dep_ == "nsubj"
+                     and (c := r.company_at(s)) is not None}
+        cached = r.doc.user_data["sw_teardown_labs"] = frozenset(labs)
+    return cached
 
 
 def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple[int, Component]]:
