@@ -154,3 +154,19 @@ def test_a_teardown_s_parts_go_to_the_product_s_maker_not_the_lab(extract_text):
         "Ltd., according to the teardown. Using a Japanese sensor next to a US processor is "
         "unusual, Fixwell Labs said.")
     assert supplies(result) == {("Jingrui Display Co., Ltd.", "Norvik Technology Co., Ltd.")}
+
+
+def test_a_terminated_acquisition_is_no_ownership(extract_text):
+    result = extract_text(
+        "Deal collapses\n\n"
+        "Kesterton Medical Inc. has terminated its agreed $1.1 billion acquisition of Swedish "
+        "catheter maker Vallund Vascular AB, ending a deal stuck for nine months.")
+    assert not facts(result, "owns")
+
+
+def test_parts_packaged_in_a_company_s_product_are_supplied_to_it(extract_text):
+    result = extract_text(
+        "Catheter supply\n\n"
+        "Vallund Vascular AB already supplies the guide catheters packaged in Kesterton Medical "
+        "Inc.'s CardiaPath procedure kits, under a contract signed in 2022.")
+    assert ("Vallund Vascular AB", "Kesterton Medical Inc.") in supplies(result)

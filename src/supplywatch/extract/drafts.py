@@ -84,7 +84,8 @@ def not_now(tok: Token, lex: Lexicon) -> bool:
 
 
 CALL_OFF = {("call", "off"), ("walk", "away"), ("back", "out"), ("pull", "out")}
-CANCEL_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "kill", "block"}
+CANCEL_VERBS = {"cancel", "scrap", "abandon", "drop", "shelve", "kill", "block", "terminate", "abort",
+                "withdraw", "prohibit", "veto", "halt", "reject"}
 
 
 def called_off(tok: Token) -> bool:

@@ -381,6 +381,11 @@ def _maker_of_longer_name(r: Reading, cid: int) -> int | None:
 QUANTIFIERS = {"most", "all", "some", "part", "many", "much", "half", "each", "several"}
 
 
+# How a part is put into a product ("the catheters packaged in Y's kits"), besides using it
+PLACING_VERBS = {"install", "put", "build", "package", "pack", "fit", "mount", "integrate",
+                 "incorporate", "embed", "place", "assemble", "find"}
+
+
 def destinations(r: Reading, verb: Token) -> list[Token]:
     """What a supplied part goes into: "cells for Y's EV", "packs used in Y's Vega", "the
     cells fitted in Y's buses", "for most of Y's line-up", "as well as for Z's L7"."""
@@ -393,7 +398,7 @@ def destinations(r: Reading, verb: Token) -> list[Token]:
     # "for most of Y's line-up": the phrase after the quantifier
     found += [o for q in found if q.lower_ in QUANTIFIERS for o in prep_objects(q, "of")]
     found += [o for d in objs for a in children(d, "acl")
-              if a.lemma_.lower() in r.lex["use_verbs"] | {"install", "put", "build"}
+              if a.lemma_.lower() in r.lex["use_verbs"] | PLACING_VERBS
               for o in prep_objects(a, "in", "inside", "into")]
     return found
 
