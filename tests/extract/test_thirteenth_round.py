@@ -170,3 +170,24 @@ def test_parts_packaged_in_a_company_s_product_are_supplied_to_it(extract_text):
         "Vallund Vascular AB already supplies the guide catheters packaged in Kesterton Medical "
         "Inc.'s CardiaPath procedure kits, under a contract signed in 2022.")
     assert ("Vallund Vascular AB", "Kesterton Medical Inc.") in supplies(result)
+
+
+def test_a_house_s_surname_is_its_short_form(extract_text):
+    result = extract_text(
+        "Skincare brand changes supplier\n\n"
+        "Paris-based skincare brand Maison Ardelle has moved its airless bottles to Albaro "
+        "Packaging S.p.A. Ardelle said the new bottles are easier to recycle. Ardelle sells the "
+        "serum in 30 countries. The brand's glass jars continue to come from Verrerie Dumontel "
+        "S.A.S.")
+    assert ("Verrerie Dumontel S.A.S.", "Maison Ardelle") in supplies(result)
+    assert not any(e["type"] == "person" and e["name"] == "Ardelle" for e in result["entities"])
+
+
+def test_letters_of_a_numbered_model_name_its_line_not_a_company(extract_text):
+    result = extract_text(
+        "Packaging machines\n\n"
+        "Brennfeld Verpackungstechnik GmbH said the order covers eleven lines built around its "
+        "VFS 4400 machine. The servo drives on the VFS series come from Ostrau Drives a.s., a "
+        "Czech company.")
+    assert not any(c == "VFS" for _, c in supplies(result))
+    assert not any(e["type"] == "company" and e["name"] == "VFS" for e in result["entities"])

@@ -101,6 +101,10 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
                 votes[name_key(c.text(doc))]["company"] += 1
     # "NavCore" of "its NavCore R12 receiver", later alone ("NavCore receivers"): a line of
     # the possessor's products, not a company
+    # "VFS" of "the VFS series" where the document names a "VFS 4400": the models' line
+    lines = {name_key(doc[i].text) for i in range(len(doc) - 1) if spaced_model_at(doc, i)}
+    for key in lines & set(votes):
+        votes[key]["product"] += 3
     # (not "Pacebird" of "its Pacebird Trail 2" when "Pacebird Fitness" is the company)
     company_firsts = {key.split()[0] for key, v in votes.items()
                       if len(key.split()) > 1 and v and top_type(v) == "company"}
@@ -406,6 +410,9 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
                 longer.append(other)
             elif _name_before_legal_form(oc.name, lex) == key:
                 longer.append(other)
+            elif cluster.type in ("person", "company") and _two_word_tail(oc.name, lex) == key \
+                    and key not in places:
+                longer.append(other)  # "Orélie" of "Maison Orélie", "Daumier" of "Groupe Daumier"
         # "Brantholm Marine" and "Brantholm Marine ASA" are one company's names, not two
         longer = [o for o in longer if not any(
             o2 != o and keys[o2].startswith(keys[o] + " ") for o2 in longer)]
@@ -457,6 +464,17 @@ def _name_before_legal_form(name: str, lex: Lexicon) -> str | None:
         return None  # (not after an acronym: "CPSC Capresso Inc" is a headline's run-on)
     last = words[1].lower()
     return None if last in lex["corporate_words"] else name_key(words[1])
+
+
+def _two_word_tail(name: str, lex: Lexicon) -> str | None:
+    """The second word of a two-word company name with no legal form, when the first says
+    what kind of house it is ("Maison Orélie", "Groupe Daumier", "Vetreria Castellani"):
+    the word the story goes on to use. Not a trade word ("Tesla Motors") nor an acronym."""
+    words = name.split()
+    if len(words) != 2 or any(not w[:1].isupper() or w.isupper() for w in words) \
+            or words[1].lower() in lex["corporate_words"] or ends_in_legal_form(name, lex):
+        return None
+    return name_key(words[1])
 
 
 def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexicon) -> bool:
