@@ -191,3 +191,21 @@ def test_letters_of_a_numbered_model_name_its_line_not_a_company(extract_text):
         "Czech company.")
     assert not any(c == "VFS" for _, c in supplies(result))
     assert not any(e["type"] == "company" and e["name"] == "VFS" for e in result["entities"])
+
+
+def test_every_model_named_before_the_made_noun_is_made(extract_text):
+    result = extract_text(
+        "Pump maker\n\n"
+        "Kesterton Medical Inc. makes the Veyra 400 and Veyra 600 ambulatory infusion pumps, "
+        "which accounted for 45% of its revenue last year.")
+    assert {("Kesterton Medical Inc.", "Veyra 400"), ("Kesterton Medical Inc.", "Veyra 600")} \
+        <= makes(result)
+
+
+def test_building_another_company_s_products_is_no_making(extract_text):
+    result = extract_text(
+        "Contract manufacturer\n\n"
+        "Hsinmei Precision Co., Ltd. also builds Nuvaro's Drift laptops at its factory in "
+        "Kunshan. It has also assembled the Tellmark Slate 13 notebook for Tellmark Computing "
+        "since 2022.")
+    assert not any(c == "Hsinmei Precision Co., Ltd." for c, _ in makes(result))

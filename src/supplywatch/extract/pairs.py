@@ -362,6 +362,8 @@ def product_owner(r: Reading, m: Mention) -> int | None:
     if named_first is not None:
         return named_first
     root = r.doc[m.start:m.end].root
+    while root.dep_ == "compound" and root.head.i > root.i and root.head.is_lower:
+        root = root.head  # "Nuvela's Drift laptops": the possessive is on the noun
     owners = [c for p in root.children if p.dep_ == "poss" for c in r.entities(p)]
     return owners[0] if len(owners) == 1 else None
 

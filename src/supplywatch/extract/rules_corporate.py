@@ -19,6 +19,7 @@ from supplywatch.extract.drafts import (
     prep_objects,
 )
 from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_possessed import names_before, product_at
 
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
 
@@ -444,7 +445,25 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             c for s in clause_subject_tokens(tok) for c in r.entities(s, "product")]
     else:
         makers = r.subject_companies(tok)
-        products = [c for o in children(tok, "dobj") for c in r.entities(o, "product", deep=True)]
+        objs = children(tok, "dobj")
+        fors = prep_objects(tok, "for") + [f for o in objs for f in prep_objects(o, "for")]
+        if any(r.cluster_at(o) is not None or r.entities(o) for o in fors) or any(
+                c not in makers for o in objs for p in children(o, "poss") for c in r.entities(p)):
+            return  # "X builds Nuvela's laptops", "X assembled the Slate 13 for Y": Y's products
+        products = [c for o in objs for c in r.entities(o, "product", deep=True)]
+        # names only the learned recogniser read ("the Veyra 400 and ..."), which claim no words
+        # (models only, "Veyra 400": a learned name of words alone is often a kind or a part)
+        starts = {s: cid for cid, c in enumerate(r.ents.clusters) if c.type == "product"
+                  and not c.claims and c.name[:1].isupper() and any(ch.isdigit() for ch in c.name)
+                  for s, _ in c.spans}
+        products += [starts[i] for o in objs for x in (o, *o.conjuncts)
+                     for i in range(x.left_edge.i, x.i + 1)  # the noun and the words before it
+                     if i in starts and starts[i] not in products]
+        # "the Veyra 400 and Veyra 600 ambulatory infusion pumps": every name before the noun
+        products += [pid for x in objs for o in (x, *x.conjuncts) if o.is_lower and o.pos_ == "NOUN"
+                     for start, end in names_before(r, sent, o)
+                     if any(t.like_num for t in r.doc[start:end])
+                     and (pid := product_at(r, start, end)) is not None and pid not in products]
     for m in makers:
         for p in products:
             if not r.is_regulator(m):

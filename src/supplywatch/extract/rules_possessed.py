@@ -71,8 +71,8 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         if len(owners) != 1:
             continue
         for head in (tok, *tok.conjuncts):
-            for start, end in _names_before(r, sent, head):
-                pid = _product_at(r, start, end)
+            for start, end in names_before(r, sent, head):
+                pid = product_at(r, start, end)
                 if pid is not None:
                     yield Draft("makes", {"company": owners, "product": [pid]}, sent,
                                 min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
@@ -159,15 +159,15 @@ def _possessor(r: Reading, poss: Token) -> list[int]:
     return []
 
 
-def _names_before(r: Reading, sent: Span, head: Token) -> Iterator[tuple[int, int]]:
+def names_before(r: Reading, sent: Span, head: Token) -> Iterator[tuple[int, int]]:
     """Capitalised runs among the words before the head, split at "and" and commas: "AirBook
     14 and AirBook 16" before "laptops", "Holzwerk" in "Holzwerk wooden railway sets"."""
     left = head.left_edge.i
     words = [t for t in r.doc[left:head.i] if t.dep_ not in ("poss", "case", "det")]
     run: list[Token] = []
     for t in [*words, None]:
-        if t is not None and _name_word(t) and (not run or t.i == run[-1].i + 1):
-            run.append(t)
+        if t is not None and (_name_word(t) or (run and t.like_num)) and (not run or t.i == run[-1].i + 1):
+            run.append(t)  # (a number after a name's word is its model: "Veyra 600")
             continue
         if run and len(run) <= MAX_NAME and run[0].i > sent.start:
             yield run[0].i, run[-1].i + 1
@@ -188,7 +188,7 @@ def _name_word(t: Token) -> bool:
         and t.ent_type_ not in ("DATE", "GPE", "NORP", "PERSON", "CARDINAL", "MONEY", "PERCENT")
 
 
-def _product_at(r: Reading, start: int, end: int) -> int | None:
+def product_at(r: Reading, start: int, end: int) -> int | None:
     """The product entity named at [start, end): an existing one, or a new one; None where
     the words name a company or a place."""
     if r.doc[start].like_num:
