@@ -209,3 +209,12 @@ def test_building_another_company_s_products_is_no_making(extract_text):
         "Kunshan. It has also assembled the Tellmark Slate 13 notebook for Tellmark Computing "
         "since 2022.")
     assert not any(c == "Hsinmei Precision Co., Ltd." for c, _ in makes(result))
+
+
+def test_a_model_beside_its_maker_s_possessive_is_no_company(extract_text):
+    result = extract_text(
+        "Radar modules\n\n"
+        "Mirova Electronics Co. supplies MRM-5 modules to Taesan Motor Co. for the Aster 7, the "
+        "Korean automaker's new three-row electric SUV.")
+    assert ("Mirova Electronics Co.", "Taesan Motor Co.") in supplies(result)
+    assert not any(c == "Aster 7" for _, c in supplies(result))

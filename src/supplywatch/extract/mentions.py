@@ -283,7 +283,10 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["person"] += 3
     if after is not None and after.text == "," and end + 2 < len(doc):
         nxt = doc[end + 1:end + 4]
-        if any(t.lower_ in lex["company_nouns"] for t in nxt):
+        # (not "the Aster 7, the Korean automaker's new SUV": a model is the maker's thing)
+        model = any(t.like_num for t in span)
+        if any(t.lower_ in lex["company_nouns"] and not (
+                model and t.i + 1 < len(doc) and doc[t.i + 1].text in ("'s", "’s")) for t in nxt):
             votes["company"] += 3  # "Apex Wuxi, a subsidiary of ..."
     if end - start > 1 and after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ") and any(
         t.lower_ in lex["product_heads"] for t in doc[end:end + 5]
