@@ -218,3 +218,13 @@ def test_a_model_beside_its_maker_s_possessive_is_no_company(extract_text):
         "Korean automaker's new three-row electric SUV.")
     assert ("Mirova Electronics Co.", "Taesan Motor Co.") in supplies(result)
     assert not any(c == "Aster 7" for _, c in supplies(result))
+
+
+@pytest.mark.parametrize("part", ["calipers", "turbochargers", "bogies", "injectors"])
+def test_common_parts_are_read_as_parts(extract_text, part):
+    result = extract_text(
+        "Inside the Cordal E\n\n"
+        "Vehiculos Quetzal S.A. de C.V. builds the Cordal E in Puebla. We took one apart. "
+        f"Vehiculos Quetzal says the car is 90% Mexican. The {part} come from Frenos Anzures "
+        "S.A. de C.V., a specialist based in Toluca.")
+    assert ("Frenos Anzures S.A. de C.V.", "Vehiculos Quetzal S.A. de C.V.") in supplies(result)
