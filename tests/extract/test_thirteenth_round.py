@@ -228,3 +228,11 @@ def test_common_parts_are_read_as_parts(extract_text, part):
         f"Vehiculos Quetzal says the car is 90% Mexican. The {part} come from Frenos Anzures "
         "S.A. de C.V., a specialist based in Toluca.")
     assert ("Frenos Anzures S.A. de C.V.", "Vehiculos Quetzal S.A. de C.V.") in supplies(result)
+
+
+def test_making_a_company_s_parts_supplies_it(extract_text):
+    result = extract_text(
+        "Foundry\n\n"
+        "The CV7720 is fabricated by Singapore's Sengwa Wafer Services Pte. Ltd., which has "
+        "made all of Veridane Semiconductor Inc.'s radar chips since 2019.")
+    assert ("Sengwa Wafer Services Pte. Ltd.", "Veridane Semiconductor Inc.") in supplies(result)

@@ -745,6 +745,16 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if comp is None:
         return  # a product, not a part: see rules_contract
     makers = r.subject_companies(tok)
+    if not destinations(r, tok):
+        # "X, which has made all of Y's radar chips since 2019", "X makes Y's displays": the
+        # possessor of the parts buys them
+        owners = [c for o in objs for n in (o, *[q for q in prep_objects(o, "of")
+                                                   if o.lower_ in QUANTIFIERS])
+                  for c in possessor_companies(r, n)]
+        for m in makers:
+            for c in dict.fromkeys(owners):
+                if c != m:
+                    yield supply_draft(r, sent, tok, m, c, comp.name, comp.quantity)
     for target in destinations(r, tok):
         products = r.entities(target, "product")
         # "X makes the displays for Y's cars": Y buys them
