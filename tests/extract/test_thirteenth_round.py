@@ -236,3 +236,11 @@ def test_making_a_company_s_parts_supplies_it(extract_text):
         "The CV7720 is fabricated by Singapore's Sengwa Wafer Services Pte. Ltd., which has "
         "made all of Veridane Semiconductor Inc.'s radar chips since 2019.")
     assert ("Sengwa Wafer Services Pte. Ltd.", "Veridane Semiconductor Inc.") in supplies(result)
+
+
+def test_a_name_after_a_company_noun_is_a_company_the_model_missed(extract_text):
+    result = extract_text(
+        "Tool group\n\n"
+        "Grayfield has been owned since 2017 by Corvell Industrial Group, a Cleveland-based "
+        "conglomerate that also owns saw-blade maker Borderline.")
+    assert ("Corvell Industrial Group", "Borderline") in owns(result)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -551,6 +552,11 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             cands.append(cand)
     cands = _with_legal_names(doc, cands, model_tokens, lex)
     covered = {i for c in cands for i in range(c.start, c.end)}
+    for start, end in _named_after_a_role(doc, covered | model_tokens, lex):
+        # "saw-blade maker Edgeline", "the fragrance house Parfums Lenotre": a name the
+        # model missed, right after the noun that says it is a company
+        cands.append(Candidate(start, end, Counter({"company": 3})))
+        covered |= set(range(start, end))
     for tok in doc:
         if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text) \
                 and tok.lower_ not in lex["measure_units"]:  # "iPad", not "mAh"
@@ -574,6 +580,26 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
     return Candidates(cands, models, kinds, learned)
+
+
+ROLE_NAME_MAX = 3
+
+
+def _named_after_a_role(doc: Doc, taken: set[int], lex: Lexicon) -> Iterator[tuple[int, int]]:
+    """Capitalised words no recogniser took, right after a lower-case company noun in the
+    same sentence ("maker Edgeline", "house Parfums Lenotre"), up to three of them and
+    not a title, a place or a date."""
+    for tok in doc:
+        if not (tok.is_lower and tok.lower_ in lex["company_nouns"]) or tok.i + 1 >= len(doc):
+            continue
+        start = end = tok.i + 1
+        while end < len(doc) and end - start < ROLE_NAME_MAX and end not in taken \
+                and doc[end].text[:1].isupper() and doc[end].is_alpha and not doc[end].is_sent_start \
+                and doc[end].ent_type_ not in ("GPE", "LOC", "NORP", "DATE", "PERSON") \
+                and doc[end].lower_ not in lex["title_words"]:
+            end += 1
+        if end > start and (end >= len(doc) or not doc[end].text[:1].isupper()):
+            yield start, end
 
 
 def _with_legal_names(doc: Doc, cands: list[Candidate], model_tokens: set[int],
