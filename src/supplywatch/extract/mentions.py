@@ -737,5 +737,22 @@ def _candidate(doc: Doc, start: int, end: int, kind: str, model_tokens: set[int]
     if is_region(doc[start:end], lex):
         return Candidate(start, end, Counter({"place": 3}))
     votes: Counter[str] = Counter({kind: 2 if kind == "product" else 1})
+    if kind != "product" and _numbered_line(doc[start:end], lex):
+        votes["product"] += 2  # "Halo 4 Pro", "Aster 7" tagged an organisation
     votes.update(context_votes(doc, start, end, lex))
     return Candidate(start, end, votes)
+
+
+def _numbered_line(span: Span, lex: Lexicon) -> bool:
+    """A line's name and a small number, maybe a grade after it ("Halo 4 Pro", "Aster 7",
+    "Sierra 110"), with no corporate word or legal form: a model, not a company."""
+    words = [t for t in span if not t.is_punct]
+    if len(words) < 2 or not (words[0].is_alpha and words[0].text[:1].isupper()):
+        return False
+    if ends_in_legal_form(span.text, lex) or any(t.lower_ in lex["corporate_words"] for t in words):
+        return False
+    numbers = [t for t in words[1:] if t.is_digit]
+    # (a number glued to a letter is another word: "Nova 5G")
+    return len(numbers) == 1 and len(numbers[0]) <= 4 and not YEAR.match(numbers[0].text) \
+        and (numbers[0].whitespace_ or numbers[0].i == span.end - 1) \
+        and all(t.is_digit or (t.is_alpha and t.text[:1].isupper()) for t in words[1:])

@@ -40,7 +40,7 @@ def contract_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     lex = r.lex
     for tok in sent:
         if tok.pos_ != "VERB":
-            if _contract_maker_noun(tok):
+            if contract_maker_noun(tok):
                 yield from supplier_noun(r, sent, tok)
             continue
         lemma = tok.lemma_.lower()
@@ -50,7 +50,7 @@ def contract_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             yield from _made_for_someone(r, sent, tok)
 
 
-def _contract_maker_noun(tok: Token) -> bool:
+def contract_maker_noun(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.lemma_.lower() not in CONTRACT_MAKER_NOUNS:
         return False
     modifiers = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod")]

@@ -19,6 +19,7 @@ from supplywatch.extract.drafts import (
     prep_objects,
 )
 from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_contract import contract_maker_noun
 from supplywatch.extract.rules_possessed import names_before, product_at
 
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
@@ -444,6 +445,8 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         products = r.entities(tok.head, "product") if tok.dep_ in ("acl", "relcl") else [
             c for s in clause_subject_tokens(tok) for c in r.entities(s, "product")]
     else:
+        if any(contract_maker_noun(s) for s in clause_subject_tokens(tok)):
+            return  # "The Taiwanese contract manufacturer assembles the Halo 4 Pro": its client's
         makers = r.subject_companies(tok)
         objs = children(tok, "dobj")
         fors = prep_objects(tok, "for") + [f for o in objs for f in prep_objects(o, "for")]
@@ -466,6 +469,9 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                      and (pid := product_at(r, start, end)) is not None and pid not in products]
     for m in makers:
         for p in products:
+            brand = r.ents.clusters[p].brand
+            if brand is not None and brand != m:
+                continue  # "the contract manufacturer assembles the (Nuvela) Halo 4 Pro"
             if not r.is_regulator(m):
                 yield Draft("makes", {"company": [m], "product": [p]}, sent,
                             confidence_for(sent, r.lex))
