@@ -248,7 +248,7 @@ def test_a_name_after_a_company_noun_is_a_company_the_model_missed(extract_text)
 
 def test_a_line_and_a_small_number_tagged_an_organisation_is_no_customer(extract_text):
     result = extract_text(
-        "Inside the Nuvaro Halo 4 Pro\n\n"
+        "Earbud supply\n\n"
         "Nuvaro launched the Halo 4 Pro in May. Kyongra Energy supplies the battery cells for "
         "the Halo 4 Pro, both in the buds and in the case. Before launch, analysts at "
         "Lanternfield Insight had said that Gwangri Cell would supply the Halo 4 Pro's cells.")
