@@ -254,3 +254,13 @@ def test_a_line_and_a_small_number_tagged_an_organisation_is_no_customer(extract
         "Lanternfield Insight had said that Gwangri Cell would supply the Halo 4 Pro's cells.")
     assert ("Kyongra Energy", "Nuvaro") in supplies(result)
     assert not any(c == "Halo 4 Pro" for _, c in supplies(result))
+
+
+def test_a_subsidiary_named_after_its_parent_belongs_to_it(extract_text):
+    result = extract_text(
+        "Fab venture\n\n"
+        "Hsinwell Semiconductor Manufacturing Co. and Kaorin Display Corp. will build a fab in "
+        "Kumamoto. Kaorin will own 60% of the venture. Its Japanese subsidiary, Hsinwell Japan "
+        "K.K., will second about 150 engineers to the venture.")
+    assert ("Hsinwell Semiconductor Manufacturing Co.", "Hsinwell Japan K.K.") in owns(result)
+    assert ("Kaorin Display Corp.", "Hsinwell Japan K.K.") not in owns(result)

@@ -106,11 +106,28 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         # "Selvam Industries unit Tessaro wins ...": the name before the noun owns the one
         # after it
         parents, childs = named_before, named_after
+    possessives = children(tok, "poss")
+    if parents and childs and possessives and all(r.cluster_at(p) is None for p in possessives):
+        # "Its UK subsidiary, Pebblewick Europe Ltd.", "the group's drive-systems subsidiary":
+        # the parent the child is named after is the one meant, whatever the reference resolved to
+        parents = [_named_after_parent(r, childs[0], parents)]
     conf = confidence_for(sent, r.lex)
     for parent in dict.fromkeys(parents):
         for child in dict.fromkeys(childs):
             if parent != child:
                 yield Draft("owns", {"parent": [parent], "child": [child]}, sent, conf)
+
+
+def _named_after_parent(r: Reading, child: int, resolved: list[int]) -> int:
+    """The one other company whose name starts with the child's first word ("Pebblewick
+    Toys" for "Pebblewick Europe Ltd."), else what the reference resolved to."""
+    words = {w.lower() for w in r.ents.clusters[child].name.split()}
+    if words & {w.lower() for w in r.ents.clusters[resolved[0]].name.split()}:
+        return resolved[0]  # "Wärmewerk Ahlberg GmbH" for "Ahlberg Polska": named after it too
+    first = r.ents.clusters[child].name.split()[0].lower()
+    named = [cid for cid, c in enumerate(r.ents.clusters) if cid != child and c.spans
+             and c.type == "company" and c.name.split()[0].lower() == first]
+    return named[0] if len(named) == 1 else resolved[0]
 
 
 def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
