@@ -264,3 +264,12 @@ def test_a_subsidiary_named_after_its_parent_belongs_to_it(extract_text):
         "K.K., will second about 150 engineers to the venture.")
     assert ("Hsinwell Semiconductor Manufacturing Co.", "Hsinwell Japan K.K.") in owns(result)
     assert ("Kaorin Display Corp.", "Hsinwell Japan K.K.") not in owns(result)
+
+
+def test_a_joint_development_agreement_with_a_company_is_a_partnership(extract_text):
+    result = extract_text(
+        "Filler design\n\n"
+        "Pemberly Fill Systems Inc. announced a joint development agreement with Swedish carton "
+        "maker Nordcart AB to design a filler for paper-based bottles.")
+    assert {frozenset(f["parties"]) for f in facts(result, "partnership")} == {
+        frozenset({"Pemberly Fill Systems Inc.", "Nordcart AB"})}

@@ -51,8 +51,12 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
                 yield from _joint_work(r, sent, tok)  # "A and B will jointly develop ..."
             elif lemma in DEVELOP_VERBS:
                 yield from _developed_with(r, sent, tok)  # "that A developed with B""
-        if low == "joint" and tok.dep_ == "amod" and tok.head.lemma_.lower() in JOINT_WORK_NOUNS:
-            yield from _joint_work(r, sent, tok.head)  # "set up a joint centre with B"
+        if low == "joint" and tok.dep_ == "amod" and (
+                tok.head.lemma_.lower() in JOINT_WORK_NOUNS or any(
+                    c.dep_ == "compound" and c.lemma_.lower() in JOINT_WORK_NOUNS
+                    for c in tok.head.children)):
+            # "set up a joint centre with B", "a joint development agreement with B"
+            yield from _joint_work(r, sent, tok.head)
         if low == "co" and tok.i + 2 < sent.end and r.doc[tok.i + 1].text == "-" \
                 and r.doc[tok.i + 2].lemma_.lower() in lex["make_verbs"]:
             yield from _joint_work(r, sent, tok)  # "an agreement with B to co-develop ..."
