@@ -273,3 +273,11 @@ def test_a_joint_development_agreement_with_a_company_is_a_partnership(extract_t
         "maker Nordcart AB to design a filler for paper-based bottles.")
     assert {frozenset(f["parties"]) for f in facts(result, "partnership")} == {
         frozenset({"Pemberly Fill Systems Inc.", "Nordcart AB"})}
+
+
+def test_a_company_s_committee_deciding_a_recall_is_not_the_recaller(extract_text):
+    result = extract_text(
+        "Chronology\n\n"
+        "On April 25, 2024, Brennfield Motor Company's Field Quality Committee reviewed the "
+        "findings and decided to conduct a voluntary safety recall of Marlin vans.")
+    assert {f["company"] for f in facts(result, "recall")} <= {"Brennfield Motor Company"}

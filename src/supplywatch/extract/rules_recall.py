@@ -115,7 +115,7 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
     # "a year after its VoltPocket recall": a noun the parser took for a verb
     noun = any(c.dep_ in ("poss", "det") for c in tok.children)
     if tok.pos_ == "VERB" and not passive and not noun:
-        subjects = clause_subject_tokens(tok)
+        subjects = [_body_owner(r, s) for s in clause_subject_tokens(tok)]
         companies = [c for s in subjects for c in r.entities(s)]
         objects = children(tok, "dobj")
         if not companies or all(r.is_regulator(c) for c in companies):
@@ -145,12 +145,28 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
         if not companies:  # the brand is the phrase's first name ("Velmora Power PowerCell 10K")
             companies = [c for o in objects for c in _makers_in(r, o)][:1]
     if not companies and verb is not None and verb.lemma_.lower() in ANNOUNCE:
-        companies = r.subject_companies(verb)
+        companies = [c for s in clause_subject_tokens(verb) for c in r.entities(_body_owner(r, s))]
         if not companies or all(r.is_regulator(c) for c in companies):
             companies = [c for o in prep_objects(verb, "from") + prep_objects(tok, "from")
                          for c in r.entities(o)]
             companies += [c for o in objects for c in _makers_in(r, o)]
     return companies, objects
+
+
+# A company's own bodies that decide on a recall: "Brennard's Field Quality Committee"
+INTERNAL_BODIES = {"committee", "board", "council", "panel", "team", "taskforce", "department"}
+
+
+def _body_owner(r: Reading, subj: Token) -> Token:
+    """The company whose committee or board the subject is ("X's Field Quality Committee
+    decided to conduct a recall": X), else the subject itself."""
+    cid = r.cluster_at(subj)
+    name = r.ents.clusters[cid].name if cid is not None else subj.text
+    if name.split()[-1].lower() in INTERNAL_BODIES:
+        owners = [p for p in subj.children if p.dep_ == "poss"]
+        if owners:
+            return owners[0]
+    return subj
 
 
 # verbs by which a recall names what it covers
