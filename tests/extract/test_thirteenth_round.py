@@ -281,3 +281,11 @@ def test_a_company_s_committee_deciding_a_recall_is_not_the_recaller(extract_tex
         "On April 25, 2024, Brennfield Motor Company's Field Quality Committee reviewed the "
         "findings and decided to conduct a voluntary safety recall of Marlin vans.")
     assert {f["company"] for f in facts(result, "recall")} <= {"Brennfield Motor Company"}
+
+
+def test_parts_from_a_maker_integrated_into_a_company_s_product_are_supplied_to_it(extract_text):
+    result = extract_text(
+        "Packaging lines\n\n"
+        "Metal detectors and checkweighers from Sentara Inspection Ltd. of Leeds are integrated "
+        "into Brennfeld GmbH's cereal lines.")
+    assert supplies(result) == {("Sentara Inspection Ltd.", "Brennfeld GmbH")}

@@ -24,6 +24,9 @@ def supply_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     lex = r.lex
     yield from _parts_in_products(r, sent)
     for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in PLACING_VERBS | lex["use_verbs"] \
+                and any(c.dep_ == "auxpass" for c in tok.children):
+            yield from _placed_into(r, sent, tok)
         low, lemma = tok.lower_, tok.lemma_.lower()
         if tok.pos_ != "VERB" and (low in lex["supplier_nouns"] or lemma in lex["supplier_nouns"]):
             yield from supplier_noun(r, sent, tok)  # not the verb: "Y sources cells from X"
@@ -384,6 +387,24 @@ QUANTIFIERS = {"most", "all", "some", "part", "many", "much", "half", "each", "s
 # How a part is put into a product ("the catheters packaged in Y's kits"), besides using it
 PLACING_VERBS = {"install", "put", "build", "package", "pack", "fit", "mount", "integrate",
                  "incorporate", "embed", "place", "assemble", "find"}
+
+
+def _placed_into(r: Reading, sent: Span, verb: Token) -> Iterator[Draft]:
+    """ "Metal detectors from X are integrated into Y's cereal lines", "cells from X are
+    used in Y's scooters": the maker of the parts supplies the owner of the product."""
+    if negated(verb, r.lex):
+        return
+    for subj in children(verb, "nsubjpass"):
+        comp = r.component_in(subj)
+        if comp is None:
+            continue
+        suppliers = [c for part in (subj, *subj.conjuncts) for o in prep_objects(part, "from")
+                     for c in r.entities(o)]
+        customers = [c for o in prep_objects(verb, "into", "in", "inside", "to", "on")
+                     for c in possessor_companies(r, o) if c not in suppliers]
+        for supplier in dict.fromkeys(suppliers):
+            for customer in dict.fromkeys(customers):
+                yield supply_draft(r, sent, verb, supplier, customer, comp.name, comp.quantity)
 
 
 def destinations(r: Reading, verb: Token) -> list[Token]:
