@@ -81,7 +81,7 @@ class DocEntities:
         return [i for i, c in enumerate(self.clusters) if c.type == type_ and c.spans]
 
 
-def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
+def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon) -> dict[str, str]:
     """One type per name key, by the sum of its votes across the document."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cands:
@@ -102,9 +102,10 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
     # "NavCore" of "its NavCore R12 receiver", later alone ("NavCore receivers"): a line of
     # the possessor's products, not a company
     # "VFS" of "the VFS series" where the document names a "VFS 4400": the models' line
-    lines = {name_key(doc[i].text) for i in range(len(doc) - 1) if spaced_model_at(doc, i)}
-    for key in lines & set(votes):
-        votes[key]["product"] += 3
+    lines = {doc[i].text for i in range(len(doc) - 1) if spaced_model_at(doc, i)}
+    for text in lines:
+        if name_key(text) in votes and _only_a_line(doc, text, lex):
+            votes[name_key(text)]["product"] += 3
     # (not "Pacebird" of "its Pacebird Trail 2" when "Pacebird Fitness" is the company)
     company_firsts = {key.split()[0] for key, v in votes.items()
                       if len(key.split()) > 1 and v and top_type(v) == "company"}
@@ -137,9 +138,24 @@ def decide_types(cands: list[Candidate], doc: Doc) -> dict[str, str]:
     }
 
 
+def _only_a_line(doc: Doc, letters: str, lex: Lexicon) -> bool:
+    """Are the capitals of a numbered model ("VFS" of "VFS 4400") written only before a
+    number or a line's noun ("the VFS series", "its FX-series presses")? Written alone
+    ("KTM recalls ..."), they are a brand."""
+    for tok in doc:
+        if tok.text != letters:
+            continue
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.text in ("-", "–") and tok.i + 2 < len(doc):
+            nxt = doc[tok.i + 2]
+        if nxt is None or not (nxt.like_num or nxt.lower_ in lex["line_nouns"]):
+            return False
+    return True
+
+
 def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
           lex: Lexicon, learned: list[Candidate] | None = None) -> DocEntities:
-    types = decide_types(cands, doc)
+    types = decide_types(cands, doc, lex)
     ents = DocEntities()
     key_cluster: dict[str, int] = {}
     for c in sorted(cands, key=lambda c: c.start):
@@ -834,8 +850,9 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
                             if s <= brand_token < e), ents.clusters[brand].name)
             ents.clusters[cid].names[f"{written} {product_text}"] += 1
             ents.clusters[brand].type = "company"
-    company_names = {name_key(c.name): cid for cid, c in enumerate(ents.clusters)
-                     if c.type == "company" and c.spans}
+    # every name a company goes by ("Presto" of "National Presto" too)
+    company_names = {name_key(n): cid for cid, c in enumerate(ents.clusters)
+                     if c.type == "company" and c.spans for n in c.names}
     for cluster in ents.clusters:
         if cluster.type != "product" or cluster.brand is not None or not cluster.spans:
             continue

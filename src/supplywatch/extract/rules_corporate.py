@@ -18,6 +18,7 @@ from supplywatch.extract.drafts import (
     not_now,
     prep_objects,
 )
+from supplywatch.extract.mentions import after_a_possessive
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_contract import contract_maker_noun
 from supplywatch.extract.rules_possessed import names_before, product_at
@@ -129,8 +130,10 @@ def _named_after_parent(r: Reading, child: int, resolved: list[int]) -> int:
     if words & {w.lower() for w in r.ents.clusters[resolved[0]].name.split()}:
         return resolved[0]  # "Wärmewerk Ahlberg GmbH" for "Ahlberg Polska": named after it too
     first = r.ents.clusters[child].name.split()[0].lower()
+    # (not the child's own short form: "Velmora Power" of "Velmora Power Sdn. Bhd.")
     named = [cid for cid, c in enumerate(r.ents.clusters) if cid != child and c.spans
-             and c.type == "company" and c.name.split()[0].lower() == first]
+             and c.type == "company" and c.name.split()[0].lower() == first
+             and not {w.lower() for w in c.name.split()} <= words]
     return named[0] if len(named) == 1 else resolved[0]
 
 
@@ -523,7 +526,7 @@ def named_after_company(r: Reading) -> Iterator[Draft]:
     clusters = r.ents.clusters
     companies: dict[tuple[str, ...], int] = {}
     for cid, c in enumerate(clusters):
-        if c.listed and c.spans and (c.list_type or c.type) == "company" and c.type != "product":
+        if c.listed and c.spans and (c.list_type or c.type) == "company":
             for name in c.names:
                 companies.setdefault(tuple(name.lower().split()), cid)
     for pid, c in enumerate(clusters):
@@ -534,6 +537,8 @@ def named_after_company(r: Reading) -> Iterator[Draft]:
         start, end = min(c.spans)
         if any(t.pos_ in ("VERB", "AUX") for t in r.doc[start:end]):
             continue  # a clause read as a name ("Acme form JV"), not a product
+        if after_a_possessive(r.doc, start):
+            continue  # "its NavCore R12 receiver": the possessor's, not "NavCore"'s
         for n in range(len(words) - 1, 0, -1):
             cid = companies.get(words[:n])
             if cid is not None and n == 1 and r.doc[start].is_upper and words[1].isdigit():
