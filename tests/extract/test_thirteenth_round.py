@@ -289,3 +289,11 @@ def test_parts_from_a_maker_integrated_into_a_company_s_product_are_supplied_to_
         "Metal detectors and checkweighers from Sentara Inspection Ltd. of Leeds are integrated "
         "into Brennfeld GmbH's cereal lines.")
     assert supplies(result) == {("Sentara Inspection Ltd.", "Brennfeld GmbH")}
+
+
+def test_dropping_a_named_supplier_keeps_the_direction(extract_text):
+    result = extract_text(
+        "Orvelle drops Ningbo supplier, moves serum pumps to German firm Albrecht\n\n"
+        "French skincare brand Orvelle has moved its airless pump bottles from China to Germany, "
+        "ending a relationship with Ningbo Jiahe Packaging Co., Ltd. that went back seven years.")
+    assert supplies(result) == {("Ningbo Jiahe Packaging Co., Ltd.", "Orvelle")}

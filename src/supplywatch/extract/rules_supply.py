@@ -110,6 +110,12 @@ def supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         suppliers = [c for o in children(verb, "dobj") for c in r.entities(o)]
         if not any(c.dep_ == "poss" for c in tok.children):
             customers_hint = r.subject_companies(verb)
+    elif tok.dep_ == "dobj" and (named := [c for t in tok.lefts if t.dep_ == "compound"
+                                           for c in r.entities(t)]):
+        # "Orelle drops Ningbo supplier": the name on the noun is the supplier, the one that
+        # drops (picks, keeps) it the customer
+        suppliers = named
+        customers_hint = r.subject_companies(head)
     elif tok.dep_ in ("attr", "pobj", "dobj"):
         verb = head.head if tok.dep_ == "pobj" else head
         subs = clause_subject_tokens(verb)
