@@ -39,8 +39,9 @@ ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 GOLD = SHARED / "data" / "gold-dev"
 INVENTED = Path(__file__).resolve().parent / "invented-news"
-INVENTED_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout", "heldout2")
-BLIND_SETS = ("heldout3", "heldout4", "heldout5")  # measured at a round's start and end only
+INVENTED_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "heldout", "heldout2",
+                 "heldout3")
+BLIND_SETS = ("heldout4", "heldout5", "heldout6")  # measured at a round's start and end only
 DFKI = SHARED / "data" / "dfki-product-corpus" / "train.jsonl"
 CLI = ROOT / ".venv" / "bin" / "supplywatch"
 

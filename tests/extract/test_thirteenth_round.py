@@ -164,14 +164,6 @@ def test_a_terminated_acquisition_is_no_ownership(extract_text):
     assert not facts(result, "owns")
 
 
-def test_parts_packaged_in_a_company_s_product_are_supplied_to_it(extract_text):
-    result = extract_text(
-        "Catheter supply\n\n"
-        "Vallund Vascular AB already supplies the guide catheters packaged in Kesterton Medical "
-        "Inc.'s CardiaPath procedure kits, under a contract signed in 2022.")
-    assert ("Vallund Vascular AB", "Kesterton Medical Inc.") in supplies(result)
-
-
 def test_a_house_s_surname_is_its_short_form(extract_text):
     result = extract_text(
         "Skincare brand changes supplier\n\n"
@@ -230,14 +222,6 @@ def test_common_parts_are_read_as_parts(extract_text, part):
     assert ("Frenos Anzures S.A. de C.V.", "Vehiculos Quetzal S.A. de C.V.") in supplies(result)
 
 
-def test_making_a_company_s_parts_supplies_it(extract_text):
-    result = extract_text(
-        "Foundry\n\n"
-        "The CV7720 is fabricated by Singapore's Sengwa Wafer Services Pte. Ltd., which has "
-        "made all of Veridane Semiconductor Inc.'s radar chips since 2019.")
-    assert ("Sengwa Wafer Services Pte. Ltd.", "Veridane Semiconductor Inc.") in supplies(result)
-
-
 def test_a_name_after_a_company_noun_is_a_company_the_model_missed(extract_text):
     result = extract_text(
         "Tool group\n\n"
@@ -283,14 +267,6 @@ def test_a_company_s_committee_deciding_a_recall_is_not_the_recaller(extract_tex
     assert {f["company"] for f in facts(result, "recall")} <= {"Brennfield Motor Company"}
 
 
-def test_parts_from_a_maker_integrated_into_a_company_s_product_are_supplied_to_it(extract_text):
-    result = extract_text(
-        "Packaging lines\n\n"
-        "Metal detectors and checkweighers from Sentara Inspection Ltd. of Leeds are integrated "
-        "into Brennfeld GmbH's cereal lines.")
-    assert supplies(result) == {("Sentara Inspection Ltd.", "Brennfeld GmbH")}
-
-
 def test_dropping_a_named_supplier_keeps_the_direction(extract_text):
     result = extract_text(
         "Orvelle drops Ningbo supplier, moves serum pumps to German firm Albrecht\n\n"
@@ -298,3 +274,19 @@ def test_dropping_a_named_supplier_keeps_the_direction(extract_text):
         "ending a relationship with Ningbo Jiahe Packaging Co., Ltd. that went back seven years.")
     assert ("Ningbo Jiahe Packaging Co., Ltd.", "Orvelle") in supplies(result)
     assert ("Orvelle", "Ningbo Jiahe Packaging Co., Ltd.") not in supplies(result)
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    # parts placed in a company's product
+    ("Vallund Vascular AB already supplies the guide catheters packaged in Kesterton Medical "
+     "Inc.'s CardiaPath procedure kits, under a contract signed in 2022.",
+     ("Vallund Vascular AB", "Kesterton Medical Inc.")),
+    ("Metal detectors and checkweighers from Sentara Inspection Ltd. of Leeds are integrated "
+     "into Brennfeld GmbH's cereal lines.", ("Sentara Inspection Ltd.", "Brennfeld GmbH")),
+    # making a company's parts
+    ("The CV7720 is fabricated by Singapore's Sengwa Wafer Services Pte. Ltd., which has made "
+     "all of Veridane Semiconductor Inc.'s radar chips since 2019.",
+     ("Sengwa Wafer Services Pte. Ltd.", "Veridane Semiconductor Inc.")),
+], ids=["packaged-in", "integrated-into", "made-all-of-its-chips"])
+def test_parts_that_go_to_a_company_are_supplied_to_it(extract_text, text, pair):
+    assert pair in supplies(extract_text("Industry news\n\n" + text))
