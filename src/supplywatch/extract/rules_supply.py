@@ -248,6 +248,10 @@ def _switched(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                                comp.quantity if comp else None, status=when)
 
 
+# supply verbs whose object is what changes hands, never the buyer
+GOODS_OBJECT_VERBS = {"sell", "ship", "deliver"}
+
+
 def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "X supplies cells to Y", "X will supply Y with cells", "X's tech powers Y's products"."""
     if negated(tok, r.lex):
@@ -300,14 +304,17 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for obj in children(tok, "dobj", "dative"):
         if obj.pos_ == "ADP":
             continue  # "supplies cells to Y" parsed with "to" as the dative: Y is a customer above
-        comp_ents = r.entities(obj)
+        # (what is sold, shipped or delivered is goods: "Norvik sells it in China", "X ships
+        # Y's products"; the buyer comes after "to")
+        goods = obj.dep_ == "dobj" and tok.lemma_.lower() in GOODS_OBJECT_VERBS
+        comp_ents = [] if goods else r.entities(obj)
         if comp_ents and not customers:
             customers = comp_ents
             for o in prep_objects(tok, "with") + prep_objects(obj, "with"):
                 comp_tok = o
         else:
             comp_tok = obj
-            if not customers:
+            if not customers and not goods:
                 customers = r.entities(obj, deep=True)
     comp = r.component_in(comp_tok) if comp_tok is not None else None
     if comp is None and comp_tok is not None and comp_tok.lower_ in PLURAL_REFERENCES:

@@ -41,7 +41,9 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         return
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    writer = [s for s in subjects if s.lower_ in WRITER]  # "Inside, we found ..."
+    labs = _labs(r)
+    # "Inside, we found ...", "..., FixPoint said": the writer, or the lab that took it apart
+    writer = [s for s in subjects if s.lower_ in WRITER or r.company_at(s) in labs]
     # ... or the lab that took it apart: "Bitwrench found a modem from X"
     finders = {c for s in subjects if s.dep_ == "nsubj" and root.lemma_.lower() in FINDING_VERBS
                and (c := r.company_at(s)) is not None and c != buyer} if not writer else set()
@@ -51,7 +53,7 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         return  # a sentence about a company: the supply rules read it
     # (a company named only to describe another, "X, a subsidiary of Y", is no party)
     named = {cid for t in sent if (cid := r.cluster_at(t)) is not None
-             and r.type_of(cid) == "company" and not _in_an_appositive(r, t)} - finders
+             and r.type_of(cid) == "company" and not _in_an_appositive(r, t)} - finders - labs
     verbs = CONTAINMENT_VERBS | (FINDING_VERBS if writer else set())
     found = list(_parts_and_makers(r, sent, verbs))
     if named - {maker for maker, _ in found}:
@@ -101,7 +103,17 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
             head = tok.head
             # "a chip from X" (on the part), "the microphones come from X" (on the verb)
             noun = head if head.pos_ in ("NOUN", "PROPN") else _subject_of(head)
-            if noun is None or (head.pos_ == "VERB" and head.lemma_.lower() not in ORIGIN_VERBS):
+            if head.pos_ == "VERB" and head.lemma_.lower() not in ORIGIN_VERBS:
+                # "the pack uses cells from X": the parser hung "from" on the verb
+                objs = [o for o in head.children if o.dep_ == "dobj" and r.component_in(o)]
+                if not objs or head.lemma_.lower() not in verbs:
+                    # "the drum is turned by a motor from X": the part is the agent
+                    objs = [p for a in head.children if a.dep_ == "agent"
+                            for p in a.children if p.dep_ == "pobj" and r.component_in(p)]
+                if not objs:
+                    continue
+                noun = objs[0]
+            if noun is None:
                 continue
             if head.pos_ == "VERB" or head.lemma_ == "be":
                 # "the jars continue to come from X", "the capacitors are from X": the verb says it
@@ -152,7 +164,9 @@ def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple
             if part is not None and not negated(noun.head, r.lex):
                 yield from ((cid, part) for cid in _named_after(r, tok))
             continue
-        if part is None or not _puts_inside(_clause_verb(noun), verbs):
+        # "the drum is turned by a brushless motor from X": the part does the work
+        by_a_part = noun.dep_ == "pobj" and noun.head.dep_ == "agent"
+        if part is None or not (_puts_inside(_clause_verb(noun), verbs) or by_a_part):
             continue
         yield from ((cid, part) for cid in _named_after(r, tok))
 
