@@ -35,3 +35,12 @@ def test_a_teardown_lab_saying_it_does_not_hide_the_part_s_maker(extract_text):
         "said demand was strong. Fixwell Labs said the main sensor carries the logo of Sorami "
         "Imaging K.K.")
     assert ("Sorami Imaging K.K.", "Norvik Technology Co., Ltd.") in supplies(result)
+
+
+def test_page_rubrics_and_menus_are_no_recallers(extract_text):
+    result = extract_text(
+        "Recalls & Product Safety Warnings\n\n"
+        "| Ratings | Recalls | Risky Driving | Road Safety |\n\n"
+        "Recalls & Product Safety Warnings recalls Brightwave kettles, the page said.\n\n"
+        "Larchfield Home Ltd. recalled 12,000 Brightwave cordless kettles on Tuesday.")
+    assert {f["company"] for f in result["facts"] if f["type"] == "recall"} == {"Larchfield Home Ltd."}

@@ -22,7 +22,14 @@ ANNOUNCE = {"announce", "issue", "launch", "expand", "conduct", "carry", "initia
             "begin", "start", "make", "have"}
 
 
+# Words that make a "company" a page's rubric or a form, not a recaller: "Recalls & Product
+# Safety Warnings", "Consumer Product Incident Report Form", "| Ratings | Recalls |"
+RUBRIC_WORDS = {"recall", "recalls", "warning", "warnings", "form", "ratings", "alert", "alerts"}
+
+
 def recall_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
+    if sum(t.text == "|" for t in sent) >= 2:
+        return  # a menu line ("| Ratings | Recalls | Road Safety"), no statement
     for tok in sent:
         if tok.lemma_.lower() not in r.lex["recall_lemmas"] and not tok.lower_.startswith("recall"):
             continue
@@ -44,7 +51,8 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     companies, objects = _companies_and_objects(r, tok)
     if not companies:
         companies = _linear_company(r, sent, tok)
-    companies = [c for c in dict.fromkeys(companies) if not r.is_regulator(c)]
+    companies = [c for c in dict.fromkeys(companies) if not r.is_regulator(c)
+                 and not RUBRIC_WORDS & {w.lower() for w in r.ents.clusters[c].name.split()}]
     if not companies:
         return
     products: list[int] = []
