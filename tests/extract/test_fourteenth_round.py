@@ -44,3 +44,4 @@ def test_page_rubrics_and_menus_are_no_recallers(extract_text):
         "Recalls & Product Safety Warnings recalls Brightwave kettles, the page said.\n\n"
         "Larchfield Home Ltd. recalled 12,000 Brightwave cordless kettles on Tuesday.")
     assert {f["company"] for f in result["facts"] if f["type"] == "recall"} == {"Larchfield Home Ltd."}
+

@@ -39,7 +39,7 @@ from supplywatch.extract.rules_possessed import possessed_product_drafts
 from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_stakes import stake_drafts
 from supplywatch.extract.rules_supply import supply_drafts
-from supplywatch.extract.rules_teardown import teardown_drafts
+from supplywatch.extract.rules_teardown import teardown_drafts, teardown_labs
 
 for _name in ("sw_reading", "sw_drafts"):
     if not Doc.has_extension(_name):
@@ -140,6 +140,12 @@ def make_relations(nlp: Language, name: str, pair_model: str):
         elif EMIT_GENERIC_MAKES:
             drafts += offers
         drafts = without_denied_claims(reading, doc, drafts)
+        # the lab that took a product apart makes none of what it found, and buys none of it
+        labs = teardown_labs(reading)
+        drafts = [d for d in drafts if not (
+            d.type == "makes" and d.roles["company"][0] in labs
+            and reading.ents.clusters[d.roles["product"][0]].name[:1].isupper())
+            and not (d.type == "supplies" and set(d.roles.get("customer", ())) & labs)]
         # a regulator that announces a product's recall does not make it
         doc._.sw_drafts = [d for d in drafts if d.type != "makes"
                            or not reading.is_regulator(d.roles["company"][0])]

@@ -36,12 +36,12 @@ MAKER_VERBS = {"make", "manufacture", "produce", "supply", "build", "fabricate",
 
 
 def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
-    buyer = r.topic(besides=_labs(r))
+    buyer = r.topic(besides=teardown_labs(r))
     if buyer is None:
         return
     root = sent.root
     subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    labs = _labs(r)
+    labs = teardown_labs(r)
     # "Inside, we found ...", "..., FixPoint said": the writer, or the lab that took it apart
     writer = [s for s in subjects if s.lower_ in WRITER or r.company_at(s) in labs]
     # ... or the lab that took it apart: "Bitwrench found a modem from X"
@@ -79,7 +79,7 @@ TAKE_APART = {("take", "apart"), ("tear", "down"), ("pull", "apart"), ("crack", 
 DISSECT_VERBS = {"disassemble", "dissect", "x-ray"}
 
 
-def _labs(r: Reading) -> frozenset[int]:
+def teardown_labs(r: Reading) -> frozenset[int]:
     """The companies that took the product apart (the subjects of "take apart", "tear
     down", "disassemble"): a teardown names its lab often, but the parts are not the lab's."""
     cached = r.doc.user_data.get("sw_teardown_labs")
