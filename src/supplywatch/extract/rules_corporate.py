@@ -18,7 +18,7 @@ from supplywatch.extract.drafts import (
     not_now,
     prep_objects,
 )
-from supplywatch.extract.mentions import after_a_possessive
+from supplywatch.extract.mentions import after_a_possessive, spaced_model_at
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_contract import contract_maker_noun
 from supplywatch.extract.rules_possessed import names_before, product_at
@@ -541,7 +541,7 @@ def named_after_company(r: Reading) -> Iterator[Draft]:
             continue  # "its NavCore R12 receiver": the possessor's, not "NavCore"'s
         for n in range(len(words) - 1, 0, -1):
             cid = companies.get(words[:n])
-            if cid is not None and n == 1 and r.doc[start].is_upper and words[1].isdigit():
+            if cid is not None and n == 1 and spaced_model_at(r.doc, start):
                 break  # "FX 450" of "its FX-series presses": the letters are the line's
             if cid is not None:
                 yield Draft("makes", {"company": [cid], "product": [pid]}, r.doc[start].sent, 0.75,
