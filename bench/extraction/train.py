@@ -20,6 +20,7 @@ Seeds are fixed; a run takes about half an hour on two cores.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import tempfile
@@ -27,7 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from learn import corpus, crossval, kinds, ner, relations
+import run  # the benchmark's own list of the invented sets
+from learn import corpus, crossval, kinds, ner, relations, supply
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE_MODELS = ROOT / "src" / "supplywatch" / "extract" / "models"
@@ -55,6 +57,12 @@ RELATIONS_ABOUT = ("Company -> product pair classifier for supplywatch.extract.p
                    "on the DFKI Product Corpus training split (CC BY 4.0, Schön et al., LREC 2018).")
 
 
+SUPPLY_ABOUT = ("Supplier -> customer pair classifier for supplywatch.extract.supply_pairs: "
+                "logistic regression weights over sparse features, trained by "
+                "bench/extraction/train.py supply on the invented news sets {sets} "
+                "(bench/extraction/invented-news; never the blind sets or the real-article dev set).")
+
+
 KINDS_ABOUT = ("Kinds of product for supplywatch.extract (sw_entities), learned by "
                "bench/extraction/train.py from the DFKI Product Corpus training split (CC BY 4.0, "
                "Schön et al., LREC 2018): lower-case phrases tagged as products in at least two "
@@ -76,6 +84,22 @@ def train_relations(records: list[dict], folder: Path, out: Path, seed: int) -> 
     rows = relations.candidate_rows(nlp, records)
     model = relations.train(rows, dict(enumerate(records)), seed, log=log)
     relations.save(model, out, RELATIONS_ABOUT)
+    return out
+
+
+def train_supply(sets: list[str], out: Path) -> Path:
+    """The supplier -> customer classifier, from the invented sets the rules were tuned on,
+    read by the shipped pipeline without the classifier it replaces."""
+    from supplywatch.extract import Extractor, LearnedModels
+
+    unknown = [s for s in sets if s not in run.INVENTED_SETS]
+    if unknown:  # never a blind set: those measure what this model does on unseen text
+        raise SystemExit(f"not a tuned invented set: {', '.join(unknown)} "
+                         f"(choose from {', '.join(run.INVENTED_SETS)})")
+    extractor = Extractor.load(models=dataclasses.replace(LearnedModels.packaged(), supply_pairs=None))
+    docs = supply.gather(extractor, [run.INVENTED / name for name in sets], log=log)
+    relations.save(supply.train(docs, log=log), out, SUPPLY_ABOUT.format(sets=", ".join(sets)))
+    log(f"supply pairs -> {out}")
     return out
 
 
@@ -232,7 +256,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["extract"]:
         return extract_main(argv[1:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("command", nargs="?", default="all", choices=("all", "cv", "ship"))
+    parser.add_argument("command", nargs="?", default="all", choices=("all", "cv", "ship", "supply"))
+    parser.add_argument("--supply-sets", default=",".join(run.INVENTED_SETS),
+                        help="invented sets the supply classifier learns from (command supply)")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--epochs", type=int, default=ner.NerConfig.epochs)
@@ -274,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
                            base=args.ner_base, news_rehearsal=args.news_rehearsal,
                            rename_share=args.rename_share)
     start_bias = parse_start_bias(args.start_bias)
+    if args.command == "supply":
+        train_supply([s for s in args.supply_sets.split(",") if s], PACKAGE_MODELS / "supply_pairs.json")
+        return 0
     docs = corpus.load_dfki()
     if args.command in ("all", "cv"):
         train_folds(docs, args.work, args.folds, config, args.reuse, start_bias)

@@ -40,6 +40,7 @@ from supplywatch.extract.rules_recall import recall_drafts
 from supplywatch.extract.rules_stakes import stake_drafts
 from supplywatch.extract.rules_supply import supply_drafts
 from supplywatch.extract.rules_teardown import teardown_drafts, teardown_labs
+from supplywatch.extract.supply_pairs import learned_supplies, load_supply_model
 
 for _name in ("sw_reading", "sw_drafts"):
     if not Doc.has_extension(_name):
@@ -104,12 +105,15 @@ def make_entities(nlp: Language, name: str, product_kinds: str):
     return entities
 
 
-@Language.factory("sw_relations", default_config={"pair_model": ""}, requires=["doc._.sw_reading"],
-                  assigns=["doc._.sw_drafts"])
-def make_relations(nlp: Language, name: str, pair_model: str):
+@Language.factory("sw_relations", default_config={"pair_model": "", "supply_model": ""},
+                  requires=["doc._.sw_reading"], assigns=["doc._.sw_drafts"])
+def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str):
     """Fact drafts from the rules; with `pair_model` (a file written by the training
-    script), generic company -> product pairs decided by the learned classifier."""
+    script), generic company -> product pairs decided by the learned classifier; with
+    `supply_model`, the supplier -> customer pairs the rules missed that its classifier
+    accepts."""
     model = load_pair_model(Path(pair_model)) if pair_model else None
+    supplies = load_supply_model(Path(supply_model)) if supply_model else None
 
     def relations(doc: Doc) -> Doc:
         reading: Reading = doc._.sw_reading
@@ -147,8 +151,10 @@ def make_relations(nlp: Language, name: str, pair_model: str):
             and reading.ents.clusters[d.roles["product"][0]].name[:1].isupper())
             and not (d.type == "supplies" and set(d.roles.get("customer", ())) & labs)]
         # a regulator that announces a product's recall does not make it
-        doc._.sw_drafts = [d for d in drafts if d.type != "makes"
-                           or not reading.is_regulator(d.roles["company"][0])]
+        drafts = [d for d in drafts if d.type != "makes" or not reading.is_regulator(d.roles["company"][0])]
+        if supplies is not None:  # (it reads what the rules drafted: they go first)
+            drafts += learned_supplies(reading, supplies, drafts)
+        doc._.sw_drafts = drafts
         return doc
 
     return relations
@@ -172,6 +178,8 @@ def add_components(nlp: Language, models: LearnedModels | None = None) -> Langua
     nlp.add_pipe("sw_entities", after="ner",
                  config={"product_kinds": str(kinds) if kinds is not None else ""})
     relations = models.relations if models is not None else None
+    supply_pairs = models.supply_pairs if models is not None else None
     nlp.add_pipe("sw_relations", after="sw_entities",
-                 config={"pair_model": str(relations) if relations is not None else ""})
+                 config={"pair_model": str(relations) if relations is not None else "",
+                         "supply_model": str(supply_pairs) if supply_pairs is not None else ""})
     return nlp

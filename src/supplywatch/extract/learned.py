@@ -8,6 +8,9 @@
   the tagger and parser are untouched.
 - `models/relations.json`: a logistic-regression classifier over company -> product
   candidate pairs ("X, a manufacturer of gate valves"), read by `sw_relations`.
+- `models/supply_pairs.json`: a logistic-regression classifier over supplier -> customer
+  candidate pairs, pronouns and descriptions resolved ("it will buy cells from X"), read
+  by `sw_relations` (trained on the tuned invented news sets, see `supply_pairs`).
 - `models/product_kinds.json`: kinds of product ("smart sensors", "market research
   reports") that the corpus's annotators tagged as products in most documents that use
   them, read by `sw_entities`.
@@ -48,12 +51,14 @@ class LearnedModels:
 
     ner: Path | None = None
     relations: Path | None = None
+    supply_pairs: Path | None = None
     product_kinds: Path | None = None
 
     @classmethod
     def packaged(cls) -> LearnedModels:
         root = Path(str(resources.files("supplywatch.extract").joinpath(MODELS)))
         return cls(ner=root / "ner", relations=root / "relations.json",
+                   supply_pairs=root / "supply_pairs.json",
                    product_kinds=root / "product_kinds.json")
 
     @classmethod

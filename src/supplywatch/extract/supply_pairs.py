@@ -1,0 +1,333 @@
+"""Supplier -> customer pairs decided by a small learned classifier.
+
+The supply rules (`rules_supply` and friends) read a sentence that names both companies
+in a construction they know. News often names one party and leaves the other to a
+pronoun ("it will buy its cells from X"), a description ("the Taiwanese contract
+manufacturer") or the story's subject, and writers vary the wording more than rules
+can follow. This module proposes every ordered pair of companies a sentence names or
+refers to (references resolved by `Reading.corefer`), describes each by sparse features
+(how each party is written, its grammatical role and the word it hangs on, the supply,
+purchase and deal words around them, the dependency path between them, what the rules
+drafted for the pair), and scores it with a logistic regression trained on the labelled
+invented news sets (`bench/extraction/train.py supply`, shipped as
+`models/supply_pairs.json`). A pair the rules did not draft, whose best sentence clears
+the model's threshold, becomes a `supplies` draft with that sentence as its evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.clusters import is_reference_name
+from supplywatch.extract.drafts import BASE_CONFIDENCE, Draft, confidence_for, negated, status_of
+from supplywatch.extract.pairs import _path
+from supplywatch.extract.reading import PRONOUNS, SAY_VERBS, Reading
+from supplywatch.extract.rules_teardown import teardown_labs
+
+MAX_PARTIES = 8  # mentions of companies considered in one sentence
+MAX_PATH = 7
+
+# Word groups of the lexicon whose members in a sentence say what kind of relation it
+# states: supply and purchase words for it, ownership and partnership words against.
+TRIGGER_GROUPS = (
+    "supply_verbs", "purchase_verbs", "obtain_verbs", "use_verbs", "supplier_nouns",
+    "customer_nouns", "order_verbs", "win_verbs", "reliance_verbs", "selection_verbs",
+    "deal_nouns", "switch_verbs", "component_make_verbs", "make_verbs", "ended_words",
+    "planned_words", "ownership_verbs", "ownership_nouns", "acquisition_nouns", "stake_nouns",
+    "partnership_nouns", "partnership_verbs", "joint_venture_nouns", "recall_lemmas",
+    "divest_verbs", "holding_verbs",
+)
+# What an outlet does with news: "Reuters reported that ...", "..., citing X". (A company
+# that says something is still a party to it: "Y said X would supply its cells".)
+REPORT_VERBS = {"report", "quote", "cite"}
+SOURCE_NOUNS = {"statement", "interview", "comment", "email", "filing", "letter", "report", "story",
+                "article", "note", "speak", "talk"}
+
+
+@dataclass(frozen=True)
+class SupplyModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        """P(the sentence states that the first party supplies the second); `fsum` is
+        exact, so the order of the feature set cannot move the answer."""
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def load_supply_model(path: Path) -> SupplyModel:
+    raw = json.loads(path.read_text("utf-8"))
+    model = raw.get("model", raw)
+    return SupplyModel({k: float(v) for k, v in model["weights"].items()}, float(model["bias"]),
+                       float(model["threshold"]))
+
+
+@dataclass(frozen=True)
+class Party:
+    cid: int
+    tok: Token  # the name's head word, the reference, or (implicit) the sentence's root
+    how: str  # "name", "pronoun", "description" ("..._ambiguous" when it may be several), "topic"
+
+
+@dataclass
+class SupplyCandidate:
+    supplier: Party
+    customer: Party
+    sent: Span
+    features: list[str]
+
+
+def parties_in(r: Reading, sent: Span) -> list[Party]:
+    """The companies a sentence names, and those its pronouns and descriptions refer to."""
+    parties: list[Party] = []
+    named: set[int] = set()
+    for cid, cluster in enumerate(r.ents.clusters):
+        if cluster.type != "company" or not cluster.spans or not cluster.names \
+                or r.is_regulator(cid) or all(is_reference_name(n, r.lex) for n in cluster.names):
+            continue
+        if cluster.name.split()[-1].lower() in r.lex["media_words"]:
+            continue  # a news outlet reports supply; it is never a party to it
+        for start, end in cluster.spans:
+            if sent.start <= start < sent.end:
+                root = r.doc[start:end].root
+                named.add(root.i)
+                if not (_reports(root) or _audience(root)):
+                    parties.append(Party(cid, root, "name"))
+    for tok in sent:
+        if tok.i in named or r.cluster_at(tok) is not None:
+            continue
+        if tok.lower_ in PRONOUNS:
+            how = "pronoun"
+        elif r._is_description(tok):
+            how = "description"
+        else:
+            continue
+        found = [c for c in r.corefer(tok) or () if not r.is_regulator(c)]
+        if len(found) > 1:
+            how += "_ambiguous"
+        parties.extend(Party(cid, tok, how) for cid in found[:3])
+    parties.sort(key=lambda p: p.tok.i)
+    return parties[:MAX_PARTIES]
+
+
+def _reports(tok: Token) -> bool:
+    """Is the name the subject of "report"? A reporter ("Reuters reported that ...") is no
+    party to what it reports."""
+    head = _phrase_head(tok)
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in REPORT_VERBS
+
+
+def _audience(tok: Token) -> bool:
+    """Is the name whom a statement was made to, or whom it is sourced to ("told X", "said
+    in a statement to X", "according to X", "a report from X")? Then it is no party to
+    what was said."""
+    head = _phrase_head(tok)
+    if head.dep_ in ("dobj", "dative") and head.head.lemma_.lower() == "tell":
+        return True
+    if head.dep_ != "pobj":
+        return False
+    prep, over = head.head.lower_, head.head.head
+    if prep == "to":
+        return over.lower_ == "according" or over.lemma_.lower() in SAY_VERBS | SOURCE_NOUNS
+    return prep in ("from", "by", "in") and over.lemma_.lower() in SOURCE_NOUNS
+
+
+def _implicit(r: Reading, sent: Span, parties: list[Party]) -> list[Party]:
+    """The company the story is about, when a sentence names only the other party and
+    leaves it to be understood ("The bogies will come from Vlastek", "Power comes from a
+    cell made by X")."""
+    labs = teardown_labs(r)  # a teardown is about the product, not the lab that opened it
+    topic = r.topic(labs) if labs else r.topic()
+    if topic is None or any(p.cid == topic for p in parties) or len({p.cid for p in parties}) != 1:
+        return []
+    return [Party(topic, sent.root, "topic")]
+
+
+def candidates(r: Reading, drafts: list[Draft]) -> Iterator[SupplyCandidate]:
+    """Every ordered pair of different companies in a sentence that has a trigger word."""
+    drafted = _drafted_pairs(drafts)
+    topic = r.topic()
+    labs = teardown_labs(r)
+    for sent in r.doc.sents:
+        if not r.may_state_facts(sent):
+            continue
+        triggers = _triggers(r, sent)
+        if not triggers and not r.components_in(sent):
+            continue
+        parties = parties_in(r, sent)
+        parties += _implicit(r, sent, parties)
+        for a in parties:
+            for b in parties:
+                if a.cid == b.cid or a.cid in labs or b.cid in labs or _one_company(r, a.cid, b.cid):
+                    continue
+                feats = pair_features(r, sent, a, b, triggers)
+                feats += [f"rule={kind}" for kind in drafted.get((a.cid, b.cid), ())]
+                feats += [f"rule_rev={kind}" for kind in drafted.get((b.cid, a.cid), ())]
+                if a.cid == topic:
+                    feats.append("a_topic")
+                if b.cid == topic:
+                    feats.append("b_topic")
+                yield SupplyCandidate(a, b, sent, feats)
+
+
+def _one_company(r: Reading, a: int, b: int) -> bool:
+    """Two entities whose names one contains the other's words ("LAS VEGAS - Lakeshire
+    Computing Inc." and "Lakeshire Computing Inc."): a misread of one company."""
+    wa = set(r.ents.clusters[a].name.lower().split())
+    wb = set(r.ents.clusters[b].name.lower().split())
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _drafted_pairs(drafts: list[Draft]) -> dict[tuple[int, int], set[str]]:
+    pairs: dict[tuple[int, int], set[str]] = {}
+    for d in drafts:
+        if d.type == "supplies" and "supplier" in d.roles and d.roles.get("customer"):
+            pairs.setdefault((d.roles["supplier"][0], d.roles["customer"][0]), set()).add("supplies")
+        elif d.type == "owns":
+            pairs.setdefault((d.roles["parent"][0], d.roles["child"][0]), set()).add("owns")
+        elif d.type == "partnership":
+            ids = [p for p in d.roles.get("parties", [])]
+            for x in ids:
+                for y in ids:
+                    if x != y:
+                        pairs.setdefault((x, y), set()).add("partnership")
+    return pairs
+
+
+def _triggers(r: Reading, sent: Span) -> dict[int, list[str]]:
+    """The sentence's words that belong to a trigger group, with their groups."""
+    found: dict[int, list[str]] = {}
+    for tok in sent:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        groups = [g for g in TRIGGER_GROUPS if low in r.lex[g] or lemma in r.lex[g]]
+        if groups:
+            found[tok.i] = groups
+    return found
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The word that gives a party's phrase its role: "Apple and Samsung", "X, the Korean
+    maker", "Kiyomura Industries" hang on their first word."""
+    t = tok
+    while t.dep_ in ("compound", "conj", "appos") and t.head.i != t.i:
+        t = t.head
+    return t
+
+
+def _role(tok: Token) -> str:
+    """A party's grammatical role and the word it hangs on ("nsubj>supply", "pobj>from>buy")."""
+    t = _phrase_head(tok)
+    if t.dep_ == "pobj":
+        prep = t.head
+        return f"pobj>{prep.lower_}>{prep.head.lemma_.lower()}"
+    if t.dep_ == "poss":
+        return f"poss>{t.head.lemma_.lower()}"
+    return f"{t.dep_}>{t.head.lemma_.lower()}"
+
+
+def _party_features(r: Reading, party: Party, tag: str, triggers: dict[int, list[str]],
+                    prefix: str = "") -> list[str]:
+    """How one party stands in the sentence: its role, and its role against each trigger
+    word it hangs on ("a@supply_verbs=nsubj", "b@purchase_verbs=pobj>from")."""
+    role = _role(party.tok)
+    dep = role.split(">")[0]
+    feats = [f"{prefix}{tag}_role={role}", f"{prefix}{tag}_dep={dep}"]
+    t = _phrase_head(party.tok)
+    if t.dep_ == "pobj":
+        feats.append(f"{prefix}{tag}_prep={t.head.lower_}")
+        dep = f"{dep}>{t.head.lower_}"
+    head = t.head.head if t.dep_ == "pobj" else t.head
+    feats += [f"{prefix}{tag}@{g}={dep}" for g in triggers.get(head.i, ())]
+    feats += [f"{prefix}{tag}_is={g}" for g in triggers.get(t.i, ())]  # "supplier X", "its suppliers"
+    return feats
+
+
+def _sentence_features(r: Reading, sent: Span, triggers: dict[int, list[str]],
+                       prefix: str = "") -> list[str]:
+    feats = [f"{prefix}group={g}" for g in sorted({g for gs in triggers.values() for g in gs})]
+    feats += [f"{prefix}trig={r.doc[i].lemma_.lower()}" for i in triggers]
+    if r.components_in(sent):
+        feats.append("has_part")
+    if confidence_for(sent, r.lex) < BASE_CONFIDENCE:
+        feats.append("hedged")
+    return feats
+
+
+def pair_features(r: Reading, sent: Span, a: Party, b: Party,
+                  triggers: dict[int, list[str]]) -> list[str]:
+    """Features of "a supplies b" stated in `sent`."""
+    feats = [f"a_how={a.how}", f"b_how={b.how}"]
+    if a.how == "topic" or b.how == "topic":
+        named, tag = (b, "b") if a.how == "topic" else (a, "a")
+        return feats + _implicit_features(r, sent, named, tag, triggers)
+    feats.append("a<b" if a.tok.i < b.tok.i else "b<a")
+    fa, fb = _party_features(r, a, "a", triggers), _party_features(r, b, "b", triggers)
+    feats += fa + fb
+    # the two roles together: "nsubj supplies ... pobj to", "pobj from ... nsubj buys"
+    feats += [f"{x}|{y}" for x in fa if "@" in x for y in fb if "@" in y]
+    feats.append(f"{fa[1]}|{fb[1]}")
+    feats += _sentence_features(r, sent, triggers)
+    labels, lca, inner = _path(a.tok, b.tok)
+    if lca is not None and len(labels) <= MAX_PATH:
+        lemma = lca.lemma_.lower()
+        path = "_".join(labels)
+        feats += [f"path={path}", f"lca={lemma}", f"path|lca={path}|{lemma}"]
+        feats += [f"on_path={g}" for t in (lca, *inner) for g in triggers.get(t.i, ())]
+        if negated(lca, r.lex):
+            feats.append("negated")
+    else:
+        feats.append("path=none" if lca is None else "path=long")
+    lo, hi = sorted((a.tok.i, b.tok.i))
+    gap = hi - lo
+    feats.append("gap=" + ("1-3" if gap <= 3 else "4-8" if gap <= 8 else "9-16" if gap <= 16 else "17+"))
+    if gap <= 10:
+        feats += [f"btw={t.lemma_.lower()}" for t in r.doc[lo + 1:hi] if not t.is_punct]
+    return feats
+
+
+def _implicit_features(r: Reading, sent: Span, named: Party, tag: str,
+                       triggers: dict[int, list[str]]) -> list[str]:
+    """Features of a pair whose other party the sentence leaves to be understood: what the
+    named one is and does (kept apart from the two-party features by their prefix)."""
+    feats = _party_features(r, named, tag, triggers, "implicit|")
+    feats += _sentence_features(r, sent, triggers, "implicit|")
+    if any(abs(c.start - named.tok.i) <= 4 for c in r.components_in(sent)):
+        feats.append(f"implicit|{tag}_near_part")
+    if not any(t.lower_ in PRONOUNS for t in sent):
+        feats.append("implicit|no_pronoun")
+    return feats
+
+
+def learned_supplies(r: Reading, model: SupplyModel, drafts: list[Draft]) -> list[Draft]:
+    """`supplies` drafts for the pairs the model accepts and the rules did not draft, one per
+    ordered pair, from the sentence the model is surest of."""
+    drafted = {k for k, kinds in _drafted_pairs(drafts).items() if "supplies" in kinds}
+    best: dict[tuple[int, int], tuple[float, SupplyCandidate]] = {}
+    for cand in candidates(r, drafts):
+        key = (cand.supplier.cid, cand.customer.cid)
+        if key in drafted or key[::-1] in drafted:
+            continue
+        prob = model.probability(cand.features)
+        if prob >= model.threshold and (key not in best or prob > best[key][0]):
+            best[key] = (prob, cand)
+    out = []
+    for (supplier, customer), (prob, cand) in best.items():
+        if (customer, supplier) in best and best[(customer, supplier)][0] > prob:
+            continue  # one direction per pair of companies: the likelier
+        parts = r.components_in(cand.sent)
+        trigger = next((r.doc[i] for i in _triggers(r, cand.sent)), cand.sent.root)
+        out.append(Draft("supplies", {"supplier": [supplier], "customer": [customer]}, cand.sent,
+                         round(min(prob, confidence_for(cand.sent, r.lex)), 3), extra={
+                             "component": parts[0].name if parts else None, "quantity": None,
+                             "status": status_of(trigger, r.lex), "learned": True}))
+    return out
