@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from learn.relations import Row, fit, predict
 
 SCORER = SHARED / "tools" / "score.py"
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
+TOLERANCE = 0.0025  # micro F1 that a more conservative threshold may give up
 
 
 def _scorer():
@@ -81,13 +82,28 @@ def label(supplier: str, customer: str, sentence: str, gold: list[dict]) -> int 
     return 1 if any(cites(sentence, SC.as_list(f.get("evidence"))) for f in pair) else None
 
 
+def documents_of(extractor, folder: Path, skipped: Callable[[], None]) -> Iterator[tuple[Path, object]]:
+    """(text file, extraction) for each labelled file of a folder, in order. The scorer reads
+    a file's first document only (a page split into several stories keeps the others as
+    "name.txt#2" ...): `skipped` is called after each of the others."""
+    from supplywatch.ingest import load
+    from supplywatch.settings import Settings
+
+    paths = {p.name: p for p in sorted(folder.glob("*.txt"))}
+    documents = [d for p in paths.values() for d in load(str(p), Settings())]
+    for extraction in extractor.extract_many(documents):
+        path = paths.get(Path(extraction.document.path).name)
+        if path is None:
+            skipped()
+        else:
+            yield path, extraction
+
+
 def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = print) -> list[DocCandidates]:
     """Run the pipeline over labelled folders, keeping each document's facts and candidates."""
     import supplywatch.extract as extract
     from supplywatch.extract.assemble import cluster_names
     from supplywatch.extract.supply_pairs import candidates
-    from supplywatch.ingest import load
-    from supplywatch.settings import Settings
 
     pending: list[tuple[str, str, str, list[str]]] = []
     original = extract.assemble
@@ -104,18 +120,10 @@ def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = prin
         return original(reading, drafts)
 
     out: list[DocCandidates] = []
-    extract.assemble = assemble_and_keep
+    extract.assemble = assemble_and_keep  # (the pipeline's own call, one per piece of a document)
     try:
         for folder in folders:
-            paths = {p.name: p for p in sorted(folder.glob("*.txt"))}
-            documents = [d for p in paths.values() for d in load(str(p), Settings())]
-            for extraction in extractor.extract_many(documents):
-                # the scorer reads a file's first document (a page split into several
-                # stories keeps its others as "name.txt#2" ...)
-                path = paths.get(Path(extraction.document.path).name)
-                if path is None:
-                    pending.clear()
-                    continue
+            for path, extraction in documents_of(extractor, folder, pending.clear):
                 gold = json.loads(path.with_suffix(".json").read_text("utf-8"))["facts"]
                 doc = DocCandidates(folder.name, path.name, gold, extraction.contract()["facts"])
                 for sup, cus, sentence, feats in pending:
@@ -168,7 +176,8 @@ def out_of_set(docs: Sequence[DocCandidates], **fit_args) -> dict[int, np.ndarra
     probs: dict[int, np.ndarray] = {}
     for group in sorted({d.group for d in docs}):
         train_rows = [r for d in docs if d.group != group for r in d.rows]
-        weights, bias = fit(train_rows, **fit_args)
+        # (a single set has no other to learn from: its pairs are then all left out)
+        weights, bias = fit(train_rows, **fit_args) if train_rows else ({}, -30.0)
         for n, d in enumerate(docs):
             if d.group == group:
                 probs[n] = predict(d.rows, weights, bias) if d.rows else np.zeros(0)
@@ -183,10 +192,13 @@ def train(docs: Sequence[DocCandidates], log: Callable[[str], None] = print, **f
     fit_args = {**FIT, **fit_args}
     probs = out_of_set(docs, **fit_args)
     base = micro(score(docs, None, 1.0))
-    best = max(THRESHOLDS, key=lambda t: (micro(score(docs, probs, t)), t))
+    scores = {t: micro(score(docs, probs, t)) for t in THRESHOLDS}
+    # where the gain is flat, the surest pairs only: the highest threshold within
+    # TOLERANCE of the best (the rules' own reading is preferred when it costs nothing)
+    best = max(t for t in THRESHOLDS if scores[t] >= max(scores.values()) - TOLERANCE)
     rows = [r for d in docs for r in d.rows]
     weights, bias = fit(rows, **fit_args)
     log(f"supply pairs: {len(rows)} candidates ({sum(r.label for r in rows)} positive), "
         f"{len(weights)} features; leave-one-set-out micro F1 {base:.3f} -> "
-        f"{micro(score(docs, probs, best)):.3f} at threshold {best}")
+        f"{scores[best]:.3f} at threshold {best} (best {max(scores.values()):.3f})")
     return {"model": {"bias": bias, "threshold": best, "weights": weights}}

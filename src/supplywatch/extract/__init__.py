@@ -11,11 +11,12 @@ from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from supplywatch.errors import SupplywatchError
 from supplywatch.extract.assemble import assemble
 from supplywatch.extract.chunks import merged, pieces, quote_original, shifted
-from supplywatch.extract.components import add_components
+from supplywatch.extract.components import DOCUMENT_KIND, add_components
 from supplywatch.extract.headlines import readable_headline
 from supplywatch.extract.learned import LearnedModels, add_learned_ner
 from supplywatch.extract.spacy_model import load_base_pipeline
@@ -25,7 +26,7 @@ from supplywatch.settings import Settings
 EXTRACTOR_NAME = "supplywatch.rules"
 # Bump when rules or patterns/lexicon.json change: stored facts of an older version
 # are re-extracted on the next ingest.
-EXTRACTOR_VERSION = "1.12.0"
+EXTRACTOR_VERSION = "1.13.0"
 
 
 class Extractor:
@@ -54,7 +55,7 @@ class Extractor:
         current: Document | None = None
         parts: list[tuple[list[Entity], list[Fact]]] = []
         for doc, (document, offset, last, recased) in self.nlp.pipe(
-            self._pieces(documents), as_tuples=True, batch_size=batch_size
+            self._tokenized(self._pieces(documents)), as_tuples=True, batch_size=batch_size
         ):
             if current is not document:
                 current, parts = document, []
@@ -67,6 +68,15 @@ class Extractor:
                 entities, facts = parts[0] if len(parts) == 1 else merged(parts)
                 yield Extraction(document=document, entities=entities, facts=facts,
                                  extractor=self.name, extractor_version=self.version)
+
+    def _tokenized(self, pieces: Iterable[tuple[str, tuple[Document, int, bool, bool]]]
+                   ) -> Iterator[tuple[Doc, tuple[Document, int, bool, bool]]]:
+        """Each piece tokenized, with its document's kind for the components (the models
+        learned from news leave recall records and BOMs to their own rules)."""
+        for piece, context in pieces:
+            doc = self.nlp.make_doc(piece)
+            doc.user_data[DOCUMENT_KIND] = context[0].kind
+            yield doc, context
 
     @staticmethod
     def _pieces(documents: Iterable[Document]) -> Iterator[tuple[str, tuple[Document, int, bool, bool]]]:

@@ -15,14 +15,16 @@ from pathlib import Path
 
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
 
 from supplywatch.extract.clusters import add_unclaimed_mentions, build
 from supplywatch.extract.denials import without_denied_claims
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.learned import LEARNED_NER, LearnedModels, load_product_kinds
-from supplywatch.extract.lexicon import load_lexicon
+from supplywatch.extract.legal_names import closes_a_name
+from supplywatch.extract.lexicon import Lexicon, load_lexicon
+from supplywatch.extract.makes_check import checked_makes, load_makes_model
 from supplywatch.extract.mentions import find_candidates
 from supplywatch.extract.pairs import learned_makes, load_pair_model
 from supplywatch.extract.reading import Reading
@@ -42,6 +44,12 @@ from supplywatch.extract.rules_supply import supply_drafts
 from supplywatch.extract.rules_teardown import teardown_drafts, teardown_labs
 from supplywatch.extract.supply_pairs import learned_supplies, load_supply_model
 
+# doc.user_data key for the kind of document a piece comes from ("news", "recall", "bom" ...)
+DOCUMENT_KIND = "sw_document_kind"
+# Kinds read by their own rules alone: the models learned from news articles would judge
+# a recall record's or a bill of materials' house style by news writing.
+RECORD_KINDS = frozenset({"recall", "bom"})
+
 for _name in ("sw_reading", "sw_drafts"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -49,9 +57,11 @@ for _name in ("sw_reading", "sw_drafts"):
 
 @Language.component("sw_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
+    lex = load_lexicon()
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+        line_break = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+        if line_break or _starts_after_a_legal_form(prev, tok, lex):
             tok.is_sent_start = True
         elif tok.is_space and "\n" in tok.text:
             tok.is_sent_start = False
@@ -60,6 +70,33 @@ def line_breaks(doc: Doc) -> Doc:
             # abbreviation's; no sentence starts in lower case
             tok.is_sent_start = False
     return doc
+
+
+# Words that start a sentence after a name, whatever the tagger makes of what follows
+SENTENCE_OPENERS = {"the", "it", "its", "a", "an", "this", "that", "these", "those", "he", "she",
+                    "they", "we", "but", "and", "in", "on", "at", "after", "last", "earlier"}
+FINITE_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _starts_after_a_legal_form(prev: Token, tok: Token, lex: Lexicon) -> bool:
+    """Does a sentence start after a legal form that kept its full stop? In "... a
+    subsidiary of Halvik Industries Inc. Brennard has determined ..." the tokenizer leaves
+    "Inc." whole, and the parser reads one sentence with one name in it. Not before more
+    of a name ("Koda Co. Ltd."), an officer ("Apple Inc. CEO Tim Cook") or anything but
+    a capitalised word that opens a clause ("The", "It") or is followed by its verb."""
+    if not (prev.text.endswith(".") and closes_a_name(prev.text.rstrip("."), lex)) \
+            or not tok.text[:1].isupper() or lex.is_company_word(tok.text) \
+            or tok.lower_ in lex["title_words"]:
+        return False
+    if tok.lower_ in SENTENCE_OPENERS:
+        return True
+    after = tok.doc[tok.i + 1:tok.i + 4]
+    for t in after:
+        if t.tag_ in FINITE_VERB_TAGS:
+            return True
+        if t.is_punct:
+            break
+    return False
 
 
 def _abbreviation(tok) -> bool:
@@ -105,15 +142,16 @@ def make_entities(nlp: Language, name: str, product_kinds: str):
     return entities
 
 
-@Language.factory("sw_relations", default_config={"pair_model": "", "supply_model": ""},
+@Language.factory("sw_relations", default_config={"pair_model": "", "supply_model": "", "makes_model": ""},
                   requires=["doc._.sw_reading"], assigns=["doc._.sw_drafts"])
-def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str):
+def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str, makes_model: str):
     """Fact drafts from the rules; with `pair_model` (a file written by the training
     script), generic company -> product pairs decided by the learned classifier; with
-    `supply_model`, the supplier -> customer pairs the rules missed that its classifier
-    accepts."""
+    `makes_model`, the named products' makers the check accepts; with `supply_model`, the
+    supplier -> customer pairs the rules missed that its classifier accepts."""
     model = load_pair_model(Path(pair_model)) if pair_model else None
     supplies = load_supply_model(Path(supply_model)) if supply_model else None
+    makes = load_makes_model(Path(makes_model)) if makes_model else None
 
     def relations(doc: Doc) -> Doc:
         reading: Reading = doc._.sw_reading
@@ -143,6 +181,13 @@ def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str)
             drafts += learned_makes(reading, model, offers)
         elif EMIT_GENERIC_MAKES:
             drafts += offers
+        news = doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS
+        if makes is not None and news:
+            drafts = checked_makes(reading, makes, drafts)
+        if supplies is not None and news:
+            # (it reads what the rules drafted, and what a denial elsewhere in the story
+            # takes back goes for its pairs too: the filters below follow it)
+            drafts += learned_supplies(reading, supplies, drafts)
         drafts = without_denied_claims(reading, doc, drafts)
         # the lab that took a product apart makes none of what it found, and buys none of it
         labs = teardown_labs(reading)
@@ -151,10 +196,8 @@ def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str)
             and reading.ents.clusters[d.roles["product"][0]].name[:1].isupper())
             and not (d.type == "supplies" and set(d.roles.get("customer", ())) & labs)]
         # a regulator that announces a product's recall does not make it
-        drafts = [d for d in drafts if d.type != "makes" or not reading.is_regulator(d.roles["company"][0])]
-        if supplies is not None:  # (it reads what the rules drafted: they go first)
-            drafts += learned_supplies(reading, supplies, drafts)
-        doc._.sw_drafts = drafts
+        doc._.sw_drafts = [d for d in drafts if d.type != "makes"
+                           or not reading.is_regulator(d.roles["company"][0])]
         return doc
 
     return relations
@@ -179,7 +222,9 @@ def add_components(nlp: Language, models: LearnedModels | None = None) -> Langua
                  config={"product_kinds": str(kinds) if kinds is not None else ""})
     relations = models.relations if models is not None else None
     supply_pairs = models.supply_pairs if models is not None else None
+    makes_check = models.makes_check if models is not None else None
     nlp.add_pipe("sw_relations", after="sw_entities",
                  config={"pair_model": str(relations) if relations is not None else "",
-                         "supply_model": str(supply_pairs) if supply_pairs is not None else ""})
+                         "supply_model": str(supply_pairs) if supply_pairs is not None else "",
+                         "makes_model": str(makes_check) if makes_check is not None else ""})
     return nlp

@@ -11,6 +11,8 @@
 - `models/supply_pairs.json`: a logistic-regression classifier over supplier -> customer
   candidate pairs, pronouns and descriptions resolved ("it will buy cells from X"), read
   by `sw_relations` (trained on the tuned invented news sets, see `supply_pairs`).
+- `models/makes_check.json`: a logistic-regression check of the rules' `makes` drafts of
+  named products, read by `sw_relations` (trained on the same sets, see `makes_check`).
 - `models/product_kinds.json`: kinds of product ("smart sensors", "market research
   reports") that the corpus's annotators tagged as products in most documents that use
   them, read by `sw_entities`.
@@ -21,6 +23,7 @@ training split and the public recall records; nothing is downloaded at run time.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass
 from importlib import resources
@@ -52,19 +55,33 @@ class LearnedModels:
     ner: Path | None = None
     relations: Path | None = None
     supply_pairs: Path | None = None
+    makes_check: Path | None = None
     product_kinds: Path | None = None
 
     @classmethod
     def packaged(cls) -> LearnedModels:
         root = Path(str(resources.files("supplywatch.extract").joinpath(MODELS)))
         return cls(ner=root / "ner", relations=root / "relations.json",
-                   supply_pairs=root / "supply_pairs.json",
+                   supply_pairs=root / "supply_pairs.json", makes_check=root / "makes_check.json",
                    product_kinds=root / "product_kinds.json")
+
+    def without_news_models(self) -> LearnedModels:
+        """These models less the two trained on the invented news (the pipeline they are
+        trained to follow, see `bench/extraction/learn/supply.py`)."""
+        return dataclasses.replace(self, supply_pairs=None, makes_check=None)
 
     @classmethod
     def none(cls) -> LearnedModels:
         """The base pipeline alone, with the rules (for comparison)."""
         return cls()
+
+
+def require_news_model(path: Path, what: str) -> None:
+    """A clear error for a missing model learned from the invented news sets."""
+    if not path.is_file():
+        raise ModelNotInstalled(
+            f"the learned {what} is missing ({path}); reinstall supplywatch, or rebuild it "
+            "with `.venv/bin/python bench/extraction/train.py news`")
 
 
 def add_learned_ner(nlp: Language, folder: Path) -> Language:

@@ -27,9 +27,11 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import BASE_CONFIDENCE, Draft, confidence_for, negated, status_of
+from supplywatch.extract.learned import require_news_model
 from supplywatch.extract.pairs import _path
-from supplywatch.extract.reading import PRONOUNS, SAY_VERBS, Reading
-from supplywatch.extract.rules_teardown import teardown_labs
+from supplywatch.extract.reading import FIRST_PERSON, PRONOUNS, SAY_VERBS, Reading
+from supplywatch.extract.rules_supply import ORIGIN_VERBS, PLACING_VERBS
+from supplywatch.extract.rules_teardown import CONTAINMENT_VERBS, teardown_labs
 
 MAX_PARTIES = 8  # mentions of companies considered in one sentence
 MAX_PATH = 7
@@ -47,6 +49,11 @@ TRIGGER_GROUPS = (
 # What an outlet does with news: "Reuters reported that ...", "..., citing X". (A company
 # that says something is still a party to it: "Y said X would supply its cells".)
 REPORT_VERBS = {"report", "quote", "cite"}
+# What "supply" means in "in short supply", "tight supply", "ample supply"
+MARKET_STATES = {"short", "tight", "ample", "scarce", "limited", "global"}
+# Verbs the supply rules read beyond the lexicon's groups: "the bogies will come from X",
+# "the cells are packed into the Y"
+VERB_GROUPS = {"origin_verbs": ORIGIN_VERBS, "placing_verbs": PLACING_VERBS}
 SOURCE_NOUNS = {"statement", "interview", "comment", "email", "filing", "letter", "report", "story",
                 "article", "note", "speak", "talk"}
 
@@ -66,6 +73,7 @@ class SupplyModel:
 
 @cache
 def load_supply_model(path: Path) -> SupplyModel:
+    require_news_model(path, "supplier -> customer classifier")
     raw = json.loads(path.read_text("utf-8"))
     model = raw.get("model", raw)
     return SupplyModel({k: float(v) for k, v in model["weights"].items()}, float(model["bias"]),
@@ -106,6 +114,8 @@ def parties_in(r: Reading, sent: Span) -> list[Party]:
     for tok in sent:
         if tok.i in named or r.cluster_at(tok) is not None:
             continue
+        if tok.lower_ in FIRST_PERSON and not r._speakers(sent):
+            continue  # "we found a chip from X": the writer, unless a company says it
         if tok.lower_ in PRONOUNS:
             how = "pronoun"
         elif r._is_description(tok):
@@ -117,6 +127,10 @@ def parties_in(r: Reading, sent: Span) -> list[Party]:
             how += "_ambiguous"
         parties.extend(Party(cid, tok, how) for cid in found[:3])
     parties.sort(key=lambda p: p.tok.i)
+    # one company read twice ("Vlastek Bogie s.r.o." and "Bogie s.r.o."): its fuller name
+    parties = [p for p in parties if not any(
+        q.cid != p.cid and _one_company(r, p.cid, q.cid)
+        and len(r.ents.clusters[q.cid].name) > len(r.ents.clusters[p.cid].name) for q in parties)]
     return parties[:MAX_PARTIES]
 
 
@@ -142,15 +156,36 @@ def _audience(tok: Token) -> bool:
     return prep in ("from", "by", "in") and over.lemma_.lower() in SOURCE_NOUNS
 
 
-def _implicit(r: Reading, sent: Span, parties: list[Party]) -> list[Party]:
+def _implicit(r: Reading, sent: Span, parties: list[Party],
+              triggers: dict[int, list[str]]) -> list[Party]:
     """The company the story is about, when a sentence names only the other party and
     leaves it to be understood ("The bogies will come from Vlastek", "Power comes from a
     cell made by X")."""
     labs = teardown_labs(r)  # a teardown is about the product, not the lab that opened it
     topic = r.topic(labs) if labs else r.topic()
-    if topic is None or any(p.cid == topic for p in parties) or len({p.cid for p in parties}) != 1:
+    if topic is None or not parties or any(p.cid == topic for p in parties):
+        return []
+    if len({p.cid for p in parties}) != 1:
         return []
     return [Party(topic, sent.root, "topic")]
+
+
+def _hangs_on_a_trigger(r: Reading, tok: Token, triggers: dict[int, list[str]]) -> bool:
+    """Does the named party hang on a supply word, directly ("supplier X", "come from X",
+    "bought from X"), or on a part that a verb does something with ("uses chips from X"),
+    unlike "chips from X are in short supply"?"""
+    head = _phrase_head(tok)
+    anchor = head.head if head.dep_ in ("pobj", "poss", "compound") else head
+    if anchor.dep_ == "prep":
+        anchor = anchor.head
+    if anchor.i in triggers or head.i in triggers:
+        return True
+    if r.component_in(anchor) is None:
+        return False
+    # a part a verb does something with ("is built around a chip from X", "is handled by
+    # chips from X"); not one that only is ("chips from X are scarce")
+    verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and (verb.i in triggers or verb.lemma_ not in ("be", "have"))
 
 
 def candidates(r: Reading, drafts: list[Draft]) -> Iterator[SupplyCandidate]:
@@ -161,11 +196,11 @@ def candidates(r: Reading, drafts: list[Draft]) -> Iterator[SupplyCandidate]:
     for sent in r.doc.sents:
         if not r.may_state_facts(sent):
             continue
-        triggers = _triggers(r, sent)
+        triggers = triggers_in(r, sent)
         if not triggers and not r.components_in(sent):
             continue
         parties = parties_in(r, sent)
-        parties += _implicit(r, sent, parties)
+        parties += _implicit(r, sent, parties, triggers)
         for a in parties:
             for b in parties:
                 if a.cid == b.cid or a.cid in labs or b.cid in labs or _one_company(r, a.cid, b.cid):
@@ -204,12 +239,15 @@ def _drafted_pairs(drafts: list[Draft]) -> dict[tuple[int, int], set[str]]:
     return pairs
 
 
-def _triggers(r: Reading, sent: Span) -> dict[int, list[str]]:
+def triggers_in(r: Reading, sent: Span) -> dict[int, list[str]]:
     """The sentence's words that belong to a trigger group, with their groups."""
     found: dict[int, list[str]] = {}
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
+        if any(c.dep_ == "amod" and c.lower_ in MARKET_STATES for c in tok.children):
+            continue  # "in short supply", "tight supply": the market, not a relation
         groups = [g for g in TRIGGER_GROUPS if low in r.lex[g] or lemma in r.lex[g]]
+        groups += [g for g, words in VERB_GROUPS.items() if tok.pos_ == "VERB" and lemma in words]
         if groups:
             found[tok.i] = groups
     return found
@@ -224,7 +262,7 @@ def _phrase_head(tok: Token) -> Token:
     return t
 
 
-def _role(tok: Token) -> str:
+def role_of(tok: Token) -> str:
     """A party's grammatical role and the word it hangs on ("nsubj>supply", "pobj>from>buy")."""
     t = _phrase_head(tok)
     if t.dep_ == "pobj":
@@ -239,7 +277,7 @@ def _party_features(r: Reading, party: Party, tag: str, triggers: dict[int, list
                     prefix: str = "") -> list[str]:
     """How one party stands in the sentence: its role, and its role against each trigger
     word it hangs on ("a@supply_verbs=nsubj", "b@purchase_verbs=pobj>from")."""
-    role = _role(party.tok)
+    role = role_of(party.tok)
     dep = role.split(">")[0]
     feats = [f"{prefix}{tag}_role={role}", f"{prefix}{tag}_dep={dep}"]
     t = _phrase_head(party.tok)
@@ -303,6 +341,13 @@ def _implicit_features(r: Reading, sent: Span, named: Party, tag: str,
     feats += _sentence_features(r, sent, triggers, "implicit|")
     if any(abs(c.start - named.tok.i) <= 4 for c in r.components_in(sent)):
         feats.append(f"implicit|{tag}_near_part")
+    if _hangs_on_a_trigger(r, named.tok, triggers):
+        feats.append(f"implicit|{tag}_hangs_on_trigger")
+    verb = next((a for a in _phrase_head(named.tok).ancestors if a.pos_ in ("VERB", "AUX")), None)
+    lemma = verb.lemma_.lower() if verb is not None else "-"
+    feats.append(f"implicit|verb={lemma}")
+    if lemma in CONTAINMENT_VERBS:  # how a sentence puts a part inside a product
+        feats.append("implicit|contained")
     if not any(t.lower_ in PRONOUNS for t in sent):
         feats.append("implicit|no_pronoun")
     return feats
@@ -325,7 +370,7 @@ def learned_supplies(r: Reading, model: SupplyModel, drafts: list[Draft]) -> lis
         if (customer, supplier) in best and best[(customer, supplier)][0] > prob:
             continue  # one direction per pair of companies: the likelier
         parts = r.components_in(cand.sent)
-        trigger = next((r.doc[i] for i in _triggers(r, cand.sent)), cand.sent.root)
+        trigger = next((r.doc[i] for i in triggers_in(r, cand.sent)), cand.sent.root)
         out.append(Draft("supplies", {"supplier": [supplier], "customer": [customer]}, cand.sent,
                          round(min(prob, confidence_for(cand.sent, r.lex)), 3), extra={
                              "component": parts[0].name if parts else None, "quantity": None,

@@ -1,0 +1,175 @@
+"""A learned second reading of the rules' `makes` drafts for named products.
+
+The rules draft "C makes P" from many constructions; in news about supply chains most of
+their mistakes give a named product to the wrong company: the supplier whose part goes
+into it ("X's modem powered the Aster 5 Pro"), the assembler, the buyer, a product line
+read as a company. Each draft is described by sparse features (how P is named, whether
+its name starts with C's or another company's, what else the document says C is, the
+grammatical roles of both in the sentence and the words around them) and scored by a
+logistic regression trained on the labelled invented news sets (`bench/extraction/train.py
+makes`, shipped as `models/makes_check.json`). A named product keeps its maker when one of
+the pair's drafts clears the model's threshold. Kinds of product ("battery cells") are
+left as the rules draft them: the labelling conventions make them optional facts.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from supplywatch.extract.drafts import Draft
+from supplywatch.extract.learned import require_news_model
+from supplywatch.extract.pairs import _path
+from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_teardown import teardown_labs
+from supplywatch.extract.supply_pairs import parties_in, role_of, triggers_in
+
+
+@dataclass(frozen=True)
+class MakesModel:
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        """P(the company makes the product); `fsum` is exact, so the order of the
+        feature set cannot move the answer."""
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def load_makes_model(path: Path) -> MakesModel:
+    require_news_model(path, "check of named products' makers")
+    raw = json.loads(path.read_text("utf-8"))
+    model = raw.get("model", raw)
+    return MakesModel({k: float(v) for k, v in model["weights"].items()}, float(model["bias"]),
+                      float(model["threshold"]))
+
+
+def is_named(r: Reading, d: Draft) -> bool:
+    """A draft about a named product ("Aster 5 Pro"), not a kind ("battery cells")."""
+    return d.type == "makes" and r.ents.clusters[d.roles["product"][0]].name[:1].isupper()
+
+
+def document_roles(r: Reading, drafts: list[Draft]) -> dict[str, set[int]]:
+    """What the drafts say each company is elsewhere in the document."""
+    roles: dict[str, set[int]] = {"supplier": set(), "customer": set(), "parent": set(),
+                                  "child": set(), "partner": set(), "recaller": set(), "maker": set()}
+    for d in drafts:
+        for role, ids in d.roles.items():
+            key = {"parties": "partner",
+                   "company": "recaller" if d.type == "recall" else "maker"}.get(role, role)
+            if key in roles:
+                roles[key].update(ids)
+    roles["lab"] = set(teardown_labs(r))
+    topic = r.topic()
+    roles["topic"] = {topic} if topic is not None else set()
+    return roles
+
+
+def makes_features(r: Reading, d: Draft, roles: dict[str, set[int]]) -> list[str]:
+    """Features of one `makes` draft (see the module's docstring)."""
+    company, product = d.roles["company"][0], d.roles["product"][0]
+    c_cluster, p_cluster = r.ents.clusters[company], r.ents.clusters[product]
+    words = p_cluster.name.split()
+    feats = [f"ptype={p_cluster.type}", f"p_words={min(len(words), 4)}",
+             f"conf={round(d.confidence, 1)}", f"learned={bool(d.extra.get('learned'))}"]
+    if any(ch.isdigit() for ch in p_cluster.name):
+        feats.append("p_digit")
+    c_words = {w.lower() for n in c_cluster.names for w in n.split()}
+    if words[0].lower() in c_words:
+        feats.append("p_starts_with_c")
+    elif any(w.lower() in c_words for w in words):
+        feats.append("p_has_c_word")
+    first = r.company_named_first(p_cluster.name)
+    if first is not None and first != company:
+        feats.append("p_named_after_other")
+    brand = p_cluster.brand
+    feats.append("brand=none" if brand is None else "brand=c" if brand == company else "brand=other")
+    feats += [f"c_is_{role}" for role, ids in roles.items() if company in ids]
+    feats += [f"p_is_{role}" for role, ids in roles.items() if product in ids]
+    feats.append(f"c_named={min(len(c_cluster.spans), 4)}")
+    feats += _name_features(r, company, "c") + _name_features(r, product, "p")
+    feats += _sentence_features(r, d, company, product)
+    return feats
+
+
+def _name_features(r: Reading, cid: int, tag: str) -> list[str]:
+    """What a name looks like: the base model's type for it, lower-case words inside it
+    ("VoltPak Portable Power Banks Due"), a legal form, its length."""
+    cluster = r.ents.clusters[cid]
+    name = cluster.name
+    words = name.split()
+    feats = [f"{tag}_len={min(len(words), 5)}"]
+    if any(w.islower() for w in words[1:]):
+        feats.append(f"{tag}_lower_inside")
+    if r.lex.is_company_word(words[-1].lower()):
+        feats.append(f"{tag}_company_word")
+    types = {r.doc[s].ent_type_ or "-" for s, _ in cluster.spans}
+    feats += [f"{tag}_ent={t}" for t in sorted(types)]
+    if all(w[:1].isupper() for w in words) and len(words) == 2 and "PERSON" in types:
+        feats.append(f"{tag}_person")
+    return feats
+
+
+def _mentions(r: Reading, cid: int, start: int, end: int) -> list[Token]:
+    return [r.doc[s:e].root for s, e in r.ents.clusters[cid].spans if start <= s < end]
+
+
+def _sentence_features(r: Reading, d: Draft, company: int, product: int) -> list[str]:
+    sent = d.sent
+    triggers = triggers_in(r, sent)
+    feats = [f"group={g}" for g in sorted({g for gs in triggers.values() for g in gs})]
+    ps = _mentions(r, product, sent.start, sent.end)
+    cs = _mentions(r, company, sent.start, sent.end)
+    others = {r.company_at(t) for t in sent} - {None, company}
+    feats.append(f"other_companies={min(len(others), 3)}")
+    if not ps:
+        return [*feats, "p_not_in_sentence"]
+    p = ps[0]
+    p_role = role_of(p)
+    feats += [f"p_role={p_role}", f"p_dep={p_role.split('>')[0]}"]
+    owners = [c for t in p.children if t.dep_ == "poss" for c in r.entities(t)]
+    if owners:
+        feats.append("p_owned_by_c" if company in owners else "p_owned_by_other")
+    if not cs:
+        # named in the sentence by a reference ("The company is best known for its X"), or
+        # not at all (a brand found elsewhere)
+        referred = any(p.cid == company and p.how != "name" for p in parties_in(r, sent))
+        return [*feats, "c_referred_to" if referred else "c_not_in_sentence"]
+    c = min(cs, key=lambda t: abs(t.i - p.i))
+    c_role = role_of(c)
+    feats += [f"c_role={c_role}", f"c_dep={c_role.split('>')[0]}", "c<p" if c.i < p.i else "p<c",
+              f"c_dep|p_dep={c_role.split('>')[0]}|{p_role.split('>')[0]}"]
+    lo, hi = sorted((c.i, p.i))
+    between = {r.company_at(t) for t in r.doc[lo + 1:hi]} - {None, company, product}
+    if between:
+        feats.append("company_between")
+    labels, lca, inner = _path(c, p)
+    if lca is not None and len(labels) <= 6:
+        path = "_".join(labels)
+        feats += [f"path={path}", f"lca={lca.lemma_.lower()}", f"path|lca={path}|{lca.lemma_.lower()}"]
+        feats += [f"on_path={g}" for t in (lca, *inner) for g in triggers.get(t.i, ())]
+    else:
+        feats.append("path=long")
+    return feats
+
+
+def checked_makes(r: Reading, model: MakesModel, drafts: list[Draft]) -> list[Draft]:
+    """The drafts, less the `makes` drafts of named products whose pair no draft makes
+    likely enough."""
+    roles = document_roles(r, drafts)
+    best: dict[tuple[int, int], float] = {}
+    for d in drafts:
+        if is_named(r, d):
+            key = (d.roles["company"][0], d.roles["product"][0])
+            best[key] = max(best.get(key, 0.0), model.probability(makes_features(r, d, roles)))
+    return [d for d in drafts if not is_named(r, d)
+            or best[(d.roles["company"][0], d.roles["product"][0])] >= model.threshold]
