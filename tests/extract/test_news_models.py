@@ -161,7 +161,7 @@ def labelled_folder(tmp_path) -> Path:
                                     "Czech Republic."]}]),
         "02-wendlyn": ("Wendlyn Home Ltd. sells ceramic tableware across Britain and launched the "
                        "Harbour 2 mug in March. Castorel Ceramics has made Wendlyn's mugs since 2017, "
-                       "the retailer said.",
+                       "the retailer said. Wendlyn buys its gift boxes from Korrel Pack Ltd.",
                        [{"type": "makes", "company": ["Wendlyn Home Ltd.", "Wendlyn"],
                          "product": ["Harbour 2", "Harbour 2 mug"], "required": True,
                          "evidence": ["Wendlyn Home Ltd. sells ceramic tableware across Britain and "
@@ -169,7 +169,10 @@ def labelled_folder(tmp_path) -> Path:
                         {"type": "supplies", "supplier": ["Castorel Ceramics", "Castorel"],
                          "customer": ["Wendlyn Home Ltd.", "Wendlyn"], "required": True,
                          "evidence": ["Castorel Ceramics has made Wendlyn's mugs since 2017, the "
-                                      "retailer said."]}]),
+                                      "retailer said."]},
+                        {"type": "supplies", "supplier": ["Korrel Pack Ltd.", "Korrel"],
+                         "customer": ["Wendlyn Home Ltd.", "Wendlyn"], "required": True,
+                         "evidence": ["Wendlyn buys its gift boxes from Korrel Pack Ltd."]}]),
     }
     for name, (text, facts) in stories.items():
         (folder / f"{name}.txt").write_text(f"Trade news\nSource: Test\nURL: https://example.com/{name}\n\n"
@@ -231,19 +234,19 @@ def test_recall_records_keep_the_rules_reading(tmp_path):
     doubting = tmp_path / "makes_check.json"
     doubting.write_text(json.dumps({"model": {"bias": -30.0, "threshold": 0.5, "weights": {}}}), "utf-8")
     extractor = Extractor.load(models=dataclasses.replace(LearnedModels.packaged(), makes_check=doubting))
-    text = "Harlow Bikes launched the Trail E7 e-bike in Leeds on Monday."
+    text = ("Castell Motors said sales of its Vega 5 scooter doubled. Velmora Power will supply "
+            "battery cells to Castell Motors from 2026.")  # (a supply story: the check reads those)
 
     def makes(kind: str) -> list[str]:
         document = dataclasses.replace(Document.from_text(text, "s.txt"), kind=kind)
         return [f["product"] for f in extractor.extract(document).contract()["facts"] if f["type"] == "makes"]
 
-    assert not [p for p in makes("article") if "Trail E7" in p]
-    assert [p for p in makes("recall") if "Trail E7" in p]
+    assert not [p for p in makes("article") if "Vega 5" in p]
+    assert [p for p in makes("recall") if "Vega 5" in p]
 
 
 @pytest.mark.parametrize(("text", "wanted"), [
-    # the two readings the news models overturn (xfail in test_teardowns / test_twelfth_round):
-    # the rules alone keep them
+    # readings the news models overturn (xfail in test_teardowns): the rules alone keep them
     ("Castell Pods 3 teardown: what is inside Castell Audio's new earbuds\n\nCastell Audio's new "
      "earbuds went on sale this month, and Castell Audio says the first batch sold out in a week. "
      "We bought two sets and took them apart.\n\nChips from Ardent Semiconductor are in short "

@@ -166,10 +166,6 @@ def test_a_country_adjective_before_a_trade_noun_is_no_company(extract_text):
     assert all("Slovak" not in pair for pair in supplies(result))
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "the learned check of named products' makers (makes_check) doubts a short product name "
-    "whose maker the sentence only refers to; the rules alone read this right "
-    "(bench/extraction/README.md, fifteenth round)"))
 def test_a_bare_description_said_again_refers_to_the_same_company(extract_text):
     result = extract_text(
         "Toy maker adds a factory\n\n"

@@ -1,8 +1,9 @@
 """Train the check of the rules' `makes` drafts (`supplywatch.extract.makes_check`).
 
 Training documents are the tuned invented news sets, as for the supply pairs
-(`learn.supply`). Every `makes` draft of a named product the shipped pipeline writes is a
-row; it is positive when the scorer would match its (company, product) names to a
+(`learn.supply`). Every `makes` draft of a named product the shipped pipeline writes in a
+document that states a supply relation (`makes_check.supply_story`) is a row; it is
+positive when the scorer would match its (company, product) names to a
 labelled `makes` fact (required or optional). The threshold is the one that maximises the
 micro F1 of the whole extraction over leave-one-set-out predictions.
 """
@@ -35,7 +36,7 @@ class DocDrafts:
 def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = print) -> list[DocDrafts]:
     import supplywatch.extract as extract
     from supplywatch.extract.assemble import cluster_names
-    from supplywatch.extract.makes_check import document_roles, is_named, makes_features
+    from supplywatch.extract.makes_check import document_roles, is_named, makes_features, supply_story
 
     pending: list[tuple[str, str, list[str]]] = []
     original = extract.assemble
@@ -43,7 +44,7 @@ def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = prin
     def assemble_and_keep(reading, drafts):
         names = cluster_names(reading)
         roles = document_roles(reading, drafts)
-        for d in drafts:
+        for d in drafts if supply_story(roles) else ():  # (the check reads supply stories only)
             company, product = d.roles.get("company", [None])[0], d.roles.get("product", [None])[0]
             if is_named(reading, d) and company in names and product in names:
                 pending.append((names[company], names[product], makes_features(reading, d, roles)))

@@ -7,8 +7,9 @@ read as a company. Each draft is described by sparse features (how P is named, w
 its name starts with C's or another company's, what else the document says C is, the
 grammatical roles of both in the sentence and the words around them) and scored by a
 logistic regression trained on the labelled invented news sets (`bench/extraction/train.py
-makes`, shipped as `models/makes_check.json`). A named product keeps its maker when one of
-the pair's drafts clears the model's threshold. Kinds of product ("battery cells") are
+news`, shipped as `models/makes_check.json`). Only a document that states a supply relation
+is checked (`supply_story`); there a named product keeps its maker when one of the pair's
+drafts clears the model's threshold. Kinds of product ("battery cells") are
 left as the rules draft them: the labelling conventions make them optional facts.
 """
 
@@ -54,8 +55,11 @@ def load_makes_model(path: Path) -> MakesModel:
 
 
 def is_named(r: Reading, d: Draft) -> bool:
-    """A draft about a named product ("Aster 5 Pro"), not a kind ("battery cells")."""
-    return d.type == "makes" and r.ents.clusters[d.roles["product"][0]].name[:1].isupper()
+    """A rule's draft about a named product ("Aster 5 Pro"), not a kind ("battery cells"),
+    nor one of the company -> product classifier's (`pairs`, learned from product pages:
+    its own threshold decides those)."""
+    return d.type == "makes" and not d.extra.get("learned") \
+        and r.ents.clusters[d.roles["product"][0]].name[:1].isupper()
 
 
 def document_roles(r: Reading, drafts: list[Draft]) -> dict[str, set[int]]:
@@ -79,8 +83,8 @@ def makes_features(r: Reading, d: Draft, roles: dict[str, set[int]]) -> list[str
     company, product = d.roles["company"][0], d.roles["product"][0]
     c_cluster, p_cluster = r.ents.clusters[company], r.ents.clusters[product]
     words = p_cluster.name.split()
-    feats = [f"ptype={p_cluster.type}", f"p_words={min(len(words), 4)}",
-             f"conf={round(d.confidence, 1)}", f"learned={bool(d.extra.get('learned'))}"]
+    feats = [f"ptype={p_cluster.type}",
+             f"conf={round(d.confidence, 1)}"]
     if any(ch.isdigit() for ch in p_cluster.name):
         feats.append("p_digit")
     c_words = {w.lower() for n in c_cluster.names for w in n.split()}
@@ -162,10 +166,19 @@ def _sentence_features(r: Reading, d: Draft, company: int, product: int) -> list
     return feats
 
 
+def supply_story(roles: dict[str, set[int]]) -> bool:
+    """Does the document state a supply relation? The check learned from supply-chain news,
+    where the rules' mistake is to give a product to the wrong party of the story; on a page
+    that states none (a product page's "X launched the Y") the rules' reading stands."""
+    return bool(roles["supplier"])
+
+
 def checked_makes(r: Reading, model: MakesModel, drafts: list[Draft]) -> list[Draft]:
-    """The drafts, less the `makes` drafts of named products whose pair no draft makes
-    likely enough."""
+    """The drafts, less the `makes` drafts of named products in a supply story whose pair
+    no draft makes likely enough."""
     roles = document_roles(r, drafts)
+    if not supply_story(roles):
+        return drafts
     best: dict[tuple[int, int], float] = {}
     for d in drafts:
         if is_named(r, d):
