@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import random
 import re
@@ -32,6 +33,14 @@ NHTSA_FIELDS = (1, 19, 21)  # campaign number, defect summary, corrective action
 # Names of real companies to rename DFKI's with (`renamed`): the firms, manufacturers,
 # importers and retailers of US federal recall records (public domain).
 GSA_RECALLS = SHARED / "data" / "recalls" / "gsa-federal-recalls-api-2013" / "data"
+
+
+def load_script(path: Path, name: str):
+    """A shared scorer (`shared/tools/*.py`) imported as a module, to call its matching."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def load_dfki(path: Path = DFKI) -> list[dict]:

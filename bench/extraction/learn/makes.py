@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from learn.relations import Row, fit, predict
-from learn.supply import SC, TOLERANCE, documents_of, micro
+from learn.news import FIT, conservative_threshold, out_of_set
+from learn.relations import Row, fit
+from learn.supply import SC, documents_of, micro
 
-FIT = {"steps": 1000}
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.61, 0.05))
 
 
@@ -89,28 +89,14 @@ def score(docs: Sequence[DocDrafts], probs: dict[int, np.ndarray] | None,
     return total
 
 
-def out_of_set(docs: Sequence[DocDrafts], **fit_args) -> dict[int, np.ndarray]:
-    fit_args = {**FIT, **fit_args}
-    probs: dict[int, np.ndarray] = {}
-    for group in sorted({d.group for d in docs}):
-        train_rows = [r for d in docs if d.group != group for r in d.rows]
-        # (a single set has no other to learn from: its drafts are then all kept)
-        weights, bias = fit(train_rows, **fit_args) if train_rows else ({}, 30.0)
-        for n, d in enumerate(docs):
-            if d.group == group and d.rows:
-                probs[n] = predict(d.rows, weights, bias)
-    return probs
-
-
 def train(docs: Sequence[DocDrafts], log: Callable[[str], None] = print, **fit_args) -> dict:
-    fit_args = {**FIT, **fit_args}
-    probs = out_of_set(docs, **fit_args)
+    """Fit on every set; the threshold from leave-one-set-out micro F1."""
+    probs = out_of_set(docs, 30.0, **fit_args)
     base = micro(score(docs, None, 0.0))
     scores = {t: micro(score(docs, probs, t)) for t in THRESHOLDS}
-    # where the gain is flat, drop fewest: the lowest threshold within TOLERANCE of the best
-    best = min(t for t in THRESHOLDS if scores[t] >= max(scores.values()) - TOLERANCE)
+    best = conservative_threshold(scores, highest=False)
     rows = [r for d in docs for r in d.rows]
-    weights, bias = fit(rows, **fit_args)
+    weights, bias = fit(rows, **{**FIT, **fit_args})
     log(f"makes check: {len(rows)} drafts ({sum(r.label for r in rows)} right), {len(weights)} "
         f"features; leave-one-set-out micro F1 {base:.3f} -> {scores[best]:.3f} at threshold {best} "
         f"(best {max(scores.values()):.3f})")

@@ -10,7 +10,6 @@ training documents themselves (document-grouped inner folds).
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 from collections import Counter
@@ -20,19 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from learn.corpus import PRONOUNS, SHARED
+from learn.corpus import PRONOUNS, SHARED, load_script
 
 SCORER = SHARED / "tools" / "score_dfki.py"
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_dfki", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SD = _scorer()
+SD = load_script(SCORER, "score_dfki")
 
 
 @dataclass

@@ -16,7 +16,6 @@ model that never saw it.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -25,22 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
-from learn.corpus import SHARED
-from learn.relations import Row, fit, predict
+from learn.corpus import SHARED, load_script
+from learn.news import FIT, conservative_threshold, out_of_set
+from learn.relations import Row, fit
 
 SCORER = SHARED / "tools" / "score.py"
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
-TOLERANCE = 0.0025  # micro F1 that a more conservative threshold may give up
 
 
-def _scorer():
-    spec = importlib.util.spec_from_file_location("score_news", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-SC = _scorer()
+SC = load_script(SCORER, "score_news")
 
 
 @dataclass
@@ -170,34 +162,14 @@ def micro(counts: dict[str, list[int]]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def out_of_set(docs: Sequence[DocCandidates], **fit_args) -> dict[int, np.ndarray]:
-    """Each document's candidate probabilities from a model trained on the other sets."""
-    fit_args = {**FIT, **fit_args}
-    probs: dict[int, np.ndarray] = {}
-    for group in sorted({d.group for d in docs}):
-        train_rows = [r for d in docs if d.group != group for r in d.rows]
-        # (a single set has no other to learn from: its pairs are then all left out)
-        weights, bias = fit(train_rows, **fit_args) if train_rows else ({}, -30.0)
-        for n, d in enumerate(docs):
-            if d.group == group:
-                probs[n] = predict(d.rows, weights, bias) if d.rows else np.zeros(0)
-    return probs
-
-
-FIT = {"steps": 1000}  # (full-batch Adam converges later on these few thousand rows)
-
-
 def train(docs: Sequence[DocCandidates], log: Callable[[str], None] = print, **fit_args) -> dict:
     """Fit on every set; the threshold from leave-one-set-out micro F1."""
-    fit_args = {**FIT, **fit_args}
-    probs = out_of_set(docs, **fit_args)
+    probs = out_of_set(docs, -30.0, **fit_args)
     base = micro(score(docs, None, 1.0))
     scores = {t: micro(score(docs, probs, t)) for t in THRESHOLDS}
-    # where the gain is flat, the surest pairs only: the highest threshold within
-    # TOLERANCE of the best (the rules' own reading is preferred when it costs nothing)
-    best = max(t for t in THRESHOLDS if scores[t] >= max(scores.values()) - TOLERANCE)
+    best = conservative_threshold(scores, highest=True)
     rows = [r for d in docs for r in d.rows]
-    weights, bias = fit(rows, **fit_args)
+    weights, bias = fit(rows, **{**FIT, **fit_args})
     log(f"supply pairs: {len(rows)} candidates ({sum(r.label for r in rows)} positive), "
         f"{len(weights)} features; leave-one-set-out micro F1 {base:.3f} -> "
         f"{scores[best]:.3f} at threshold {best} (best {max(scores.values()):.3f})")

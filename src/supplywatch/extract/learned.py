@@ -25,7 +25,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -76,12 +79,33 @@ class LearnedModels:
         return cls()
 
 
-def require_news_model(path: Path, what: str) -> None:
-    """A clear error for a missing model learned from the invented news sets."""
+@dataclass(frozen=True)
+class NewsModel:
+    """A logistic regression over sparse features, learned from the invented news sets
+    (`supply_pairs`, `makes_check`)."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    def probability(self, features: Iterable[str]) -> float:
+        """P(yes); a feature counts once, and `fsum` is exact, so the order of the feature
+        set (which changes between runs) cannot move the answer."""
+        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in set(features))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def load_news_model(path: Path, what: str) -> NewsModel:
+    """Read a model written by `bench/extraction/train.py news`, or say how to rebuild it."""
     if not path.is_file():
         raise ModelNotInstalled(
             f"the learned {what} is missing ({path}); reinstall supplywatch, or rebuild it "
             "with `.venv/bin/python bench/extraction/train.py news`")
+    raw = json.loads(path.read_text("utf-8"))
+    model = raw.get("model", raw)
+    return NewsModel({k: float(v) for k, v in model["weights"].items()}, float(model["bias"]),
+                     float(model["threshold"]))
 
 
 def add_learned_ner(nlp: Language, folder: Path) -> Language:

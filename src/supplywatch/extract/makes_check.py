@@ -15,43 +15,22 @@ left as the rules draft them: the labelling conventions make them optional facts
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
 from supplywatch.extract.drafts import Draft
-from supplywatch.extract.learned import require_news_model
+from supplywatch.extract.learned import NewsModel, load_news_model
 from supplywatch.extract.pairs import _path
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_teardown import teardown_labs
 from supplywatch.extract.supply_pairs import parties_in, role_of, triggers_in
 
-
-@dataclass(frozen=True)
-class MakesModel:
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: Iterable[str]) -> float:
-        """P(the company makes the product); `fsum` is exact, so the order of the
-        feature set cannot move the answer."""
-        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in set(features))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+MakesModel = NewsModel  # P(the company makes the product)
 
 
-@cache
-def load_makes_model(path: Path) -> MakesModel:
-    require_news_model(path, "check of named products' makers")
-    raw = json.loads(path.read_text("utf-8"))
-    model = raw.get("model", raw)
-    return MakesModel({k: float(v) for k, v in model["weights"].items()}, float(model["bias"]),
-                      float(model["threshold"]))
+def load_makes_model(path: Path) -> NewsModel:
+    return load_news_model(path, "check of named products' makers")
 
 
 def is_named(r: Reading, d: Draft) -> bool:

@@ -16,18 +16,15 @@ the model's threshold, becomes a `supplies` draft with that sentence as its evid
 
 from __future__ import annotations
 
-import json
-import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import BASE_CONFIDENCE, Draft, confidence_for, negated, status_of
-from supplywatch.extract.learned import require_news_model
+from supplywatch.extract.learned import NewsModel, load_news_model
 from supplywatch.extract.pairs import _path
 from supplywatch.extract.reading import FIRST_PERSON, PRONOUNS, SAY_VERBS, Reading
 from supplywatch.extract.rules_supply import ORIGIN_VERBS, PLACING_VERBS
@@ -58,26 +55,11 @@ SOURCE_NOUNS = {"statement", "interview", "comment", "email", "filing", "letter"
                 "article", "note", "speak", "talk"}
 
 
-@dataclass(frozen=True)
-class SupplyModel:
-    weights: dict[str, float]
-    bias: float
-    threshold: float
-
-    def probability(self, features: Iterable[str]) -> float:
-        """P(the sentence states that the first party supplies the second); `fsum` is
-        exact, so the order of the feature set cannot move the answer."""
-        z = self.bias + math.fsum(self.weights.get(f, 0.0) for f in set(features))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+SupplyModel = NewsModel  # P(the sentence states that the first party supplies the second)
 
 
-@cache
-def load_supply_model(path: Path) -> SupplyModel:
-    require_news_model(path, "supplier -> customer classifier")
-    raw = json.loads(path.read_text("utf-8"))
-    model = raw.get("model", raw)
-    return SupplyModel({k: float(v) for k, v in model["weights"].items()}, float(model["bias"]),
-                       float(model["threshold"]))
+def load_supply_model(path: Path) -> NewsModel:
+    return load_news_model(path, "supplier -> customer classifier")
 
 
 @dataclass(frozen=True)
