@@ -81,18 +81,11 @@ def parties_in(r: Reading, sent: Span) -> list[Party]:
     """The companies a sentence names, and those its pronouns and descriptions refer to."""
     parties: list[Party] = []
     named: set[int] = set()
-    for cid, cluster in enumerate(r.ents.clusters):
-        if cluster.type != "company" or not cluster.spans or not cluster.names \
-                or r.is_regulator(cid) or all(is_reference_name(n, r.lex) for n in cluster.names):
-            continue
-        if cluster.name.split()[-1].lower() in r.lex["media_words"]:
-            continue  # a news outlet reports supply; it is never a party to it
-        for start, end in cluster.spans:
-            if sent.start <= start < sent.end:
-                root = r.doc[start:end].root
-                named.add(root.i)
-                if not (_reports(root) or _audience(root)):
-                    parties.append(Party(cid, root, "name"))
+    for start, cid, root in _company_names(r):
+        if sent.start <= start < sent.end:
+            named.add(root.i)
+            if not (_reports(root) or _audience(root)):
+                parties.append(Party(cid, root, "name"))
     for tok in sent:
         if tok.i in named or r.cluster_at(tok) is not None:
             continue
@@ -114,6 +107,23 @@ def parties_in(r: Reading, sent: Span) -> list[Party]:
         q.cid != p.cid and _one_company(r, p.cid, q.cid)
         and len(r.ents.clusters[q.cid].name) > len(r.ents.clusters[p.cid].name) for q in parties)]
     return parties[:MAX_PARTIES]
+
+
+def _company_names(r: Reading) -> list[tuple[int, int, Token]]:
+    """Where the document names a company that may be a party, as (start, cluster, head
+    word); found once per document."""
+    cached = r.doc.user_data.get("sw_supply_names")
+    if cached is None:
+        cached = []
+        for cid, cluster in enumerate(r.ents.clusters):
+            if cluster.type != "company" or not cluster.spans or not cluster.names \
+                    or r.is_regulator(cid) or all(is_reference_name(n, r.lex) for n in cluster.names):
+                continue
+            if cluster.name.split()[-1].lower() in r.lex["media_words"]:
+                continue  # a news outlet reports supply; it is never a party to it
+            cached += [(start, cid, r.doc[start:end].root) for start, end in cluster.spans]
+        r.doc.user_data["sw_supply_names"] = cached
+    return cached
 
 
 def _reports(tok: Token) -> bool:
