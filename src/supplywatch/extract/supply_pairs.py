@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import BASE_CONFIDENCE, Draft, confidence_for, negated, status_of
 from supplywatch.extract.learned import NewsModel, load_news_model
+from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.pairs import _path
 from supplywatch.extract.reading import FIRST_PERSON, PRONOUNS, SAY_VERBS, Reading
 from supplywatch.extract.rules_supply import ORIGIN_VERBS, PLACING_VERBS
@@ -234,8 +235,11 @@ def _drafted_pairs(drafts: list[Draft]) -> dict[tuple[int, int], set[str]]:
 def triggers_in(r: Reading, sent: Span) -> dict[int, list[str]]:
     """The sentence's words that belong to a trigger group, with their groups."""
     found: dict[int, list[str]] = {}
+    words = _trigger_words(r.lex)
     for tok in sent:
         low, lemma = tok.lower_, tok.lemma_.lower()
+        if low not in words and lemma not in words:
+            continue
         if any(c.dep_ == "amod" and c.lower_ in MARKET_STATES for c in tok.children):
             continue  # "in short supply", "tight supply": the market, not a relation
         groups = [g for g in TRIGGER_GROUPS if low in r.lex[g] or lemma in r.lex[g]]
@@ -243,6 +247,19 @@ def triggers_in(r: Reading, sent: Span) -> dict[int, list[str]]:
         if groups:
             found[tok.i] = groups
     return found
+
+
+_TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
+
+
+def _trigger_words(lex: Lexicon) -> frozenset[str]:
+    """Every word of every trigger group, to pass over the others at once (a sentence's
+    words are looked up in 28 groups otherwise); kept per lexicon (one per process)."""
+    entry = _TRIGGER_WORDS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        words = frozenset().union(*(lex[g] for g in TRIGGER_GROUPS), *VERB_GROUPS.values())
+        entry = _TRIGGER_WORDS[id(lex)] = (lex, words)
+    return entry[1]
 
 
 def _phrase_head(tok: Token) -> Token:
@@ -284,6 +301,15 @@ def _party_features(r: Reading, party: Party, tag: str, triggers: dict[int, list
 
 def _sentence_features(r: Reading, sent: Span, triggers: dict[int, list[str]],
                        prefix: str = "") -> list[str]:
+    """What the sentence says whichever pair it is read for (worked out once per sentence)."""
+    memo = r.doc.user_data.setdefault("sw_supply_sentences", {})
+    key = (sent.start, prefix)
+    if key not in memo:
+        memo[key] = _sentence_words(r, sent, triggers, prefix)
+    return memo[key]
+
+
+def _sentence_words(r: Reading, sent: Span, triggers: dict[int, list[str]], prefix: str) -> list[str]:
     feats = [f"{prefix}group={g}" for g in sorted({g for gs in triggers.values() for g in gs})]
     feats += [f"{prefix}trig={r.doc[i].lemma_.lower()}" for i in triggers]
     if r.components_in(sent):
