@@ -81,21 +81,21 @@ def test_outlets_and_audiences_are_no_parties(extractor):
     assert not any("Norvale" in n or "Baxley" in n for n in parties)
 
 
+# a story whose last sentence names only the supplier
+BRISA = ("Brisa Rail S.A. is building 40 regional trains for a Portuguese operator. Brisa Rail "
+         "said the first trains would be delivered in 2027. The bogies will come from Vlastek "
+         "Bogie s.r.o. in the Czech Republic.")
+
+
 def test_a_sentence_that_names_one_party_pairs_it_with_the_story_s_company(extractor):
-    _, r = reading_of(extractor, (
-        "Brisa Rail S.A. is building 40 regional trains for a Portuguese operator. Brisa Rail "
-        "said the first trains would be delivered in 2027. The bogies will come from Vlastek "
-        "Bogie s.r.o. in the Czech Republic."))
+    _, r = reading_of(extractor, BRISA)
     brisa, vlastek = company(r, "Brisa"), company(r, "Vlastek")
     pairs = {(c.supplier.cid, c.customer.cid, c.customer.how) for c in candidates(r, [])}
     assert (vlastek, brisa, "topic") in pairs
 
 
 def test_learned_supplies_add_the_likelier_direction_once_and_leave_the_rules_pairs(extractor):
-    doc, r = reading_of(extractor, (
-        "Brisa Rail S.A. is building 40 regional trains for a Portuguese operator. Brisa Rail "
-        "said the first trains would be delivered in 2027. The bogies will come from Vlastek "
-        "Bogie s.r.o. in the Czech Republic."))
+    doc, r = reading_of(extractor, BRISA)
     brisa, vlastek = company(r, "Brisa"), company(r, "Vlastek")
     rules = [d for d in doc._.sw_drafts if d.type != "supplies"]
     sure = SupplyModel({"b_how=topic": 10.0, "a_how=topic": 5.0}, -2.0, 0.5)

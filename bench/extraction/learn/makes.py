@@ -17,8 +17,8 @@ from pathlib import Path
 
 import numpy as np
 
-from learn.news import FIT, conservative_threshold, out_of_set
-from learn.relations import Row, fit
+from learn import news
+from learn.relations import Row
 from learn.supply import SC, documents_of, micro
 
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.05, 0.61, 0.05))
@@ -91,13 +91,8 @@ def score(docs: Sequence[DocDrafts], probs: dict[int, np.ndarray] | None,
 
 def train(docs: Sequence[DocDrafts], log: Callable[[str], None] = print, **fit_args) -> dict:
     """Fit on every set; the threshold from leave-one-set-out micro F1."""
-    probs = out_of_set(docs, 30.0, **fit_args)
-    base = micro(score(docs, None, 0.0))
-    scores = {t: micro(score(docs, probs, t)) for t in THRESHOLDS}
-    best = conservative_threshold(scores, highest=False)
-    rows = [r for d in docs for r in d.rows]
-    weights, bias = fit(rows, **{**FIT, **fit_args})
-    log(f"makes check: {len(rows)} drafts ({sum(r.label for r in rows)} right), {len(weights)} "
-        f"features; leave-one-set-out micro F1 {base:.3f} -> {scores[best]:.3f} at threshold {best} "
-        f"(best {max(scores.values()):.3f})")
-    return {"model": {"bias": bias, "threshold": best, "weights": weights}}
+    t = news.train(docs, lambda d, p, th: micro(score(d, p, th)), THRESHOLDS, adds=False, **fit_args)
+    log(f"makes check: {t.rows} drafts ({t.positive} right), {t.features} features; "
+        f"leave-one-set-out micro F1 {t.base:.3f} -> {t.chosen:.3f} at threshold "
+        f"{t.model['model']['threshold']} (best {t.best:.3f})")
+    return t.model

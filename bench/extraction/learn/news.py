@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
 from learn.relations import Row, fit, predict
+
+Score = Callable[[Sequence, dict[int, np.ndarray] | None, float], float]  # micro F1 at a threshold
 
 FIT = {"steps": 1000}  # (full-batch Adam converges later on these few thousand rows)
 TOLERANCE = 0.0025  # micro F1 that a more conservative threshold may give up
@@ -39,3 +42,28 @@ def conservative_threshold(scores: dict[float, float], highest: bool) -> float:
     removes them."""
     near = [t for t, f in scores.items() if f >= max(scores.values()) - TOLERANCE]
     return max(near) if highest else min(near)
+
+
+@dataclass
+class Trained:
+    model: dict  # as written to models/*.json
+    rows: int
+    positive: int
+    features: int
+    base: float  # leave-one-set-out micro F1 of the rules alone
+    chosen: float  # ... with the model, at its threshold
+    best: float  # ... at the best threshold
+
+
+def train(docs: Sequence[Grouped], micro_at: Score, thresholds: Sequence[float], adds: bool,
+          **fit_args) -> Trained:
+    """Fit on every set; the threshold from leave-one-set-out micro F1 (`micro_at(docs,
+    probabilities, threshold)`, None: the rules alone), the most conservative near the best."""
+    probs = out_of_set(docs, -30.0 if adds else 30.0, **fit_args)
+    scores = {t: micro_at(docs, probs, t) for t in thresholds}
+    threshold = conservative_threshold(scores, highest=adds)
+    rows = [r for d in docs for r in d.rows]
+    weights, bias = fit(rows, **{**FIT, **fit_args})
+    return Trained({"model": {"bias": bias, "threshold": threshold, "weights": weights}}, len(rows),
+                   sum(r.label for r in rows), len(weights), micro_at(docs, None, 1.0 if adds else 0.0),
+                   scores[threshold], max(scores.values()))

@@ -24,9 +24,9 @@ from pathlib import Path
 
 import numpy as np
 
+from learn import news
 from learn.corpus import SHARED, load_script
-from learn.news import FIT, conservative_threshold, out_of_set
-from learn.relations import Row, fit
+from learn.relations import Row
 
 SCORER = SHARED / "tools" / "score.py"
 THRESHOLDS = tuple(round(t, 2) for t in np.arange(0.3, 0.96, 0.05))
@@ -164,13 +164,8 @@ def micro(counts: dict[str, list[int]]) -> float:
 
 def train(docs: Sequence[DocCandidates], log: Callable[[str], None] = print, **fit_args) -> dict:
     """Fit on every set; the threshold from leave-one-set-out micro F1."""
-    probs = out_of_set(docs, -30.0, **fit_args)
-    base = micro(score(docs, None, 1.0))
-    scores = {t: micro(score(docs, probs, t)) for t in THRESHOLDS}
-    best = conservative_threshold(scores, highest=True)
-    rows = [r for d in docs for r in d.rows]
-    weights, bias = fit(rows, **{**FIT, **fit_args})
-    log(f"supply pairs: {len(rows)} candidates ({sum(r.label for r in rows)} positive), "
-        f"{len(weights)} features; leave-one-set-out micro F1 {base:.3f} -> "
-        f"{scores[best]:.3f} at threshold {best} (best {max(scores.values()):.3f})")
-    return {"model": {"bias": bias, "threshold": best, "weights": weights}}
+    t = news.train(docs, lambda d, p, th: micro(score(d, p, th)), THRESHOLDS, adds=True, **fit_args)
+    log(f"supply pairs: {t.rows} candidates ({t.positive} positive), {t.features} features; "
+        f"leave-one-set-out micro F1 {t.base:.3f} -> {t.chosen:.3f} at threshold "
+        f"{t.model['model']['threshold']} (best {t.best:.3f})")
+    return t.model
