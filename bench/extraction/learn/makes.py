@@ -34,25 +34,21 @@ class DocDrafts:
 
 
 def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = print) -> list[DocDrafts]:
-    import supplywatch.extract as extract
     from supplywatch.extract.assemble import cluster_names
     from supplywatch.extract.makes_check import document_roles, is_named, makes_features, supply_story
 
     pending: list[tuple[str, str, list[str]]] = []
-    original = extract.assemble
 
-    def assemble_and_keep(reading, drafts):
+    def keep(reading, drafts) -> None:
         names = cluster_names(reading)
         roles = document_roles(reading, drafts)
         for d in drafts if supply_story(roles) else ():  # (the check reads supply stories only)
             company, product = d.roles.get("company", [None])[0], d.roles.get("product", [None])[0]
             if is_named(reading, d) and company in names and product in names:
                 pending.append((names[company], names[product], makes_features(reading, d, roles)))
-        return original(reading, drafts)
 
     out: list[DocDrafts] = []
-    extract.assemble = assemble_and_keep
-    try:
+    with news.reading_drafts(keep):
         for folder in folders:
             for path, extraction in documents_of(extractor, folder, pending.clear):
                 gold = json.loads(path.with_suffix(".json").read_text("utf-8"))["facts"]
@@ -64,8 +60,6 @@ def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = prin
                 pending.clear()
                 out.append(doc)
             log(f"makes check: {folder.name}: {sum(len(d.rows) for d in out)} drafts so far")
-    finally:
-        extract.assemble = original
     return out
 
 

@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -67,3 +68,22 @@ def train(docs: Sequence[Grouped], micro_at: Score, thresholds: Sequence[float],
     return Trained({"model": {"bias": bias, "threshold": threshold, "weights": weights}}, len(rows),
                    sum(r.label for r in rows), len(weights), micro_at(docs, None, 1.0 if adds else 0.0),
                    scores[threshold], max(scores.values()))
+
+
+@contextmanager
+def reading_drafts(keep: Callable) -> Iterator[None]:
+    """Within the block, `keep(reading, drafts)` sees every piece's reading and final drafts
+    as the extractor assembles them (the pipeline's own call, one per piece of a document)."""
+    import supplywatch.extract as extract
+
+    original = extract.assemble
+
+    def assemble_and_keep(reading, drafts):
+        keep(reading, drafts)
+        return original(reading, drafts)
+
+    extract.assemble = assemble_and_keep
+    try:
+        yield
+    finally:
+        extract.assemble = original

@@ -93,14 +93,12 @@ def documents_of(extractor, folder: Path, skipped: Callable[[], None]) -> Iterat
 
 def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = print) -> list[DocCandidates]:
     """Run the pipeline over labelled folders, keeping each document's facts and candidates."""
-    import supplywatch.extract as extract
     from supplywatch.extract.assemble import cluster_names
     from supplywatch.extract.supply_pairs import candidates
 
     pending: list[tuple[str, str, str, list[str]]] = []
-    original = extract.assemble
 
-    def assemble_and_keep(reading, drafts):
+    def keep(reading, drafts) -> None:
         names = cluster_names(reading)
         drafted = {(d.roles["supplier"][0], d.roles["customer"][0]) for d in drafts
                    if d.type == "supplies" and "supplier" in d.roles and d.roles.get("customer")}
@@ -109,11 +107,9 @@ def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = prin
             if key in drafted or key[::-1] in drafted:
                 continue  # the model only decides the pairs the rules leave undrafted
             pending.append((names[key[0]], names[key[1]], cand.sent.text, cand.features))
-        return original(reading, drafts)
 
     out: list[DocCandidates] = []
-    extract.assemble = assemble_and_keep  # (the pipeline's own call, one per piece of a document)
-    try:
+    with news.reading_drafts(keep):
         for folder in folders:
             for path, extraction in documents_of(extractor, folder, pending.clear):
                 gold = json.loads(path.with_suffix(".json").read_text("utf-8"))["facts"]
@@ -126,8 +122,6 @@ def gather(extractor, folders: Sequence[Path], log: Callable[[str], None] = prin
                 pending.clear()
                 out.append(doc)
             log(f"supply pairs: {folder.name}: {sum(len(d.rows) for d in out)} candidates so far")
-    finally:
-        extract.assemble = original
     return out
 
 
