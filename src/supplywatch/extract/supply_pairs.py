@@ -82,9 +82,10 @@ def parties_in(r: Reading, sent: Span) -> list[Party]:
     """The companies a sentence names, and those its pronouns and descriptions refer to."""
     parties: list[Party] = []
     named: set[int] = set()
-    for start, cid, root in _company_names(r):
+    for start, cid, head in _company_names(r):
         if sent.start <= start < sent.end:
-            named.add(root.i)
+            root = r.doc[head]
+            named.add(head)
             if not (_reports(root) or _audience(root)):
                 parties.append(Party(cid, root, "name"))
     for tok in sent:
@@ -110,9 +111,9 @@ def parties_in(r: Reading, sent: Span) -> list[Party]:
     return parties[:MAX_PARTIES]
 
 
-def _company_names(r: Reading) -> list[tuple[int, int, Token]]:
-    """Where the document names a company that may be a party, as (start, cluster, head
-    word); found once per document."""
+def _company_names(r: Reading) -> list[tuple[int, int, int]]:
+    """Where the document names a company that may be a party, as (start, cluster, index of
+    the head word); found once per document (kept in `doc.user_data`, as plain numbers)."""
     cached = r.doc.user_data.get("sw_supply_names")
     if cached is None:
         cached = []
@@ -122,7 +123,7 @@ def _company_names(r: Reading) -> list[tuple[int, int, Token]]:
                 continue
             if cluster.name.split()[-1].lower() in r.lex["media_words"]:
                 continue  # a news outlet reports supply; it is never a party to it
-            cached += [(start, cid, r.doc[start:end].root) for start, end in cluster.spans]
+            cached += [(start, cid, r.doc[start:end].root.i) for start, end in cluster.spans]
         r.doc.user_data["sw_supply_names"] = cached
     return cached
 
