@@ -9,9 +9,11 @@ refers to (references resolved by `Reading.corefer`), describes each by sparse f
 (how each party is written, its grammatical role and the word it hangs on, the supply,
 purchase and deal words around them, the dependency path between them, what the rules
 drafted for the pair), and scores it with a logistic regression trained on the labelled
-invented news sets (`bench/extraction/train.py supply`, shipped as
+invented news sets (`bench/extraction/train.py news`, shipped as
 `models/supply_pairs.json`). A pair the rules did not draft, whose best sentence clears
 the model's threshold, becomes a `supplies` draft with that sentence as its evidence.
+When a sentence names one company only, the story's own company (its topic) is the other
+candidate party ("The bogies will come from X").
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ MARKET_STATES = {"short", "tight", "ample", "scarce", "limited", "global"}
 # Verbs the supply rules read beyond the lexicon's groups: "the bogies will come from X",
 # "the cells are packed into the Y"
 VERB_GROUPS = {"origin_verbs": ORIGIN_VERBS, "placing_verbs": PLACING_VERBS}
+# What a statement is made in, or sourced to: "said in a statement to X", "a report from X"
 SOURCE_NOUNS = {"statement", "interview", "comment", "email", "filing", "letter", "report", "story",
                 "article", "note", "speak", "talk"}
 
