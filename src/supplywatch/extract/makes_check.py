@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.learned import NewsModel, load_news_model
-from supplywatch.extract.pairs import _path
+from supplywatch.extract.pairs import dependency_path
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_teardown import teardown_labs
 from supplywatch.extract.supply_pairs import parties_in, role_of, triggers_in
@@ -135,7 +135,7 @@ def _sentence_features(r: Reading, d: Draft, company: int, product: int) -> list
     between = {r.company_at(t) for t in r.doc[lo + 1:hi]} - {None, company, product}
     if between:
         feats.append("company_between")
-    labels, lca, inner = _path(c, p)
+    labels, lca, inner = dependency_path(c, p)
     if lca is not None and len(labels) <= 6:
         path = "_".join(labels)
         feats += [f"path={path}", f"lca={lca.lemma_.lower()}", f"path|lca={path}|{lca.lemma_.lower()}"]

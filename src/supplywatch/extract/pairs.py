@@ -196,7 +196,7 @@ def _root(r: Reading, m: Mention) -> Token:
     return r.doc[m.start:m.end].root
 
 
-def _path(a: Token, b: Token) -> tuple[list[str], Token | None, list[Token]]:
+def dependency_path(a: Token, b: Token) -> tuple[list[str], Token | None, list[Token]]:
     """Dependency labels up from a to the lowest common head, then down to b; that head;
     and the words strictly between a and b on the path (the head included)."""
     up_a = [a, *a.ancestors]
@@ -304,7 +304,7 @@ def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: lis
     if p.start == c.end:
         feats.append("company_then_product")
     ca, pa = _root(r, c), _root(r, p)
-    labels, lca, inner = _path(ca, pa)
+    labels, lca, inner = dependency_path(ca, pa)
     if lca is not None and len(labels) <= MAX_PATH:
         offering = _offering_word(r, ca, [lca, *inner])
         if offering is None and _market_player(r, ca, pa):

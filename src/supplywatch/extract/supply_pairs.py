@@ -28,7 +28,7 @@ from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import BASE_CONFIDENCE, Draft, confidence_for, negated, status_of
 from supplywatch.extract.learned import NewsModel, load_news_model
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.pairs import _path
+from supplywatch.extract.pairs import dependency_path
 from supplywatch.extract.reading import FIRST_PERSON, PRONOUNS, SAY_VERBS, Reading
 from supplywatch.extract.rules_supply import ORIGIN_VERBS, PLACING_VERBS
 from supplywatch.extract.rules_teardown import CONTAINMENT_VERBS, teardown_labs
@@ -337,7 +337,7 @@ def pair_features(r: Reading, sent: Span, a: Party, b: Party,
     feats += [f"{x}|{y}" for x in fa if "@" in x for y in fb if "@" in y]
     feats.append(f"{fa[1]}|{fb[1]}")
     feats += _sentence_features(r, sent, triggers)
-    labels, lca, inner = _path(a.tok, b.tok)
+    labels, lca, inner = dependency_path(a.tok, b.tok)
     if lca is not None and len(labels) <= MAX_PATH:
         lemma = lca.lemma_.lower()
         path = "_".join(labels)
