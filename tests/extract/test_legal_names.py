@@ -70,3 +70,27 @@ def test_the_name_after_a_word_for_the_trade_is_the_short_form(extract_text, ful
                           f" {short} is 55% owned by the holding company Grupo Ostiga.")
     owned = {(f["parent"], f["child"]) for f in result["facts"] if f["type"] == "owns"}
     assert ("Grupo Ostiga", full) in owned, owned
+
+
+@pytest.mark.parametrize(("text", "merged"), [
+    ("Halvard Foods Inc. said it would stop buying packaging from Trelling Pack GmbH. Halvard "
+     "told us that the German company had raised prices twice.", "Trelling Pack GmbH. Halvard"),
+    ("The inflators were made by Tarrow Safety Systems LLC, a subsidiary of Halvik Industries Inc. "
+     "Brennard has determined that some of them may rupture.", "Halvik Industries Inc. Brennard"),
+])
+def test_a_legal_form_s_full_stop_can_end_the_sentence(extractor, extract_text, text, merged):
+    """The tokenizer keeps "GmbH." and "Inc." whole; the sentence ends there, and the next
+    sentence's first name is not this one's."""
+    assert len(list(extractor.nlp(text).sents)) == 2
+    result = extract_text(text)
+    assert merged not in companies(result)
+    assert all(merged not in (f.get("supplier"), f.get("customer"), f.get("parent"))
+               for f in result["facts"])
+
+
+@pytest.mark.parametrize("text", [
+    "Korvane Inc. CEO Mara Lindqvist said the company would buy more chips.",
+    "Seohan Energy Co. Ltd. will supply the cells, the carmaker said.",
+])
+def test_a_legal_form_before_more_of_a_name_or_an_officer_ends_no_sentence(extractor, text):
+    assert len(list(extractor.nlp(text).sents)) == 1
