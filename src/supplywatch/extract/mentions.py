@@ -130,13 +130,6 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         if doc[i + 1].lower_ == "of" and closes_a_name(doc[i].text, lex):
             end = i + 1  # "Brodek Elektronika s.r.o. of Brno": where it is, after its name
             break
-        if doc[i].text.endswith(".") and closes_a_name(doc[i].text.rstrip("."), lex) \
-                and doc[i + 1].text[:1].isupper() and not lex.is_company_word(doc[i + 1].text):
-            # "from Trelling Pack GmbH. Halvard told ...": a full stop the tokenizer kept on
-            # the form ended the sentence, and the next one's first name is not this one's
-            # ("Koda Co. Ltd." goes on: a form after a form)
-            end = i + 1
-            break
     start = hyphenated_start(doc, start)
     if start < end and doc[end - 1].lower_ in lex["measure_units"] and all(
             t.like_num or t.lower_ in lex["measure_units"] for t in doc[start:end]):
