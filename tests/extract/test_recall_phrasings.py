@@ -137,3 +137,51 @@ def test_a_part_named_by_its_maker_is_no_product_line_of_the_recaller(extract_te
                           " in May.")
     makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
     assert not any("Velmora" in p for _, p in makes), makes
+
+
+def test_a_recalled_kind_written_as_an_acronym_s_plural_carries_the_line(extract_text):
+    # "SUVs", "TVs": the kind of product is not written in lower case, the line still counts
+    result = extract_text("Dunmere Motors Corp. is recalling 38,412 Tessaro Sport SUVs from the"
+                          " 2024 and 2025 model years because a seat recliner may not lock.")
+    recall = recalls_by_company(result)["Dunmere Motors Corp."]
+    assert recall["units"] == 38_412
+    assert any("Tessaro Sport" in p for p in recall["products"]), recall["products"]
+
+
+def test_a_site_s_breadcrumb_is_no_company(extractor, tmp_path):
+    # a regulator's page as saved: its breadcrumb and language menu above the notice
+    page = (
+    "Brellin Lumo 4 desk lamps recalled due to fire hazard\n"
+    "Source: Health Canada - Recalls and safety alerts\n"
+    "URL: https://recalls-rappels.canada.ca/en/alert-recall/brellin-lumo-4\n"
+    "\n"
+    "Canada.ca > Health > Recalls and safety alerts\n"
+    "Government of Canada | Gouvernement du Canada | Français\n"
+    "\n"
+    "Brellin Lumo 4 desk lamps recalled due to fire hazard\n"
+    "\n"
+    "Starting date: April 10, 2025\n"
+    "Type of communication: Consumer Product Recall\n"
+    "\n"
+    "Summary\n"
+    "Product: Brellin Lumo 4 desk lamps\n"
+    "Issue: The switch can overheat, posing a fire hazard.\n"
+    "\n"
+    "Recalling firm: Brellin Home Inc., Toronto, Ontario\n"
+    "\n"
+    "Approximately 4,100 of the affected products were sold in Canada.\n"
+    )
+    saved = tmp_path / "brellin-lumo-4.txt"
+    saved.write_text(page, "utf-8")
+    (document,) = load(str(saved), Settings())
+    result = extractor.extract(document).contract()
+    companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
+    assert not any(">" in name or "|" in name for name in companies), companies
+
+
+def test_a_model_number_the_tokenizer_cut_is_read_whole(extract_text):
+    # the tokenizer reads "PW-10K" as "PW-10" + "K"; "is my PW-10K recalled?" needs it whole
+    result = extract_text("Pocketwatt Inc. on Oct. 16 recalled about 210,000 PW-10K power banks"
+                          " sold in the U.S. and Canada.")
+    recall = recalls_by_company(result)["Pocketwatt Inc."]
+    assert "PW-10K" in recall["products"] and recall["units"] == 210_000

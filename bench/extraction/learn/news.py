@@ -12,7 +12,9 @@ import numpy as np
 
 from learn.relations import Row, fit, predict
 
-Score = Callable[[Sequence, dict[int, np.ndarray] | None, float], float]  # micro F1 at a threshold
+# a threshold, or the makes check's two: (named products, kinds of product)
+Threshold = float | tuple[float, float]
+Score = Callable[[Sequence, dict[int, np.ndarray] | None, Threshold], float]  # micro F1 at a threshold
 
 FIT = {"steps": 1000}  # (full-batch Adam converges later on these few thousand rows)
 TOLERANCE = 0.0025  # micro F1 that a more conservative threshold may give up
@@ -37,12 +39,14 @@ def out_of_set(docs: Sequence[Grouped], untrained_bias: float, **fit_args) -> di
     return probs
 
 
-def conservative_threshold(scores: dict[float, float], highest: bool) -> float:
+def conservative_threshold(scores: dict[Threshold, float], highest: bool) -> Threshold:
     """Where the gain is flat, the rules' own reading: of the thresholds within TOLERANCE
     of the best micro F1, the highest for a model that adds facts, the lowest for one that
-    removes them."""
+    removes them (of a pair, the lowest sum, then the lowest for named products)."""
     near = [t for t, f in scores.items() if f >= max(scores.values()) - TOLERANCE]
-    return max(near) if highest else min(near)
+    if highest:
+        return max(near)
+    return min(near, key=lambda t: (sum(t), t) if isinstance(t, tuple) else (t, t))
 
 
 @dataclass
@@ -56,7 +60,7 @@ class Trained:
     best: float  # ... at the best threshold
 
 
-def train(docs: Sequence[Grouped], micro_at: Score, thresholds: Sequence[float], adds: bool,
+def train(docs: Sequence[Grouped], micro_at: Score, thresholds: Sequence[Threshold], adds: bool,
           **fit_args) -> Trained:
     """Fit on every set; the threshold from leave-one-set-out micro F1 (`micro_at(docs,
     probabilities, threshold)`, None: the rules alone), the most conservative near the best."""
@@ -65,7 +69,9 @@ def train(docs: Sequence[Grouped], micro_at: Score, thresholds: Sequence[float],
     threshold = conservative_threshold(scores, highest=adds)
     rows = [r for d in docs for r in d.rows]
     weights, bias = fit(rows, **{**FIT, **fit_args})
-    return Trained({"model": {"bias": bias, "threshold": threshold, "weights": weights}}, len(rows),
+    chosen = ({"threshold": threshold[0], "kind_threshold": threshold[1]} if isinstance(threshold, tuple)
+              else {"threshold": threshold})
+    return Trained({"model": {"bias": bias, **chosen, "weights": weights}}, len(rows),
                    sum(r.label for r in rows), len(weights), micro_at(docs, None, 1.0 if adds else 0.0),
                    scores[threshold], max(scores.values()))
 

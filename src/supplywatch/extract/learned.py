@@ -87,6 +87,7 @@ class NewsModel:
     weights: dict[str, float]
     bias: float
     threshold: float
+    kind_threshold: float | None = None  # (the makes check: kinds of product, "hinges")
 
     def probability(self, features: Iterable[str]) -> float:
         """P(yes); a feature counts once, and `fsum` is exact, so the order of the feature
@@ -104,8 +105,9 @@ def load_news_model(path: Path, what: str) -> NewsModel:
             "with `.venv/bin/python bench/extraction/train.py news`")
     raw = json.loads(path.read_text("utf-8"))
     model = raw.get("model", raw)
+    kind = model.get("kind_threshold")
     return NewsModel({k: float(v) for k, v in model["weights"].items()}, float(model["bias"]),
-                     float(model["threshold"]))
+                     float(model["threshold"]), None if kind is None else float(kind))
 
 
 def add_learned_ner(nlp: Language, folder: Path) -> Language:

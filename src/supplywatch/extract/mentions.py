@@ -86,6 +86,31 @@ def is_model_token(token: Token) -> bool:
         and not MONEY.match(token.text)
 
 
+MENU_SEPARATORS = (">", "|", "»", "›")
+DASHES = ("-", "–", "—")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec"}
+
+
+def dateline_end(doc: Doc, start: int, end: int) -> int | None:
+    """A wire story's dateline, a place in capitals opening its first line ("SHENZHEN -",
+    "PERTH, October 8 (Resource Desk) -", "SEOUL, South Korea, Nov 3 -"), is no part of a
+    name: where the name starts after it, or None when the span is the dateline's place."""
+    caps = start
+    while caps < end and doc[caps].is_alpha and doc[caps].is_upper and len(doc[caps]) > 1:
+        caps += 1
+    at_line_start = start == 0 or "\n" in doc[start - 1].text or "\n" in doc[start - 1].whitespace_
+    if caps == start or not at_line_start:
+        return start
+    if caps < end and doc[caps].text in DASHES and doc[caps].whitespace_ and doc[caps - 1].whitespace_:
+        return caps + 1  # "SHENZHEN - Lumenshire Display Technology Co., Ltd." (not "IBM-Lenovo")
+    if caps == end and end < len(doc) and ((doc[end].text in DASHES and doc[end - 1].whitespace_) or (
+            doc[end].text == "," and any(t.lower_.rstrip(".") in MONTHS for t in doc[end + 1:end + 6]))):
+        return None
+    return start
+
+
 def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     """Strip determiners, possessive endings, punctuation and role nouns off a name's edges."""
     start, end = span.start, span.end
@@ -110,6 +135,12 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         end -= 1  # ... and a reporting period a headline runs on: "Kaisun Electronics Q3 profit"
     if end - start > 1 and span.label_ != "PRODUCT" and doc[end - 1].lower_ in lex["deal_nouns"]:
         end -= 1  # "... Ends Nine-Year Drevik Contract": a title-case headline's deal noun
+    if any(doc[i].text in MENU_SEPARATORS for i in range(start, end)):
+        return None  # a site's breadcrumb or menu ("Canada.ca > Health > Recalls"), no name
+    after = dateline_end(doc, start, end)
+    if after is None:
+        return None  # "PERTH, October 8 (Resource Desk) -": where the story was filed
+    start = after
 
     for i in range(start + 1, end - 1):
         if doc[i].lower_ in ("'s", "’s") and _named_apart(doc, doc[start:i].text):
@@ -227,6 +258,9 @@ def model_spans(doc: Doc) -> list[tuple[int, int]]:
             end = i + 1
             while _hyphen_digits_follow(doc, end - 1):
                 end += 2
+            while end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha \
+                    and doc[end].is_upper and len(doc[end]) <= 2:
+                end += 1  # "PW-10K", that the tokenizer cut as "PW-10" + "K"
             text = doc[i:end].text
             if re.search(r"\d", text) and re.search(r"[A-Za-z]", text):
                 spans.append((i, end))

@@ -209,6 +209,8 @@ def _linear_company(r: Reading, sent: Span, tok: Token) -> list[int]:
 
 
 QUOTES = "'\"‘’“” "
+# a kind of product written as an acronym's plural: "SUVs", "TVs", "ATVs", "PCs"
+ACRONYM_PLURAL = re.compile(r"[A-Z]{2,4}s")
 
 
 def _generic_phrase(r: Reading, obj: Token) -> Span | None:
@@ -217,8 +219,8 @@ def _generic_phrase(r: Reading, obj: Token) -> Span | None:
         for o in prep_objects(obj, "of"):
             return _generic_phrase(r, o)
         return None
-    if not obj.is_lower:
-        return None
+    if not (obj.is_lower or (ACRONYM_PLURAL.fullmatch(obj.text) and obj.head.is_lower)):
+        return None  # (a title-case headline's "Recalls Youth ATVs" names no line)
     # the whole phrase as written ("'Bead Landing' tassel keychain mobile power banks"),
     # without determiners, numbers and defect words in front
     lefts = [t for t in obj.lefts if t.dep_ not in ("det", "nummod", "quantmod", "poss", "prep")

@@ -25,7 +25,14 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from supplywatch.extract.clusters import is_reference_name
-from supplywatch.extract.drafts import BASE_CONFIDENCE, Draft, confidence_for, negated, status_of
+from supplywatch.extract.drafts import (
+    BASE_CONFIDENCE,
+    Draft,
+    confidence_for,
+    negated,
+    prep_objects,
+    status_of,
+)
 from supplywatch.extract.learned import NewsModel, load_news_model
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.pairs import dependency_path
@@ -89,7 +96,7 @@ def parties_in(r: Reading, sent: Span) -> list[Party]:
         if sent.start <= start < sent.end:
             root = r.doc[head]
             named.add(head)
-            if not (_reports(root) or _audience(root)):
+            if not (_reports(root) or _audience(root) or _a_possessed_line(root)):
                 parties.append(Party(cid, root, "name"))
     for tok in sent:
         if tok.i in named or r.cluster_at(tok) is not None:
@@ -120,15 +127,25 @@ def _company_names(r: Reading) -> list[tuple[int, int, int]]:
     cached = r.doc.user_data.get("sw_supply_names")
     if cached is None:
         cached = []
+        # inside a product's name, past its first word: "Castell Motors L7" names no company "L7"
+        in_products = {i for c in r.ents.clusters if c.type == "product"
+                       for s, e in c.spans for i in range(s + 1, e)}
         for cid, cluster in enumerate(r.ents.clusters):
             if cluster.type != "company" or not cluster.spans or not cluster.names \
                     or r.is_regulator(cid) or all(is_reference_name(n, r.lex) for n in cluster.names):
                 continue
             if cluster.name.split()[-1].lower() in r.lex["media_words"]:
                 continue  # a news outlet reports supply; it is never a party to it
-            cached += [(start, cid, r.doc[start:end].root.i) for start, end in cluster.spans]
+            cached += [(start, cid, r.doc[start:end].root.i) for start, end in cluster.spans
+                       if start not in in_products]
         r.doc.user_data["sw_supply_names"] = cached
     return cached
+
+
+def _a_possessed_line(tok: Token) -> bool:
+    """Is the name a product line of whoever owns the noun it modifies ("its Vega scooters",
+    "Castell's Vega scooters")? Then it names no company that buys."""
+    return tok.dep_ == "compound" and any(c.dep_ == "poss" for c in tok.head.children)
 
 
 def _reports(tok: Token) -> bool:
@@ -246,11 +263,24 @@ def triggers_in(r: Reading, sent: Span) -> dict[int, list[str]]:
             continue
         if any(c.dep_ == "amod" and c.lower_ in MARKET_STATES for c in tok.children):
             continue  # "in short supply", "tight supply": the market, not a relation
+        if _in_another_role(r, tok):
+            continue  # "Y dropped X as a sponsor", "Y named X as a partner"
         groups = [g for g in TRIGGER_GROUPS if low in r.lex[g] or lemma in r.lex[g]]
         groups += [g for g, words in VERB_GROUPS.items() if tok.pos_ == "VERB" and lemma in words]
         if groups:
             found[tok.i] = groups
     return found
+
+
+def _in_another_role(r: Reading, tok: Token) -> bool:
+    """Does the verb give its object a role other than supplier or customer ("dropped X as a
+    sponsor", "replaced X as chief executive")? Then it says nothing of supply."""
+    if tok.pos_ != "VERB":
+        return False
+    roles = prep_objects(tok, "as")
+    supply_roles = r.lex["supplier_nouns"] | r.lex["customer_nouns"]
+    return bool(roles) and not any(
+        t.lemma_.lower() in supply_roles or t.lower_ in supply_roles for t in roles)
 
 
 _TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
