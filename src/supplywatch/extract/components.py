@@ -25,7 +25,7 @@ from supplywatch.extract.learned import LEARNED_NER, LearnedModels, load_product
 from supplywatch.extract.legal_names import closes_a_name
 from supplywatch.extract.lexicon import Lexicon, load_lexicon
 from supplywatch.extract.makes_check import checked_makes, load_makes_model
-from supplywatch.extract.mentions import find_candidates
+from supplywatch.extract.mentions import ends_a_dateline, find_candidates
 from supplywatch.extract.pairs import learned_makes, load_pair_model
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_contract import contract_drafts
@@ -70,31 +70,6 @@ def line_breaks(doc: Doc) -> Doc:
             # abbreviation's; no sentence starts in lower case
             tok.is_sent_start = False
     return doc
-
-
-def ends_a_dateline(tok: Token) -> bool:
-    """Is the token the dash after a wire story's dateline ("SEOUL, South Korea, Nov 3
-    (Reuters) -", "SHENZHEN, China, Oct. 3, 2025 /PRNewswire/ --")? The story's first
-    sentence starts after it; read with the dateline, its subject is lost."""
-    if tok.text not in DATELINE_DASHES or not tok.whitespace_ or tok.i == 0 \
-            or not tok.doc[tok.i - 1].whitespace_:
-        return False  # (a dash between spaces: "Hon-Kwang" and "All-Terrain" join words)
-    line = []
-    for t in reversed(tok.doc[max(0, tok.i - DATELINE_TOKENS):tok.i]):
-        if "\n" in t.text or "\n" in t.whitespace_:
-            break
-        line.append(t)
-    else:
-        if tok.i > DATELINE_TOKENS:
-            return False  # no line's start near: a dash inside a sentence
-    line.reverse()
-    return bool(line) and line[0].is_alpha and line[0].is_upper and len(line[0]) > 1 \
-        and not any(t.is_alpha and t.is_lower and t.lower_ not in DATELINE_LOWER for t in line)
-
-
-DATELINE_DASHES = ("-", "–", "—", "--")
-DATELINE_TOKENS = 16  # "SAN FRANCISCO, Calif., Nov. 3, 2025 (Reuters) -" and no longer
-DATELINE_LOWER = {"de", "am", "upon"}  # lower-case words of place names: "ST. GALLEN", "FRANKFURT AM MAIN"
 
 
 # Words that start a sentence after a name, whatever the tagger makes of what follows

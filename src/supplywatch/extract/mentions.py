@@ -93,6 +93,11 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
           "sept", "oct", "nov", "dec"}
 
 
+DATELINE_DASHES = (*DASHES, "--")  # ("--" too: a press release's "/PRNewswire/ --")
+DATELINE_TOKENS = 16  # "SAN FRANCISCO, Calif., Nov. 3, 2025 (Reuters) -" and no longer
+DATELINE_LOWER = {"de", "am", "upon"}  # lower-case words of place names: "ST. GALLEN", "FRANKFURT AM MAIN"
+
+
 def dateline_end(doc: Doc, start: int, end: int) -> int | None:
     """A wire story's dateline, a place in capitals opening its first line ("SHENZHEN -",
     "PERTH, October 8 (Resource Desk) -", "SEOUL, South Korea, Nov 3 -"), is no part of a
@@ -109,6 +114,26 @@ def dateline_end(doc: Doc, start: int, end: int) -> int | None:
             doc[end].text == "," and any(t.lower_.rstrip(".") in MONTHS for t in doc[end + 1:end + 6]))):
         return None
     return start
+
+
+def ends_a_dateline(tok: Token) -> bool:
+    """Is the token the dash after a wire story's dateline ("SEOUL, South Korea, Nov 3
+    (Reuters) -", "SHENZHEN, China, Oct. 3, 2025 /PRNewswire/ --")? The story's first
+    sentence starts after it; read with the dateline, its subject is lost."""
+    if tok.text not in DATELINE_DASHES or not tok.whitespace_ or tok.i == 0 \
+            or not tok.doc[tok.i - 1].whitespace_:
+        return False  # (a dash between spaces: "Hon-Kwang" and "All-Terrain" join words)
+    line = []
+    for t in reversed(tok.doc[max(0, tok.i - DATELINE_TOKENS):tok.i]):
+        if "\n" in t.text or "\n" in t.whitespace_:
+            break
+        line.append(t)
+    else:
+        if tok.i > DATELINE_TOKENS:
+            return False  # no line's start near: a dash inside a sentence
+    line.reverse()
+    return bool(line) and line[0].is_alpha and line[0].is_upper and len(line[0]) > 1 \
+        and not any(t.is_alpha and t.is_lower and t.lower_ not in DATELINE_LOWER for t in line)
 
 
 def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:

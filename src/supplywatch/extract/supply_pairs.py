@@ -278,9 +278,9 @@ def _in_another_role(r: Reading, tok: Token) -> bool:
     if tok.pos_ != "VERB":
         return False
     roles = prep_objects(tok, "as")
-    supply_roles = r.lex["supplier_nouns"] | r.lex["customer_nouns"]
+    supply_roles = (r.lex["supplier_nouns"], r.lex["customer_nouns"])
     return bool(roles) and not any(
-        t.lemma_.lower() in supply_roles or t.lower_ in supply_roles for t in roles)
+        t.lemma_.lower() in words or t.lower_ in words for t in roles for words in supply_roles)
 
 
 _TRIGGER_WORDS: dict[int, tuple[Lexicon, frozenset[str]]] = {}
