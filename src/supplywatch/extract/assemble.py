@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -314,7 +315,7 @@ def _partnerships(drafts: list[Draft], names: dict[int, str]) -> list[Fact]:
 def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
              makers: dict[int, int]) -> list[Fact]:
     by_company: dict[int, list[Draft]] = defaultdict(list)
-    for d in (d for d in drafts if d.type == "recall"):
+    for d in _recallers_settled([d for d in drafts if d.type == "recall"]):
         by_company[d.roles["company"][0]].append(d)
     if not by_company:
         return []
@@ -363,6 +364,23 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
                 facts.append(Fact("makes", {"company": names[company], "product": line},
                                   fact.evidence, fact.span, 0.7))
     return facts
+
+
+def _recallers_settled(drafts: list[Draft]) -> list[Draft]:
+    """Who recalls, by how each draft knows it. A sentence that says who recalls beats a
+    notice's field ("Supplier: X"), which is kept only where no sentence says it; a recaller
+    read off a product's name ("This recall involves Kettlemore kettles") is the brand, so
+    where the document names one recaller otherwise, the draft is that recaller's."""
+    stated = [d for d in drafts if not d.extra.get("guessed") and not d.extra.get("field")]
+    fields = [d for d in drafts if d.extra.get("field")]
+    # (a page of several notices keeps each notice's recaller)
+    kept = stated + [d for d in fields if d.extra.get("item")] if stated else fields
+    guessed = [d for d in drafts if d.extra.get("guessed")]
+    recallers = {d.roles["company"][0] for d in kept}
+    if len(recallers) == 1:
+        guessed = [dataclasses.replace(d, roles={**d.roles, "company": [*recallers]})
+                   for d in guessed]
+    return kept + guessed
 
 
 def _doc_hazard_and_cause(r: Reading, by_company: dict[int, list[Draft]],

@@ -130,9 +130,14 @@ def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon) -> dict[str, st
     # dropped: "IoT", "MEMS", a capitalised "Software" heading.
     weak_only = {name_key(c.text(doc)) for c in cands if c.weak} - {
         name_key(c.text(doc)) for c in cands if not c.weak}
+    # A name written once with its legal form is a company's, however often it is written
+    # bare where the model reads a person ("Importer(s): Pebbleroo Inc." and "contact
+    # Pebbleroo"): no person is an "Inc.".
+    incorporated = {name_key(c.text(doc)) for c in cands if ends_in_legal_form(c.text(doc), lex)}
     return {
         key: SURNAME if key in by_surname else "none" if key in weak_only and v["company"] <= sum(
             1 for c in cands if name_key(c.text(doc)) == key)
+        else "company" if key in incorporated and top_type(v) == "person"
         else max(TYPE_ORDER, key=lambda t: (v[t], -TYPE_ORDER.index(t)))
         for key, v in votes.items()
     }

@@ -35,6 +35,7 @@ from supplywatch.extract.rules_deals import DEAL, deal_drafts, direct_deals
 from supplywatch.extract.rules_labelled_parts import field_drafts, labelled_part_drafts
 from supplywatch.extract.rules_lists import list_drafts
 from supplywatch.extract.rules_misread import misread_supply_drafts
+from supplywatch.extract.rules_notice_fields import notice_recall_drafts
 from supplywatch.extract.rules_offerings import EMIT_GENERIC_MAKES, offering_drafts
 from supplywatch.extract.rules_orders import order_drafts
 from supplywatch.extract.rules_possessed import possessed_product_drafts
@@ -159,6 +160,7 @@ def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str,
         drafts += list_drafts(reading)
         drafts += labelled_part_drafts(reading)
         drafts += field_drafts(reading)
+        drafts += notice_recall_drafts(reading)
         offers: list[Draft] = []
         for sent in doc.sents:
             if not reading.may_state_facts(sent):

@@ -121,22 +121,33 @@ BUYER_FIELDS = {"importer", "distributor", "manufactured for", "made for", "impo
                 "distributed by"}
 
 
+def field_lines(doc: Doc) -> Iterator[tuple[str, Span, Token]]:
+    """A record's "Label: value" lines: the label in lower case and singular
+    ("Importer(s)" -> "importer"), the line, and the colon that ends the label."""
+    for line in _lines(doc):
+        # (the tokenizer may glue the colon to a bracket: "total):"); a table's row may
+        # hold its label in a cell ("Manufacturer<tab>X", "Brand | X")
+        colon = next((t for t in line if t.text.endswith(":") or t.text == "|"
+                      or (t.is_space and "\t" in t.text)), None)
+        if colon is None:
+            continue
+        label = " ".join(t.lower_ for t in _outside_brackets(
+            [t for t in doc[line.start:colon.i] if t.text not in LEADING]))
+        # "Importer(s)" (which the tokenizer may cut as "Importer(s" + "):"), "Importers"
+        label = label.replace("(s)", "").replace("(s", "").strip()
+        label = label if label.endswith((" by", " for")) else label.rstrip("s")
+        if label:
+            yield label, line, colon
+
+
 def field_drafts(r: Reading) -> Iterator[Draft]:
     """ "Manufacturer(s): X" and "Importer(s): Y" in one notice: X supplies Y."""
     makers: list[tuple[int, Span, Token]] = []
     buyers: list[int] = []
-    for line in _lines(r.doc):
-        colon = next((t for t in line if t.text.endswith(":")), None)
-        if colon is None:
-            continue
-        label = " ".join(t.lower_ for t in _outside_brackets(
-            [t for t in r.doc[line.start:colon.i] if t.text not in LEADING]))
-        # "Importer(s)" (which the tokenizer may cut as "Importer(s" + "):"), "Importers"
-        label = label.replace("(s)", "").replace("(s", "").strip()
-        label = label if label.endswith((" by", " for")) else label.rstrip("s")
+    for label, line, colon in field_lines(r.doc):
         if label not in MAKER_FIELDS and label not in BUYER_FIELDS:
             continue
-        named = _first_of_each_item(r, r.doc[colon.i + 1:line.end])
+        named = first_of_each_item(r, r.doc[colon.i + 1:line.end])
         if label in MAKER_FIELDS:
             makers += [(c, line, colon) for c in named]
         else:
@@ -147,7 +158,7 @@ def field_drafts(r: Reading) -> Iterator[Draft]:
                 yield supply_draft(r, line, colon, maker, buyer, None, None, status="active")
 
 
-def _first_of_each_item(r: Reading, after: Span) -> list[int]:
+def first_of_each_item(r: Reading, after: Span) -> list[int]:
     """The company that opens each item of a field ("X Inc., of Grand Rapids, Michigan, a
     subsidiary of Y; Z LLC"): X and Z, not Y."""
     found: list[int] = []

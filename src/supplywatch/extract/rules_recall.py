@@ -48,7 +48,7 @@ def _not_affected(tok: Token) -> bool:
 
 
 def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
-    companies, objects = _companies_and_objects(r, tok)
+    companies, objects, guessed = _companies_and_objects(r, tok)
     if not companies:
         companies = _linear_company(r, sent, tok)
     companies = [c for c in dict.fromkeys(companies) if not r.is_regulator(c)
@@ -84,7 +84,7 @@ def _recall(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for c in companies:
         yield Draft("recall", {"company": [c], "products": list(dict.fromkeys(products))}, sent,
                     confidence_for(sent, r.lex),
-                    extra={"units": units, "joint": len(companies) > 1},
+                    extra={"units": units, "joint": len(companies) > 1, "guessed": guessed},
                     texts={"products": generic, "lines": lines})
 
 
@@ -117,7 +117,10 @@ def _named_part_makers(r: Reading, sent: Span, companies: list[int],
                             extra={"component": comp.name, "status": "active"})
 
 
-def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Token]]:
+def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Token], bool]:
+    """The recallers and the recalled phrases of a recall word, and whether the recallers
+    were only read off the products' names ("This recall involves Kettlemore kettles": a
+    brand, which a notice's stated recaller may not be)."""
     passive = any(c.dep_ == "auxpass" for c in tok.children) or (
         tok.tag_ == "VBN" and tok.dep_ in ("acl", "ROOT") and prep_objects(tok, "by"))
     # "a year after its VoltPocket recall": a noun the parser took for a verb
@@ -127,15 +130,15 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
         companies = [c for s in subjects for c in r.entities(s)]
         objects = children(tok, "dobj")
         if not companies or all(r.is_regulator(c) for c in companies):
-            companies = [c for o in objects for c in _makers_in(r, o)]
-            companies += [c for o in prep_objects(tok, "from") for c in r.entities(o)]
-        return companies, objects
+            stated = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
+            return [c for o in objects for c in _makers_in(r, o)] + stated, objects, not stated
+        return companies, objects, False
     if passive and not noun:
         companies = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
         subjects = clause_subject_tokens(tok) or ([tok.head] if tok.dep_ == "acl" else [])
         if not companies:
-            companies = [c for s in subjects for c in _makers_in(r, s)]
-        return companies, subjects
+            return [c for s in subjects for c in _makers_in(r, s)], subjects, True
+        return companies, subjects, False
     # The noun: "Samsung's recall of the Note7", "X announced a recall of ..."
     # "Nimbus's recall", "the Nimbus recall"; not "the SDI battery recall" (a part's maker)
     companies = [c for p in children(tok, "poss") for c in r.entities(p)]
@@ -151,14 +154,14 @@ def _companies_and_objects(r: Reading, tok: Token) -> tuple[list[int], list[Toke
         # "This recall involves Velmora PB-20 power banks": the products, and their brand
         objects = objects + children(verb, "dobj")
         if not companies:  # the brand is the phrase's first name ("Velmora Power PowerCell 10K")
-            companies = [c for o in objects for c in _makers_in(r, o)][:1]
+            return [c for o in objects for c in _makers_in(r, o)][:1], objects, True
     if not companies and verb is not None and verb.lemma_.lower() in ANNOUNCE:
         companies = [c for s in clause_subject_tokens(verb) for c in r.entities(_body_owner(r, s))]
         if not companies or all(r.is_regulator(c) for c in companies):
-            companies = [c for o in prep_objects(verb, "from") + prep_objects(tok, "from")
-                         for c in r.entities(o)]
-            companies += [c for o in objects for c in _makers_in(r, o)]
-    return companies, objects
+            stated = [c for o in prep_objects(verb, "from") + prep_objects(tok, "from")
+                      for c in r.entities(o)]
+            return stated + [c for o in objects for c in _makers_in(r, o)], objects, not stated
+    return companies, objects, False
 
 
 # A company's own bodies that decide on a recall: "Brennard's Field Quality Committee"

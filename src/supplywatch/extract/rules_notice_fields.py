@@ -1,0 +1,157 @@
+"""Recalls that a regulator's notice states only in its fields:
+
+    Supplier: Kitcharo Australia Pty Ltd
+    Recalling Firm / Manufacturer: Holloway Creek Snacks LLC
+    Business responsible: Brackwell Tools Ltd (the UK brand owner and importer)
+    Distributor<tab>Maplebough Juvenile Inc.<tab>Laval<tab>Quebec<tab>Canada
+
+A page that says "recall" somewhere and names no recaller in a sentence still names one in
+such a field. The labels are ranked by how surely they name the firm that recalls: a
+"Recalling firm" before an importer, distributor or supplier (who brings the product to
+market, and so usually runs its recall), before the manufacturer, before a bare brand.
+The recalled products are those of the headline and of the product, name and model
+fields; the units, those of a units or quantity field. `assemble` keeps these drafts only
+where no sentence states who recalls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from supplywatch.extract.drafts import Draft
+from supplywatch.extract.quantities import parse_quantity
+from supplywatch.extract.reading import Reading
+from supplywatch.extract.rules_labelled_parts import field_lines, first_of_each_item
+
+# field labels (lower case, singular) by rank: the first rank a notice fills is its recaller
+RECALLER_FIELDS: tuple[frozenset[str], ...] = (
+    frozenset({"recalling firm", "recalling company", "recalled by", "business responsible",
+               "responsible business", "responsible company", "company responsible",
+               "responsible party", "responsible economic operator"}),
+    frozenset({"importer", "distributor", "supplier", "brand owner", "imported by",
+               "distributed by", "supplied by"}),
+    frozenset({"manufacturer", "manufactured by", "made by"}),
+    frozenset({"brand"}),
+)
+# words of a field's label that name what was recalled ("Name of product", "Model number")
+PRODUCT_FIELD_WORDS = {"product", "name", "model", "models", "item", "description"}
+# fields whose value opens with the product's name
+NAME_FIELDS = {"product", "product name", "name of product", "name", "product description",
+               "affected product", "name / model", "product / model"}
+UNIT_FIELD_WORDS = {"unit", "units", "quantity"}
+# a model number written in a field: letters and digits ("TPG-18V-115", "KQ-60S")
+MODEL_NUMBER = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*[A-Za-z0-9]")
+FIELD_CONFIDENCE = 0.7
+
+
+def notice_recall_drafts(r: Reading) -> Iterator[Draft]:
+    if not any(t.lower_.startswith("recall") for t in r.doc):
+        return
+    blocks = _blocks(r)
+    # a page of several notices (a retailer's recalls page, a weekly report) repeats its
+    # product fields: each block is a notice of its own; else the page is one notice
+    items = [b for b in blocks if any(set(label.split()) & PRODUCT_FIELD_WORDS
+                                      for label, _line, _sep in b)
+             and any(_recaller_rank(label) is not None for label, _line, _sep in b)]
+    if len(items) < 2:
+        items = [[f for b in blocks for f in b]]
+        headline = next(iter(r.doc.sents), None)
+    for fields in items:
+        if len(items) > 1:  # the item's heading line ("2. LED string lights - Germany")
+            headline = _line_before(r, fields[0][1].start)
+        for draft in _notice(r, fields, headline):
+            # (one of several: a sentence elsewhere that names another recaller leaves it be)
+            draft.extra["item"] = len(items) > 1
+            yield draft
+
+
+Field = tuple[str, Span, Token]
+
+
+def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[Draft]:
+    best: tuple[int, list[int], Span] | None = None
+    products: list[int] = []
+    models: list[str] = []
+    described: list[str] = []
+    units = None
+    for label, line, sep in fields:
+        value = r.doc[sep.i + 1:line.end]
+        rank = _recaller_rank(label)
+        if rank is not None and (best is None or rank < best[0]):
+            named = first_of_each_item(r, value)
+            if named:
+                best = (rank, named, line)
+        words = set(label.split())
+        if words & PRODUCT_FIELD_WORDS:
+            products += _products_in(r, value)
+            if label in NAME_FIELDS:
+                described.append(_first_phrase(value))
+            if words & {"model", "models"}:
+                models += MODEL_NUMBER.findall(value.text)
+        if units is None and words & UNIT_FIELD_WORDS:
+            units = parse_quantity(value.text)
+    if best is None:
+        return
+    if headline is not None:
+        products = _products_in(r, headline) + products
+    _, companies, line = best
+    for company in companies:
+        yield Draft("recall", {"company": [company], "products": list(dict.fromkeys(products))},
+                    line, FIELD_CONFIDENCE,
+                    extra={"units": units, "joint": len(companies) > 1, "field": True},
+                    texts={"products": [] if products else list(dict.fromkeys(models))
+                           or [d for d in described if d][:1]})
+
+
+def _products_in(r: Reading, span: Span) -> list[int]:
+    return [c for t in span if (c := r.cluster_at(t)) is not None and r.type_of(c) == "product"]
+
+
+PHRASE_WORDS = 14
+
+
+def _first_phrase(value: Span) -> str:
+    """A product field's name, without what follows it ("Kitcharo QuickSeal 6L Electric
+    Pressure Cooker, model KQ-60S, stainless steel ...": up to the first comma)."""
+    words = []
+    for t in value:
+        if t.text in (",", ";", "(", ".") or t.is_space or len(words) >= PHRASE_WORDS:
+            break
+        words.append(t)
+    return value.doc[words[0].i:words[-1].i + 1].text if words else ""
+
+
+def _blocks(r: Reading) -> list[list[Field]]:
+    """Runs of field lines with nothing else between them."""
+    blocks: list[list[Field]] = []
+    last_end = -1
+    for field in field_lines(r.doc):
+        line = field[1]
+        if blocks and not r.doc[last_end:line.start].text.strip("\n\t "):
+            blocks[-1].append(field)
+        else:
+            blocks.append([field])
+        last_end = line.end
+    return blocks
+
+
+def _line_before(r: Reading, start: int) -> Span | None:
+    """The text line that ends right before token `start`."""
+    end = start
+    while end > 0 and r.doc[end - 1].is_space:
+        end -= 1
+    begin = end
+    while begin > 0 and "\n" not in r.doc[begin - 1].whitespace_ and not r.doc[begin - 1].is_space:
+        begin -= 1
+    return r.doc[begin:end] if begin < end else None
+
+
+def _recaller_rank(label: str) -> int | None:
+    """ "Recalling Firm / Manufacturer", "Brand owner and importer": the best rank of the
+    label's parts."""
+    parts = [p.strip() for p in re.split(r"/| and |,", label)]
+    ranks = [i for p in parts for i, names in enumerate(RECALLER_FIELDS) if p in names]
+    return min(ranks, default=None)
