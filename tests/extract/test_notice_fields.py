@@ -184,3 +184,29 @@ def test_a_name_written_once_with_its_legal_form_is_a_company(extractor):
     start = next(t.i for t in doc if t.text == "Inc.") - 1
     cands.append(Candidate(start, start + 2, Counter({"company": 4})))
     assert decide_types(cands, doc, lex)[name_key("Wrenloft")] == "company"
+
+
+def test_a_headline_that_offers_a_remedy_names_the_firm_apart(extractor, tmp_path):
+    # an old regulator headline: "X Offers ..." is the firm, then what it offers
+    page = (
+        "Brantwell Offers Free Repair Kits For Patio Heaters\n"
+        "CPSC recall 94122, US, 1994-06-02.\n"
+        "Brantwell patio heaters.\n"
+        "Recalling firm: Brantwell.\n"
+        "Product types: Heaters.\n"
+    )
+    assert set(recalls(extractor, tmp_path, page)) == {"Brantwell"}
+
+
+def test_a_legal_form_cut_from_its_name_recalls_nothing(extractor, tmp_path):
+    # (the base model tags the legal form apart from a name it does not know as one)
+    page = (
+        "Pecan and Company\n"
+        "FDA recall ucm350101, US, 2013-05-02.\n"
+        "Pecan and Company.\n"
+        "Recalling firm: Pecan and Company, LLC.\n"
+        "Product type: Bisque.\n"
+        "Hazard:\n"
+        "Undeclared milk, soy and wheat\n"
+    )
+    assert not {name for name in recalls(extractor, tmp_path, page) if name in ("LLC", "LLC.")}

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft
+from supplywatch.extract.legal_names import only_legal_form
 from supplywatch.extract.quantities import parse_quantity
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_labelled_parts import field_lines, first_of_each_item
@@ -81,7 +82,9 @@ def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[
         value = r.doc[sep.i + 1:line.end]
         rank = _recaller_rank(label)
         if rank is not None and (best is None or rank < best[0]):
-            named = first_of_each_item(r, value)
+            # (not a legal form the name lost: "Creole and Company, LLC" read as "LLC")
+            named = [c for c in first_of_each_item(r, value)
+                     if not only_legal_form(r.ents.clusters[c].name.split(), r.lex)]
             if named:
                 best = (rank, named, line)
         words = set(label.split())
