@@ -12,8 +12,8 @@ CC BY 4.0) and the public recall records (`shared/data/recalls`). What it builds
 - `src/supplywatch/extract/models/relations.json`: the company -> product classifier.
 
 `news` builds the two models learned from the labelled invented news sets instead
-(`bench/extraction/invented-news`: the sets in `NEWS_SETS`, never a blind one; about four
-minutes on two cores):
+(`bench/extraction/invented-news`: the sets in `NEWS_SETS`, never a blind one; five to
+ten minutes on two cores):
 - `models/supply_pairs.json`: the supplier -> customer pair classifier;
 - `models/makes_check.json`: the check of products' makers in supply stories.
 Each prints its leave-one-set-out figure: every set scored by a model trained on the

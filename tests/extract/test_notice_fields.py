@@ -210,3 +210,46 @@ def test_a_legal_form_cut_from_its_name_recalls_nothing(extractor, tmp_path):
         "Undeclared milk, soy and wheat\n"
     )
     assert not {name for name in recalls(extractor, tmp_path, page) if name in ("LLC", "LLC.")}
+
+
+def test_a_notice_titled_with_its_product_recalls_that_product(extractor, tmp_path):
+    page = (
+        "Ostwyn Ride Pty Ltd — Ostwyn Pelican 7 electric scooters\n"
+        "Source: Product Safety Australia\n"
+        "URL: https://www.productsafety.gov.au/recalls/ostwyn-pelican-7\n"
+        "\n"
+        "Home > Recalls > Ostwyn Pelican 7 electric scooters\n"
+        "\n"
+        "PRA number: 2025/30412\n"
+        "Supplier: Ostwyn Ride Pty Ltd\n"
+        "Where the product was sold: Nationally\n"
+        "\n"
+        "What are the defects?\n"
+        "The folding latch can crack, and the stem can collapse while riding.\n"
+    )
+    found = recalls(extractor, tmp_path, page)
+    assert set(found) == {"Ostwyn Ride Pty Ltd"}
+    assert named(found["Ostwyn Ride Pty Ltd"], "Pelican 7"), found["Ostwyn Ride Pty Ltd"]["products"]
+    assert not named(found["Ostwyn Ride Pty Ltd"], "Ostwyn Ride"), "the firm is no product"
+
+
+def test_a_sentence_recalling_the_product_takes_the_notice_s_product(extractor, tmp_path):
+    page = (
+        "Product Recall: Brenlow 2kW Convector Heater (BCH-200)\n"
+        "Source: GOV.UK - Office for Product Safety and Standards\n"
+        "URL: https://www.gov.uk/product-safety-alerts-reports-recalls/brenlow-bch-200\n"
+        "\n"
+        "Product: Brenlow 2kW Convector Heater, model BCH-200\n"
+        "Hazard: The thermal cut-out can fail, and the heater can overheat.\n"
+        "Corrective action: The distributor, Harrowfield Home Ltd, is recalling the product from"
+        " end users.\n"
+        "Distributor: Harrowfield Home Ltd\n"
+        "Alert number: 2505-0199\n"
+    )
+    found = recalls(extractor, tmp_path, page)
+    assert set(found) == {"Harrowfield Home Ltd"}
+    products = found["Harrowfield Home Ltd"]["products"]
+    assert "product" not in products, "what it recalls is the notice's product, not 'the product'"
+    assert named(found["Harrowfield Home Ltd"], "Convector Heater") or named(
+        found["Harrowfield Home Ltd"], "BCH-200"), products
+    assert not named(found["Harrowfield Home Ltd"], "2505-0199"), "the alert's number is no model"

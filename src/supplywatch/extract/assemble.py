@@ -373,8 +373,13 @@ def _recallers_settled(drafts: list[Draft]) -> list[Draft]:
     where the document names one recaller otherwise, the draft is that recaller's."""
     stated = [d for d in drafts if not d.extra.get("guessed") and not d.extra.get("field")]
     fields = [d for d in drafts if d.extra.get("field")]
-    # (a page of several notices keeps each notice's recaller)
-    kept = stated + [d for d in fields if d.extra.get("item")] if stated else fields
+    # (a page of several notices keeps each notice's recaller; a field that names the
+    # recaller a sentence names gives the notice's products to a recall whose sentences
+    # name none: "The distributor, X, is recalling the product")
+    bare = {d.roles["company"][0] for d in stated} - {
+        d.roles["company"][0] for d in stated if d.roles["products"] or d.texts.get("products")}
+    kept = stated + [d for d in fields if d.extra.get("item") or d.roles["company"][0] in bare] \
+        if stated else fields
     guessed = [d for d in drafts if d.extra.get("guessed")]
     recallers = {d.roles["company"][0] for d in kept}
     if len(recallers) == 1:

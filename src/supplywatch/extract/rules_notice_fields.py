@@ -42,6 +42,11 @@ PRODUCT_FIELD_WORDS = {"product", "name", "model", "models", "item", "descriptio
 # fields whose value opens with the product's name
 NAME_FIELDS = {"product", "product name", "name of product", "name", "product description",
                "affected product", "name / model", "product / model"}
+# a notice that never writes "recall" still says it is one by these fields ("PRA number",
+# an Australian Product Recall Advice; "Remedy"; "Corrective action")
+REMEDY_FIELD_WORDS = {"pra", "remedy", "corrective"}
+# words of the labels of a notice's own numbers, which name no product
+ID_FIELD_WORDS = {"number", "campaign", "id", "reference", "pra", "alert", "recall"}
 UNIT_FIELD_WORDS = {"unit", "units", "quantity"}
 # a model number written in a field: letters and digits ("TPG-18V-115", "KQ-60S")
 MODEL_NUMBER = re.compile(r"(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*[A-Za-z0-9]")
@@ -49,9 +54,10 @@ FIELD_CONFIDENCE = 0.7
 
 
 def notice_recall_drafts(r: Reading) -> Iterator[Draft]:
-    if not any(t.lower_.startswith("recall") for t in r.doc):
-        return
     blocks = _blocks(r)
+    if not any(t.lower_.startswith("recall") for t in r.doc) and not any(
+            set(label.split()) & REMEDY_FIELD_WORDS for b in blocks for label, _line, _sep in b):
+        return
     # a page of several notices (a retailer's recalls page, a weekly report) repeats its
     # product fields: each block is a notice of its own; else the page is one notice
     items = [b for b in blocks if any(set(label.split()) & PRODUCT_FIELD_WORDS
@@ -77,6 +83,7 @@ def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[
     products: list[int] = []
     models: list[str] = []
     described: list[str] = []
+    ids: set[str] = set()  # the notice's own numbers ("Campaign number: 25V-187")
     units = None
     for label, line, sep in fields:
         value = r.doc[sep.i + 1:line.end]
@@ -96,17 +103,50 @@ def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[
                 models += MODEL_NUMBER.findall(value.text)
         if units is None and words & UNIT_FIELD_WORDS:
             units = parse_quantity(value.text)
+        if words & ID_FIELD_WORDS and not words & {"model", "models"}:
+            ids.update(t.text for t in value)
     if best is None:
         return
     if headline is not None:
-        products = _products_in(r, headline) + products
+        # (not the notice's own number: "Safety Recall Report 25V-318: ...")
+        products = [p for p in _products_in(r, headline) if not _after_an_id_word(r, p, headline)] \
+            + products
+    products = [p for p in products if r.ents.clusters[p].name not in ids]
     _, companies, line = best
+    named = [] if products else list(dict.fromkeys(models)) or [d for d in described if d][:1]
+    if not products and not named and headline is not None:
+        # a notice titled with what it recalls ("Kitcharo QuickSeal 6L Electric Pressure
+        # Cooker", "Torrance Ride Pty Ltd — Torrance Kestrel ST electric bicycles")
+        named = [t for t in [_titled_product(r, headline, companies)] if t]
     for company in companies:
         yield Draft("recall", {"company": [company], "products": list(dict.fromkeys(products))},
                     line, FIELD_CONFIDENCE,
                     extra={"units": units, "joint": len(companies) > 1, "field": True},
-                    texts={"products": [] if products else list(dict.fromkeys(models))
-                           or [d for d in described if d][:1]})
+                    texts={"products": named})
+
+
+TITLE_SEPARATORS = {"—", "–", "-", ":", "|"}
+
+
+def _titled_product(r: Reading, headline: Span, companies: list[int]) -> str:
+    """A headline that is a product's name and no sentence (no verb), less the recaller's
+    name written before it."""
+    if any(t.pos_ in ("VERB", "AUX") for t in headline) or len(headline) > PHRASE_WORDS:
+        return ""
+    words = list(headline)
+    while words and (r.cluster_at(words[0]) in companies or words[0].text in TITLE_SEPARATORS):
+        words.pop(0)
+    if not words or any(w.lower_.startswith("recall") for w in words):
+        return ""
+    return headline.doc[words[0].i:words[-1].i + 1].text
+
+
+ID_WORDS = ID_FIELD_WORDS | {"report", "no", "no.", "notice", "ref", "ref."}
+
+
+def _after_an_id_word(r: Reading, product: int, span: Span) -> bool:
+    starts = [s for s, _ in r.ents.clusters[product].spans if span.start < s < span.end]
+    return any(r.doc[s - 1].lower_ in ID_WORDS for s in starts)
 
 
 def _products_in(r: Reading, span: Span) -> list[int]:

@@ -235,6 +235,8 @@ def _generic_phrase(r: Reading, obj: Token) -> Span | None:
                              or doc[start].lower_ in ("certain", "some", "about", "approximately")):
         start += 1
     phrase = doc[start:obj.i + 1]
+    if phrase.text.lower() in r.lex["vague_nouns"]:
+        return None  # "is recalling the product": what it is, the notice says elsewhere
     heads = r.lex["product_heads"] | r.lex["component_heads"]
     padded = f" {phrase.text.strip(QUOTES).lower()} "
     # a kind of product the vocabulary lacks is still one when a name is written on it
