@@ -16,7 +16,8 @@ from supplywatch.extract.drafts import (
     status_of,
 )
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import hyphenated_start
+from supplywatch.extract.mentions import YEAR, hyphenated_start
+from supplywatch.extract.quantities import parse_quantity
 from supplywatch.extract.reading import Component, Reading
 
 
@@ -55,9 +56,35 @@ def supply_draft(r: Reading, sent: Span, tok: Token, supplier: int, customer: in
     if product is not None:
         roles["product"] = [product]
     return Draft("supplies", roles, sent, confidence_for(sent, r.lex), extra={
-        "component": component, "quantity": quantity,
+        "component": component, "quantity": quantity if quantity is not None else _count_of(tok),
         "status": status or status_of(tok, r.lex),
     })
+
+
+# what a count of goods is not: money, shares of something, spans of time
+CURRENCY_SIGNS = {"$", "€", "£", "¥", "₹", "₩"}
+NOT_COUNTED = {"percent", "%", "per", "cent", "year", "years", "month", "months", "day", "days",
+               "dollar", "dollars", "euro", "euros", "yuan", "yen", "won", "pound", "pounds",
+               "rupee", "rupees", "crore", "lakh", "share", "shares", "stake", "times"}
+
+
+def _count_of(verb: Token) -> int | None:
+    """How many the supply verb's goods are, when the part's phrase did not say: "will
+    supply about 120,000 groupsets a year", "agreed to build up to 1.6 million printers",
+    "will supply Y with 20 million cells"."""
+    if verb.pos_ != "VERB":
+        return None
+    for obj in children(verb, "dobj") + prep_objects(verb, "with"):
+        if obj.lemma_.lower() in NOT_COUNTED or obj.lower_ in NOT_COUNTED:
+            continue
+        nums = [c for c in obj.children if c.dep_ == "nummod" and c.like_num
+                and not YEAR.match(c.text)]
+        if len(nums) == 1:
+            num = nums[0]
+            span = num.doc[num.left_edge.i:num.right_edge.i + 1]
+            if not any(t.text in CURRENCY_SIGNS for t in span):
+                return parse_quantity(span.text)
+    return None
 
 
 def from_the_maker_draft(r: Reading, sent: Span, tok: Token, customer: int, product: int,
