@@ -22,16 +22,18 @@ def recalls(extractor, tmp_path, page: str) -> dict[str, dict]:
     return {f["company"]: f for f in result["facts"] if f["type"] == "recall"}
 
 
+def notice(headline: str, body: str) -> str:
+    """A saved page: its headline, the header lines the text loader reads, then the body."""
+    return f"{headline}\nSource: A regulator\nURL: https://example.com/notice\n\n{body}"
+
+
 def named(fact: dict, word: str) -> bool:
     return any(word in product for product in fact["products"])
 
 
 def test_a_notice_that_names_its_recaller_only_in_a_field(extractor, tmp_path):
-    page = (
-        "Quenbury Airlite 5L Air Fryer\n"
-        "Source: Product Safety Australia\n"
-        "URL: https://www.productsafety.gov.au/recalls/quenbury-airlite\n"
-        "\n"
+    page = notice(
+        "Quenbury Airlite 5L Air Fryer",
         "Home > Recalls > Quenbury Airlite 5L Air Fryer\n"
         "\n"
         "PRA number: 2025/31187\n"
@@ -58,11 +60,8 @@ def test_a_notice_that_names_its_recaller_only_in_a_field(extractor, tmp_path):
 
 
 def test_a_recalling_firm_field_beats_the_importer_and_maker_fields(extractor, tmp_path):
-    page = (
-        "Enforcement Report: trail mix\n"
-        "Source: U.S. Food and Drug Administration\n"
-        "URL: https://www.accessdata.fda.gov/enforcement/trail-mix\n"
-        "\n"
+    page = notice(
+        "Enforcement Report: trail mix",
         "Recall Number: F-1132-2025\n"
         "Product Description: Harvest Ridge Trail Mix, 12 oz bag\n"
         "Importer: Saltmarsh Foods Inc.\n"
@@ -77,11 +76,8 @@ def test_a_recalling_firm_field_beats_the_importer_and_maker_fields(extractor, t
 
 
 def test_a_table_row_names_the_recaller(extractor, tmp_path):
-    page = (
-        "Varnholt Tandem strollers recalled due to fall hazard\n"
-        "Source: Health Canada\n"
-        "URL: https://recalls-rappels.canada.ca/en/alert-recall/varnholt-tandem\n"
-        "\n"
+    page = notice(
+        "Varnholt Tandem strollers recalled due to fall hazard",
         "Affected products\n"
         "Varnholt Tandem double strollers, model VT-220\n"
         "\n"
@@ -95,11 +91,8 @@ def test_a_table_row_names_the_recaller(extractor, tmp_path):
 
 
 def test_a_sentence_that_says_who_recalls_beats_the_fields(extractor, tmp_path):
-    page = (
-        "Ombrelle Lighting recalls desk lamps\n"
-        "Source: Trade Lighting Weekly\n"
-        "URL: https://tradelighting.example/ombrelle-recall\n"
-        "\n"
+    page = notice(
+        "Ombrelle Lighting recalls desk lamps",
         "Ombrelle Lighting is recalling about 9,000 Lumen Arc desk lamps because the base"
         " can overheat.\n"
         "\n"
@@ -112,11 +105,8 @@ def test_a_sentence_that_says_who_recalls_beats_the_fields(extractor, tmp_path):
 
 
 def test_each_notice_on_a_page_of_several_keeps_its_own_recaller(extractor, tmp_path):
-    page = (
-        "Product recalls\n"
-        "Source: Harwick's Home & Garden\n"
-        "URL: https://www.harwicks.example/help/product-recalls\n"
-        "\n"
+    page = notice(
+        "Product recalls",
         "Current recalls\n"
         "\n"
         "Brisko 18V Cordless Leaf Blower\n"
@@ -143,11 +133,8 @@ def test_each_notice_on_a_page_of_several_keeps_its_own_recaller(extractor, tmp_
 
 
 def test_a_page_that_never_says_recall_recalls_nothing(extractor, tmp_path):
-    page = (
-        "Cavendale CX-40 cordless drill: specifications\n"
-        "Source: Cavendale Tools\n"
-        "URL: https://cavendale.example/cx-40\n"
-        "\n"
+    page = notice(
+        "Cavendale CX-40 cordless drill: specifications",
         "Model: CX-40\n"
         "Manufacturer: Foshan Delun Power Tools Co., Ltd.\n"
         "Distributor: Cavendale Tools Ltd\n"
@@ -157,11 +144,8 @@ def test_a_page_that_never_says_recall_recalls_nothing(extractor, tmp_path):
 
 
 def test_a_brand_read_off_the_products_is_the_stated_recallers(extractor, tmp_path):
-    page = (
-        "Brightfold Home Recalls Kettlewise Electric Kettles Due to Burn Hazard\n"
-        "Source: U.S. Consumer Product Safety Commission\n"
-        "URL: https://www.cpsc.gov/Recalls/2025/brightfold-kettlewise\n"
-        "\n"
+    page = notice(
+        "Brightfold Home Recalls Kettlewise Electric Kettles Due to Burn Hazard",
         "Brightfold Home is recalling about 31,000 electric kettles sold under its Kettlewise"
         " brand.\n"
         "\n"
@@ -213,11 +197,8 @@ def test_a_legal_form_cut_from_its_name_recalls_nothing(extractor, tmp_path):
 
 
 def test_a_notice_titled_with_its_product_recalls_that_product(extractor, tmp_path):
-    page = (
-        "Ostwyn Ride Pty Ltd — Ostwyn Pelican 7 electric scooters\n"
-        "Source: Product Safety Australia\n"
-        "URL: https://www.productsafety.gov.au/recalls/ostwyn-pelican-7\n"
-        "\n"
+    page = notice(
+        "Ostwyn Ride Pty Ltd — Ostwyn Pelican 7 electric scooters",
         "Home > Recalls > Ostwyn Pelican 7 electric scooters\n"
         "\n"
         "PRA number: 2025/30412\n"
@@ -234,11 +215,8 @@ def test_a_notice_titled_with_its_product_recalls_that_product(extractor, tmp_pa
 
 
 def test_a_sentence_recalling_the_product_takes_the_notice_s_product(extractor, tmp_path):
-    page = (
-        "Product Recall: Brenlow 2kW Convector Heater (BCH-200)\n"
-        "Source: GOV.UK - Office for Product Safety and Standards\n"
-        "URL: https://www.gov.uk/product-safety-alerts-reports-recalls/brenlow-bch-200\n"
-        "\n"
+    page = notice(
+        "Product Recall: Brenlow 2kW Convector Heater (BCH-200)",
         "Product: Brenlow 2kW Convector Heater, model BCH-200\n"
         "Hazard: The thermal cut-out can fail, and the heater can overheat.\n"
         "Corrective action: The distributor, Harrowfield Home Ltd, is recalling the product from"
