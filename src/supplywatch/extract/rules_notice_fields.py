@@ -63,15 +63,15 @@ def notice_recall_drafts(r: Reading) -> Iterator[Draft]:
     items = [b for b in blocks if any(set(label.split()) & PRODUCT_FIELD_WORDS
                                       for label, _line, _sep in b)
              and any(_recaller_rank(label) is not None for label, _line, _sep in b)]
-    if len(items) < 2:
+    several = len(items) > 1
+    if not several:
         items = [[f for b in blocks for f in b]]
-        headline = next(iter(r.doc.sents), None)
     for fields in items:
-        if len(items) > 1:  # the item's heading line ("2. LED string lights - Germany")
-            headline = _line_before(r, fields[0][1].start)
+        # the page's headline, or the item's heading line ("2. LED string lights - Germany")
+        headline = _line_before(r, fields[0][1].start) if several else next(iter(r.doc.sents), None)
         for draft in _notice(r, fields, headline):
             # (one of several: a sentence elsewhere that names another recaller leaves it be)
-            draft.extra["item"] = len(items) > 1
+            draft.extra["item"] = several
             yield draft
 
 
