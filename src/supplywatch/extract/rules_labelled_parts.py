@@ -55,18 +55,24 @@ def labelled_part_drafts(r: Reading) -> Iterator[Draft]:
         yield draft
 
 
-def _lines(doc: Doc) -> Iterator[Span]:
+def _lines(doc: Doc) -> list[Span]:
     """The document's lines (the parser may split one line into several sentences at a
-    colon or an abbreviation's full stop)."""
-    start = 0
-    for tok in doc:
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            end = tok.i if "\n" in tok.text else tok.i + 1
-            if end > start:
-                yield doc[start:end]
-            start = tok.i + 1
-    if start < len(doc):
-        yield doc[start:len(doc)]
+    colon or an abbreviation's full stop); found once per document (three rules read
+    them), kept in `doc.user_data` as token offsets."""
+    bounds = doc.user_data.get("sw_lines")
+    if bounds is None:
+        bounds = []
+        start = 0
+        for tok in doc:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                end = tok.i if "\n" in tok.text else tok.i + 1
+                if end > start:
+                    bounds.append((start, end))
+                start = tok.i + 1
+        if start < len(doc):
+            bounds.append((start, len(doc)))
+        doc.user_data["sw_lines"] = bounds
+    return [doc[start:end] for start, end in bounds]
 
 
 def _outside_brackets(words: list[Token]) -> list[Token]:
