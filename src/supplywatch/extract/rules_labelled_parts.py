@@ -38,7 +38,7 @@ def labelled_part_drafts(r: Reading) -> Iterator[Draft]:
     buyer = r.topic()
     if buyer is None:
         return
-    for line in _lines(r.doc):
+    for line in lines(r.doc):
         # (the tokenizer may glue the colon to a bracket: "total):")
         colon = next((t for t in line if t.text.endswith(":")), None)
         if colon is None:
@@ -55,7 +55,7 @@ def labelled_part_drafts(r: Reading) -> Iterator[Draft]:
         yield draft
 
 
-def _lines(doc: Doc) -> list[Span]:
+def lines(doc: Doc) -> list[Span]:
     """The document's lines (the parser may split one line into several sentences at a
     colon or an abbreviation's full stop); found once per document (three rules read
     them), kept in `doc.user_data` as token offsets."""
@@ -130,7 +130,7 @@ BUYER_FIELDS = {"importer", "distributor", "manufactured for", "made for", "impo
 def field_lines(doc: Doc) -> Iterator[tuple[str, Span, Token]]:
     """A record's "Label: value" lines: the label in lower case and singular
     ("Importer(s)" -> "importer"), the line, and the colon that ends the label."""
-    for line in _lines(doc):
+    for line in lines(doc):
         # (the tokenizer may glue the colon to a bracket: "total):"); a table's row may
         # hold its label in a cell ("Manufacturer<tab>X", "Brand | X")
         colon = next((t for t in line if t.text.endswith(":") or t.text == "|"

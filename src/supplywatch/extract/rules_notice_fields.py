@@ -25,7 +25,7 @@ from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import only_legal_form
 from supplywatch.extract.quantities import parse_quantity
 from supplywatch.extract.reading import Reading
-from supplywatch.extract.rules_labelled_parts import field_lines, first_of_each_item
+from supplywatch.extract.rules_labelled_parts import field_lines, first_of_each_item, lines
 
 # field labels (lower case, singular) by rank: the first rank a notice fills is its recaller
 RECALLER_FIELDS: tuple[frozenset[str], ...] = (
@@ -182,14 +182,9 @@ def _blocks(r: Reading) -> list[list[Field]]:
 
 
 def _line_before(r: Reading, start: int) -> Span | None:
-    """The text line that ends right before token `start`."""
-    end = start
-    while end > 0 and r.doc[end - 1].is_space:
-        end -= 1
-    begin = end
-    while begin > 0 and "\n" not in r.doc[begin - 1].whitespace_ and not r.doc[begin - 1].is_space:
-        begin -= 1
-    return r.doc[begin:end] if begin < end else None
+    """The last line with words that ends before token `start`."""
+    before = [line for line in lines(r.doc) if line.end <= start and line.text.strip()]
+    return before[-1] if before else None
 
 
 def _recaller_rank(label: str) -> int | None:
