@@ -20,6 +20,7 @@ from supplywatch.extract.mentions import (
     context_votes,
     is_model_token,
     model_year_at,
+    names_an_identifier,
     spaced_model_at,
 )
 from supplywatch.model import name_key
@@ -188,7 +189,18 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     demote_product_lines(doc, ents, lex)  # the learned recogniser's names too
     lines_read_as_places(doc, ents, lex)
     brands_read_as_persons(doc, ents, lex)
+    drop_identifiers(doc, ents)
     return ents
+
+
+def drop_identifiers(doc: Doc, ents: DocEntities) -> None:
+    """A code only ever written as a notice's, a batch's or a unit's number ("Serial
+    numbers 30A00001 to ...", "X's number for this recall is SR-0624") names no product."""
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.type == "product" and cluster.spans and all(
+                any(ch.isdigit() for ch in doc[start:end].text) and names_an_identifier(doc, start)
+                for start, end in cluster.spans):
+            _release(ents, cid, list(cluster.spans))
 
 
 def add_learned(doc: Doc, ents: DocEntities, learned: list[Candidate], lex: Lexicon) -> None:
@@ -726,8 +738,11 @@ def _numbered_line(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
         root = doc[start:end].root
         after = doc[end] if end < len(doc) else None
         if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX") \
-                and not (after is not None and after.text.isdigit()):
-            return False  # "InkStream said": a company acts ("the CardioLoop 2 is" a model)
+                and not (after is not None and after.text.isdigit()) \
+                and not (start > 0 and doc[start - 1].lower_ in ("the", *MODEL_DETERMINERS)):
+            # "InkStream said": a company acts ("the CardioLoop 2 is" a model, and so is
+            # "the Vanta sits where the money is": a company is not "the Vanta")
+            return False
         if after is not None and after.lower_ in lex["headline_verbs"]:
             return False  # "Husqvarna Recalls ...": a company acts
     # every use of the word counts, also those inside the models' own names, which the

@@ -27,7 +27,7 @@ from supplywatch.extract.lexicon import Lexicon
 # A model number mixes letters and digits and is not a unit ("10K", "20mAh", "5G").
 MODEL_TOKEN = re.compile(r"^(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9-]{2,}$")
 UNIT_LIKE = re.compile(
-    r"^\d+(?:\.\d+)?(?:k|m|mah|wh|kwh|v|w|kw|mm|cm|km|gb|tb|mb|g|kg|nm|hz|mhz|ghz|mph|s|th|st|nd|rd|x|p|"
+    r"^\d+(?:\.\d+)?(?:k|m|mah|ah|wh|kwh|v|w|kw|mm|cm|km|gb|tb|mb|g|kg|nm|hz|mhz|ghz|mph|s|th|st|nd|rd|x|p|"
     r"in|ft|lb|lbs|am|pm|bn|mn)$",
     re.IGNORECASE,
 )
@@ -78,12 +78,48 @@ class Candidate:
         return doc[self.start:self.end].text
 
 
-REPORTING_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|[1-4]Q|FY\d{2}(?:\d{2})?|(?:19|20)\d{2})$")
+REPORTING_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|[1-4]Q|[FC]Y\d{2}(?:\d{2})?|(?:19|20)\d{2})$")
+
+# What a code after these words is: a notice's or a batch's number, not a product's
+# ("Serial numbers 30A00001 to 30F14999", "Lot 2301A", "NHTSA campaign 25V-318", "Safety
+# Recall Report 24V-417") ...
+IDENTIFIER_NOUNS = {"serial", "serials", "lot", "lots", "batch", "batches", "upc", "upcs", "gtin",
+                    "ean"}
+# (right before the code only: "a report on the X-100" names a model)
+IDENTIFIER_TITLES = {"report", "campaign", "docket", "certificate", "registration"}
+# ... and after a word for a number, unless it is a product's number ("model number(s)
+# RL7-23, RL7-24", "part no. 4410"): "Korvath's number for this recall is SR-0624"
+NUMBER_WORDS = {"number", "numbers", "no", "no.", "nos", "nos.", "#", "code", "codes", "id"}
+PRODUCT_NUMBER_WORDS = {"model", "models", "part", "parts", "item", "items", "catalog",
+                        "catalogue", "product", "products", "style", "styles", "sku", "skus",
+                        "article", "type", "version"}
+IDENTIFIER_REACH = 8
+
+
+def names_an_identifier(doc: Doc, start: int) -> bool:
+    """Is the code at `start` a number of a notice, a batch or a unit rather than a model:
+    the nearest word for a number before it, across a list of codes, a copula or a
+    preposition but no other verb ("the report found the X-100 ..." names a model)?"""
+    sent_start = doc[start].sent.start
+    for j in range(start - 1, max(sent_start, start - IDENTIFIER_REACH) - 1, -1):
+        tok = doc[j]
+        low = tok.lower_
+        if low in PRODUCT_NUMBER_WORDS:
+            return False
+        if (low in IDENTIFIER_NOUNS and doc[j + 1].lower_ != "of") \
+                or (low in IDENTIFIER_TITLES and j == start - 1):
+            return True  # (not "a lot of X-100s")
+        if low in NUMBER_WORDS:
+            before = doc[j - 1].lower_ if j > sent_start else ""
+            return before not in PRODUCT_NUMBER_WORDS
+        if tok.pos_ == "VERB":
+            return False
+    return False
 
 
 def is_model_token(token: Token) -> bool:
     return bool(MODEL_TOKEN.match(token.text)) and not UNIT_LIKE.match(token.text) \
-        and not MONEY.match(token.text)
+        and not MONEY.match(token.text) and not REPORTING_PERIOD.match(token.text)
 
 
 MENU_SEPARATORS = (">", "|", "»", "›")
@@ -601,7 +637,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue  # (whatever the model calls it: "the Slovak maker" is no person either)
         if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ == "ADJ":
             continue  # "Front airbags are supplied by X": capitalised as a sentence's first word
-        parts = split_merged_names(doc, start, end, lex) if kind == "company" else [(start, end)]
+        parts = split_merged_names(doc, start, end, lex) if kind == "company" \
+            else split_listed_models(doc, start, end)
         for part_start, part_end in parts:
             cand = _candidate(doc, part_start, part_end, kind, model_tokens, lex)
             if cand is None:
@@ -637,7 +674,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         elif names_a_kind(doc, start, end, lex) or abbreviates_a_kind(doc, start, end) \
                 or a_country_adjective(doc, start, end, lex):
             continue
-        learned.append(Candidate(start, end, Counter({NER_TYPES[ent.label_]: 1})))
+        parts = split_listed_models(doc, start, end) if ent.label_ == "PRODUCT" else [(start, end)]
+        learned += [Candidate(s, e, Counter({NER_TYPES[ent.label_]: 1})) for s, e in parts]
     return Candidates(cands, models, kinds, learned)
 
 
@@ -723,6 +761,23 @@ def split_merged_names(doc: Doc, start: int, end: int, lex: Lexicon) -> list[tup
         if joined and left[-1].lower_.rstrip(".") in company_ends and len(right.text.split()) >= 2 \
                 and right[0].lower_ not in lex["legal_suffixes"] and right[0].text[:1].isupper():
             return [(start, i), *split_merged_names(doc, i + 1, end, lex)]
+    return [(start, end)]
+
+
+def split_listed_models(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """ "Slate 14 and Slate 16", "Sweep X5 and Sweep X7", read as one product, are two:
+    names on both sides of "and" or a comma, numbered or sharing their first word. ("Tools
+    & Hardware" and "Bluetooth and Wi-Fi" stay whole: no number, no shared word.)"""
+    for i in range(start + 1, end - 1):
+        if doc[i].lower_ not in ("and", "or", ","):
+            continue
+        left, right = doc[start:i], doc[i + 1:end]
+        if not (left[0].text[:1].isupper() and right[0].text[:1].isupper()):
+            continue
+        numbered = any(t.like_num or is_model_token(t) for t in left) \
+            and any(t.like_num or is_model_token(t) for t in right)
+        if numbered or left[0].text == right[0].text:
+            return [(start, i), *split_listed_models(doc, i + 1, end)]
     return [(start, end)]
 
 

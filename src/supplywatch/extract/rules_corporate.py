@@ -23,6 +23,8 @@ from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_contract import contract_maker_noun
 from supplywatch.extract.rules_possessed import names_before, product_at
 
+# verbs that list what their subject names: "its subsidiaries include X, Y and Z"
+LISTING_VERBS = {"include", "comprise"}
 PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per ?cent|percent)")
 
 
@@ -105,8 +107,15 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if not parents:  # "its subsidiary X B.V.": the possessive hangs on the name
             parents += [c for p in children(tok.head, "poss") for c in r.entities(p)]
         childs += r.entities(tok.head)
+    elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LISTING_VERBS:
+        # "Quillon's subsidiaries include Quillon Robotics Europe B.V., ... and ..."
+        childs += [c for o in children(tok.head, "dobj") for c in r.entities(o, deep=True)]
     named_before = [c for t in tok.lefts if t.dep_ == "compound" for c in r.entities(t)]
     named_after = [c for c in childs if c not in named_before]
+    if not parents and childs and not children(tok, "poss") and not prep_objects(tok, "of"):
+        # "X Formulations Pvt. Ltd., a wholly owned subsidiary that runs ...": the parent
+        # left unsaid is the one company the child is named after
+        parents = [p for p in [_named_after(r, childs[0])] if p is not None]
     if not parents and named_before and named_after:
         # "Selvam Industries unit Tessaro wins ...": the name before the noun owns the one
         # after it
@@ -123,18 +132,26 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
                 yield Draft("owns", {"parent": [parent], "child": [child]}, sent, conf)
 
 
+def _named_after(r: Reading, child: int) -> int | None:
+    """The one other company whose name starts with the child's first word and is not
+    the child's own short form."""
+    words = {w.lower() for w in r.ents.clusters[child].name.split()}
+    first = r.ents.clusters[child].name.split()[0].lower()
+    named = [cid for cid, c in enumerate(r.ents.clusters) if cid != child and c.spans
+             and c.type == "company" and c.name.split()[0].lower() == first
+             and not {w.lower() for w in c.name.split()} <= words]
+    return named[0] if len(named) == 1 else None
+
+
 def _named_after_parent(r: Reading, child: int, resolved: list[int]) -> int:
     """The one other company whose name starts with the child's first word ("Pebblewick
     Toys" for "Pebblewick Europe Ltd."), else what the reference resolved to."""
     words = {w.lower() for w in r.ents.clusters[child].name.split()}
     if words & {w.lower() for w in r.ents.clusters[resolved[0]].name.split()}:
         return resolved[0]  # "Wärmewerk Ahlberg GmbH" for "Ahlberg Polska": named after it too
-    first = r.ents.clusters[child].name.split()[0].lower()
     # (not the child's own short form: "Velmora Power" of "Velmora Power Sdn. Bhd.")
-    named = [cid for cid, c in enumerate(r.ents.clusters) if cid != child and c.spans
-             and c.type == "company" and c.name.split()[0].lower() == first
-             and not {w.lower() for w in c.name.split()} <= words]
-    return named[0] if len(named) == 1 else resolved[0]
+    named = _named_after(r, child)
+    return named if named is not None else resolved[0]
 
 
 def _owner_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
