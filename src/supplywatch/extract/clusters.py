@@ -692,20 +692,26 @@ MODEL_DETERMINERS = {"every", "each", "a", "an", "its", "their", "his", "her", "
                      "these", "those", "new", "'s", "’s"}
 
 
+MAX_LINE_WORDS = 3
+
+
 def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> bool:
-    """A one-word name written every time as a model, never as a company: "its Ember compact
-    SUV", "every Ember sold", "8,900 Ember SUVs", "Solvik's larger Tundra SUV"."""
-    if len(cluster.name.split()) != 1 or len(cluster.spans) < 1:
+    """A short name written every time as a model, never as a company: "its Ember compact
+    SUV", "every Ember sold", "8,900 Ember SUVs", "Solvik's larger Tundra SUV", "the Miro city
+    car", "its Merlin trail model", "the Sunny Crunch cereal"."""
+    if not 1 <= len(cluster.name.split()) <= MAX_LINE_WORDS or len(cluster.spans) < 1:
         return False
-    heads = lex["product_heads"]
+    heads = lex["product_heads"] | lex["line_nouns"] | {"model", "models"}
     alone = False  # once at least, a model with no noun after it: "every Ember sold"
     owned = False  # once at least, a company's model: "Vantaro's Sirocco crossover"
+    kinded = False  # once at least, "the" or a determiner, the name and a kind of product
     for start, end in cluster.spans:
         before = doc[start - 1] if start > 0 else None
         determined = before is not None and (
             before.lower_ in MODEL_DETERMINERS or before.like_num
             or (before.is_lower and before.pos_ == "ADJ")
             or (before.is_lower and start > 1 and doc[start - 2].text == "-"))  # "standard-range"
+        the = before is not None and before.lower_ == "the"
         headed = False
         for t in doc[end:min(len(doc), end + 3)]:
             if t.lower_ in heads or t.lemma_.lower() in heads:
@@ -713,14 +719,16 @@ def _named_as_a_model(doc: Doc, ents: DocEntities, cluster, lex: Lexicon) -> boo
                 break
             if not (t.is_lower and t.pos_ in ("ADJ", "NOUN")):
                 break
-        if not (determined or headed):
+        if not (determined or headed or the):
             return False
         alone = alone or (determined and not headed and before.lower_ in MODEL_DETERMINERS | {"-"})
         # "Vantaro's Sirocco crossover": a company's possessive, then the kind of product
         owned = owned or (headed and before is not None and before.lower_ in ("'s", "’s")
                           and _company_token(ents, start - 2))
-    # ("8,900 Kovax vacuums" alone is a brand's products, not a model's name)
-    return alone or owned
+        kinded = kinded or (headed and (determined or the))
+    # ("8,900 Kovax vacuums" alone is a brand's products, not a model's name; a company
+    # is not "the Corvex" with no kind of product after it)
+    return (alone and len(cluster.name.split()) == 1) or owned or kinded
 
 
 def _company_token(ents: DocEntities, i: int) -> bool:

@@ -115,7 +115,10 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not parents and childs and not children(tok, "poss") and not prep_objects(tok, "of"):
         # "X Formulations Pvt. Ltd., a wholly owned subsidiary that runs ...": the parent
         # left unsaid is the one company the child is named after
-        parents = [p for p in [_named_after(r, childs[0])] if p is not None]
+        # (unsaid: a namesake the sentence names is no parent left unsaid, "Aurek Energy,
+        # the battery subsidiary Aurek Mobile set up")
+        parents = [p for p in [_named_after(r, childs[0])] if p is not None and not any(
+            sent.start <= start < sent.end for start, _ in r.ents.clusters[p].spans)]
     if not parents and named_before and named_after:
         # "Selvam Industries unit Tessaro wins ...": the name before the noun owns the one
         # after it
