@@ -106,3 +106,58 @@ def test_a_subsidiary_whose_parent_is_unsaid_is_its_namesake_s(extract_text):
         " Zawena Pharmaceuticals Ltd. The tablets will be made by Sarovan Formulations Pvt. Ltd.,"
         " a wholly owned subsidiary that runs the company's finished-dosage unit.")
     assert ("Sarovan Lifesciences Pvt. Ltd.", "Sarovan Formulations Pvt. Ltd.") in owns(found)
+
+
+def makes(result: dict) -> set[tuple[str, str]]:
+    return {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+
+
+def test_its_in_a_relative_clause_is_the_clause_s_company(extract_text):
+    found = makes(extract_text(
+        "Kestrel Power sells motors to Orvane Cycles AB, which fits them to its Strada 7 e-bike."))
+    assert any(company == "Orvane Cycles AB" and product.startswith("Strada 7")
+               for company, product in found)
+    assert not any(company == "Kestrel Power" and "Strada" in product for company, product in found)
+
+
+def test_a_kind_made_by_a_company_describes_the_name_before_it(extract_text):
+    found = makes(extract_text(
+        "Amakusa Denshi will build battery boards for the Kazane 2. The Kazane 2, the electric"
+        " minicar made by Tsukumo Motor Corporation, goes on sale in May."))
+    assert ("Tsukumo Motor Corporation", "Kazane 2") in found
+
+
+def test_a_company_s_kind_in_apposition_to_a_model_is_its_model(extract_text):
+    found = makes(extract_text(
+        "Halvik Foils will supply blister packs to Elsmere Pharmaceuticals plc. The packs will"
+        " hold the DX400, Elsmere's best-selling painkiller tablet."))
+    assert ("Elsmere Pharmaceuticals plc", "DX400") in found
+
+
+def test_a_model_s_plural_names_the_model(extract_text):
+    found = extract_text(
+        "Kisaragi Fasteners will supply titanium lockbolts to Valdren Aerospace SE. Valdren has"
+        " said it wants to build eight VA-220s a month by 2027.")
+    names = {e["name"] for e in found["entities"]}
+    assert "VA-220" in names and "VA-220s" not in names
+
+
+def partners(result: dict) -> list[set[str]]:
+    return [set(f["parties"]) for f in result["facts"] if f["type"] == "partnership"]
+
+
+def test_the_two_companies_are_the_last_two_named(extract_text):
+    found = partners(extract_text(
+        "Korvane Aerosystems plc has signed a supply contract with Mitsuoka Heavy Industries for"
+        " titanium forgings. Beyond the supply contract, the two companies said they would"
+        " jointly develop a near-net-shape forging process."))
+    assert {"Korvane Aerosystems plc", "Mitsuoka Heavy Industries"} in found
+
+
+def test_the_two_companies_are_the_subjects_before_a_third_named(extract_text):
+    found = partners(extract_text(
+        "Ostrava Rail Systems will supply 40 trains to Caledon Railways. Kaimon Electric"
+        " Corporation will provide the traction motors for the trains. On Friday the two"
+        " companies also said they would jointly develop a battery-hybrid traction system."))
+    assert {"Ostrava Rail Systems", "Kaimon Electric Corporation"} in found
+    assert not any("Caledon Railways" in parties for parties in found)

@@ -25,6 +25,7 @@ from supplywatch.extract.mentions import (
 )
 from supplywatch.model import name_key
 
+PLURAL_MODEL = re.compile(r"(?<=[A-Z0-9]\d)s$")
 TYPE_ORDER = ("company", "product", "place", "person")
 SURNAME = "surname"  # a person's, by a surname a fuller name gives (see decide_types)
 ACRONYM = re.compile(r"^[A-Z][A-Z0-9&]{1,7}$")
@@ -862,7 +863,8 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
                 brand = ents.token_cluster[brand_token] if brand_token in company_tokens else None
                 break
             left -= 1
-        product_text = doc[left:end].text
+        # the model, not its plural: "eight VA-220s a month", "its A320s"
+        product_text = PLURAL_MODEL.sub("", doc[left:end].text)
         key = re.sub(r"[\s-]+", "", product_text.lower())
         cid = _find_product(ents, key)
         if cid is None:

@@ -279,10 +279,29 @@ class Reading:
             # clause's subject refers to
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
             for subj in clause_subject_tokens(verb) if verb is not None else []:
+                if subj.lower_ in RELATIVE_PRONOUNS and subj.i < tok.i \
+                        and verb.lemma_.lower() not in self.lex["supply_verbs"]:
+                    # "X, which has used Bystra packs in its Citra 12 bus": X (but "S, which
+                    # has supplied motors for its Stadsrijder models": the buyer's)
+                    referent = self.antecedent(subj)
+                    if referent:
+                        return referent
                 if subj.i != tok.i and self.cluster_at(subj) is None and subj.lower_ not in PRONOUNS:
                     referent = self.corefer(subj)
                     if referent:
                         return referent
+        if is_desc and tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in tok.children):
+            pair = self._last_named(tok, 2)
+            if len(pair) == 2:  # "the two companies", "both companies": the last two named
+                return pair
+        if word in ("they", "their", "them"):
+            # '... the two companies said they would ...': what that description stands for
+            for t in reversed(tok.sent[:tok.i - tok.sent.start]):
+                if t.tag_ == "NNS" and self._is_description(t):
+                    group = self.corefer(t)
+                    if len(group) > 1:
+                        return group
+                    break
         if is_pron and word not in PLURAL_REFS:
             reporter = self._reporter(tok)
             if reporter:  # "The Pune-based brand said that its cells come from X": the brand
@@ -500,6 +519,37 @@ class Reading:
             if start <= i < end:
                 return self.doc[start:end].root
         return self.doc[i]
+
+    def _last_named(self, tok: Token, n: int) -> list[int]:
+        """The n companies "the two companies" stands for: the last different companies the
+        sentences before it (this one and the two before) make their subjects or the
+        subjects' owners ("Ellsworth supplies ..., while Dravik builds ..."), then the last
+        named ("X signed a contract with Y"); not a regulator, nor a name a possessive
+        owns ("Velosta's Stad": a line, whatever the tagger says)."""
+        start = tok.sent.start
+        for _ in range(2):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        subjects: list[int] = []
+        named: list[int] = []
+        for i in range(tok.i - 1, start - 1, -1):
+            cid = self.cluster_at(self.doc[i])
+            if cid is None or self.type_of(cid) != "company" or self.is_regulator(cid) \
+                    or (i > 0 and self.doc[i - 1].lower_ in ("'s", "’s")):
+                continue
+            root = self._name_root(cid, i)
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head  # "Toyota and Panasonic have announced ...": both subjects
+            subject = root.dep_ in ("nsubj", "nsubjpass") or (
+                root.dep_ == "poss" and root.head.dep_ in ("nsubj", "nsubjpass"))
+            if subject and cid not in subjects:
+                subjects.append(cid)
+            if cid not in named:
+                named.append(cid)
+        found = subjects[:n]
+        found += [c for c in named if c not in found][:n - len(found)]
+        return sorted(found, key=lambda c: min(s for s, _ in self.ents.clusters[c].spans))
+
 
     def _group_with(self, cid: int) -> list[int]:
         """The companies last named together with cid ("Anker and rival Romoss")."""

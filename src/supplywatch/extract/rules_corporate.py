@@ -488,6 +488,9 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
         products = r.entities(tok.head, "product") if tok.dep_ in ("acl", "relcl") else [
             c for s in clause_subject_tokens(tok) for c in r.entities(s, "product")]
+        if tok.dep_ == "acl" and tok.head.dep_ == "appos" and tok.head.is_lower:
+            # "the Kazane, the electric minicar made by X": the name the kind describes
+            products += [c for c in r.entities(tok.head.head, "product") if c not in products]
     else:
         if any(contract_maker_noun(s) for s in clause_subject_tokens(tok)):
             return  # "The Taiwanese contract manufacturer assembles the Halo 4 Pro": its client's

@@ -118,6 +118,9 @@ def _owners_of_group(r: Reading, tok: Token, heads: set[str]) -> list[int]:
             group = group.head
     elif root.dep_ == "appos":
         group = root.head
+    elif (described := next((a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"
+                             and a.is_lower), None)) is not None:
+        group = described  # "the VoltBrick 20K, Marlen's best-selling power bank"
     else:
         return []
     lemma = group.lemma_.lower()
@@ -127,7 +130,7 @@ def _owners_of_group(r: Reading, tok: Token, heads: set[str]) -> list[int]:
             or lemma in r.lex["customer_nouns"] or lemma in r.lex["supplier_nouns"]:
         return []  # "Its lead program, MB-201", "its largest customer, X"
     if group.lower_ not in heads and lemma not in heads and group.tag_ != "NNS" \
-            and root.dep_ != "appos":
+            and root.dep_ != "appos" and group.dep_ != "appos":
         return []  # "including" after a kind of product, or things in the plural
     return _owners(r, group) if _possessives(group) else []
 
