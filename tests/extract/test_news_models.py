@@ -128,7 +128,7 @@ def test_makes_check_drops_named_products_it_doubts_and_keeps_kinds(extractor):
 
 def test_the_shipped_classifier_adds_a_supply_the_rules_miss(rules_only, extractor):
     text = ("Business news\n\nWendlyn Home Ltd. sells ceramic tableware across Britain. Castorel "
-            "Ceramics has made Wendlyn's mugs since 2017, the retailer said.")
+            "Ceramics has made the mugs Wendlyn sells since 2017, the retailer said.")
     doc = Document.from_text(text, "s.txt")
 
     def supplies(ex: Extractor) -> list[tuple[str, str]]:

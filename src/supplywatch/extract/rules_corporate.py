@@ -112,7 +112,8 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         childs += [c for o in children(tok.head, "dobj") for c in r.entities(o, deep=True)]
     named_before = [c for t in tok.lefts if t.dep_ == "compound" for c in r.entities(t)]
     named_after = [c for c in childs if c not in named_before]
-    if not parents and childs and not children(tok, "poss") and not prep_objects(tok, "of"):
+    if not parents and childs and not children(tok, "poss") and not prep_objects(tok, "of") \
+            and r.cluster_at(tok) is None:  # (not "Engine Control Unit", "Swing Arm" in a name)
         # "X Formulations Pvt. Ltd., a wholly owned subsidiary that runs ...": the parent
         # left unsaid is the one company the child is named after
         # (unsaid: a namesake the sentence names is no parent left unsaid, "Aurek Energy,
