@@ -161,3 +161,18 @@ def test_the_two_companies_are_the_subjects_before_a_third_named(extract_text):
         " companies also said they would jointly develop a battery-hybrid traction system."))
     assert {"Ostrava Rail Systems", "Kaimon Electric Corporation"} in found
     assert not any("Caledon Railways" in parties for parties in found)
+
+
+def test_a_word_and_a_number_after_the_is_a_model(extract_text):
+    found = makes(extract_text(
+        "Tongwei Energy will deliver cells to Marlen Charge Inc. from July. The first shipments"
+        " are earmarked for the Aster 5, Marlen's best-selling power bank."))
+    assert ("Marlen Charge Inc.", "Aster 5") in found
+
+
+def test_a_numbered_generic_word_is_no_model(extract_text):
+    found = extract_text(
+        "Corvella Pharma Inc. said the Phase 3 trial of its drug ended early. Its shares joined"
+        " the FTSE 100 in May, and the Class 8 truck market slowed.")
+    names = {e["name"] for e in found["entities"]}
+    assert not names & {"Phase 3", "FTSE 100", "Class 8"}

@@ -78,6 +78,7 @@ class Candidate:
         return doc[self.start:self.end].text
 
 
+YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}$")
 REPORTING_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|[1-4]Q|[FC]Y\d{2}(?:\d{2})?|(?:19|20)\d{2})$")
 
 # What a code after these words is: a notice's or a batch's number, not a product's
@@ -653,6 +654,10 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         # model missed, right after the noun that says it is a company
         cands.append(Candidate(start, end, Counter({"company": 3})))
         covered |= set(range(start, end))
+    for start, end in _numbered_names(doc, covered | model_tokens):
+        # "the Aster 5", "its PowerSlab 20K Pro": a word and a number no recogniser took
+        cands.append(Candidate(start, end, Counter({"product": 2})))
+        covered |= set(range(start, end))
     for tok in doc:
         if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text) \
                 and tok.lower_ not in lex["measure_units"]:  # "iPad", not "mAh"
@@ -697,6 +702,53 @@ def _named_after_a_role(doc: Doc, taken: set[int], lex: Lexicon) -> Iterator[tup
             end += 1
         if end > start and (end >= len(doc) or not doc[end].text[:1].isupper()):
             yield start, end
+
+
+# what is written before a model's name ("the Aster 5", "its Aster 5", "Marlen's Aster 5")
+NAME_DETERMINERS = {"the", "its", "their", "our", "his", "her", "every", "each", "this",
+                    "these", "those", "'s", "’s"}
+# capitalised words numbered that name no product: "the Phase 3 trial", "the Class 8
+# tractor", "the Euro 6 standard", "the FTSE 100", "the Top 10"
+NUMBERED_GENERIC = {"phase", "stage", "class", "tier", "level", "grade", "type", "series",
+                    "model", "version", "generation", "gen", "euro", "top", "fortune",
+                    "section", "chapter", "article", "part", "item", "rule", "title", "route",
+                    "highway", "interstate", "terminal", "gate", "building", "floor", "room",
+                    "unit", "block", "lot", "plant", "week", "day", "year", "quarter", "round",
+                    "category", "zone", "area", "region", "district", "row", "channel", "covid",
+                    "line", "platform", "track", "pier", "dock", "berth", "hall", "booth",
+                    "stand", "figure", "table", "appendix", "annex", "schedule", "form", "box",
+                    "step", "team", "group", "page", "volume", "issue", "edition", "season",
+                    "episode", "act", "bill", "amendment", "paragraph", "clause", "lane",
+                    "exit", "suite", "flight", "ward", "index", "ftse", "nikkei", "dax", "cac",
+                    "stoxx", "kospi", "sensex", "russell", "dow", "nasdaq", "windows"}
+# words a model's name goes on with after its number ("Aster 5 Pro", "Halo 4 Max")
+EDITION_WORDS = {"pro", "max", "mini", "plus", "ultra", "lite", "air", "sport", "gt", "se",
+                 "xl", "neo", "go", "edge"}
+MODEL_NUMBER = re.compile(r"^\d{1,4}(?:[Kk])?$")
+
+
+def _numbered_names(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
+    """A capitalised word no recogniser took, after "the", "its" or a possessive, followed
+    by a number that is no year: a model's name ("the Aster 5, Marlen's best-selling power
+    bank", "its PowerSlab 20K Pro"), unless the word is a generic one ("the Phase 3 trial")."""
+    for tok in doc:
+        i = tok.i
+        if i == 0 or i + 1 >= len(doc) or i in taken or i + 1 in taken or tok.is_sent_start \
+                or not tok.is_alpha or not tok.text[:1].isupper() or (tok.is_upper and len(tok) <= 2):
+            continue
+        if doc[i - 1].lower_ not in NAME_DETERMINERS or tok.lower_ in NUMBERED_GENERIC \
+                or tok.text.upper() in CURRENCY_CODES \
+                or tok.lower_ in MONTHS or tok.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "PERSON"):
+            continue
+        number = doc[i + 1]
+        if not MODEL_NUMBER.match(number.text) or YEAR_LIKE.match(number.text) \
+                or (number.i + 1 < len(doc) and doc[number.i + 1].text in ("%", "-")):
+            continue  # (not "the Vanta 2024 ...", "the Aster 5%")
+        end = i + 2
+        while end < len(doc) and end not in taken and doc[end].lower_ in EDITION_WORDS \
+                and doc[end].text[:1].isupper():
+            end += 1
+        yield i, end
 
 
 def _with_legal_names(doc: Doc, cands: list[Candidate], model_tokens: set[int],
