@@ -78,7 +78,6 @@ class Candidate:
         return doc[self.start:self.end].text
 
 
-YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}$")
 REPORTING_PERIOD = re.compile(r"^(?:Q[1-4]|H[12]|[1-4]Q|[FC]Y\d{2}(?:\d{2})?|(?:19|20)\d{2})$")
 
 # What a code after these words is: a notice's or a batch's number, not a product's
@@ -724,7 +723,7 @@ NUMBERED_GENERIC = {"phase", "stage", "class", "tier", "level", "grade", "type",
 # words a model's name goes on with after its number ("Aster 5 Pro", "Halo 4 Max")
 EDITION_WORDS = {"pro", "max", "mini", "plus", "ultra", "lite", "air", "sport", "gt", "se",
                  "xl", "neo", "go", "edge"}
-MODEL_NUMBER = re.compile(r"^\d{1,4}(?:[Kk])?$")
+NAME_NUMBER = re.compile(r"^\d{1,4}(?:[Kk])?$")  # "5", "900", "20K"
 
 
 def _numbered_names(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
@@ -741,7 +740,7 @@ def _numbered_names(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
                 or tok.lower_ in MONTHS or tok.ent_type_ in ("GPE", "LOC", "NORP", "DATE", "PERSON"):
             continue
         number = doc[i + 1]
-        if not MODEL_NUMBER.match(number.text) or YEAR_LIKE.match(number.text) \
+        if not NAME_NUMBER.match(number.text) or YEAR.match(number.text) \
                 or (number.i + 1 < len(doc) and doc[number.i + 1].text in ("%", "-")):
             continue  # (not "the Vanta 2024 ...", "the Aster 5%")
         end = i + 2
