@@ -159,6 +159,48 @@ def test_a_dash_in_the_story_after_a_read_also_link_is_no_teaser(tmp_path: Path,
     assert docs[0].text.endswith(f"{after}\n{more}")
 
 
+def test_one_line_teasers_with_a_lower_case_summary_are_split_out(tmp_path: Path, settings: Settings) -> None:
+    page = "\n".join([
+        "Heat pump maker adds a second compressor supplier", PARA, "", "Related stories:",
+        "Kalvo Thermal recalls 3,000 outdoor units - the Finnish maker found a faulty fan "
+        "motor from Liangshan Motors.",
+        "Installers face a skills gap, says trade body - training places fall short by 10,000 "
+        "a year.",
+    ])
+    main, *teasers = load(write(tmp_path, page), settings)
+
+    assert main.text == f"Heat pump maker adds a second compressor supplier\n{PARA}"
+    assert [t.title for t in teasers] == ["Kalvo Thermal recalls 3,000 outdoor units",
+                                          "Installers face a skills gap, says trade body"]
+
+
+def test_labelled_links_after_a_one_line_teaser_leave_the_story(tmp_path: Path, settings: Settings) -> None:
+    # a "Read also" list whose entries carry their section's label; only the first has a summary
+    page = "\n".join([
+        "Ferraguti closes its purchase of a German valve maker", PARA, "Read also:",
+        "Hydraulics: Mardell Controls recalls 3,000 relief valves - Mardell says a spring from "
+        "supplier Oxbury Wire can fracture.",
+        "Machine building: Vesterholm to buy a 30% stake in Spanish press maker Talleres Urdaneta "
+        "after two years of talks.",
+        "(c) 2025 FPM Media GmbH. All rights reserved.",
+    ])
+    main, *teasers = load(write(tmp_path, page), settings)
+
+    assert "Vesterholm" not in main.text and "Mardell" not in main.text
+    assert main.text.startswith(f"Ferraguti closes its purchase of a German valve maker\n{PARA}")
+    assert [t.title for t in teasers] == ["Hydraulics: Mardell Controls recalls 3,000 relief valves"]
+
+
+def test_an_aside_set_off_by_dashes_after_a_related_link_stays_in_the_story(
+        tmp_path: Path, settings: Settings) -> None:
+    aside = ("Owners of the recalled chargers - about 4,000 of them, the regulator said - can "
+             "return them to any shop for a refund.")
+    page = "\n".join(["Regulator orders charger recall", PARA, "Related:", aside])
+    docs = load(write(tmp_path, page), settings)
+
+    assert len(docs) == 1 and docs[0].text.endswith(aside)
+
+
 def test_related_headline_and_summary_pairs_without_meta_are_split_out(
         tmp_path: Path, settings: Settings) -> None:
     # a regulator's "Related Recalls" box: headline, one-sentence summary, no time stamps

@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import SITE_WORDS
+from supplywatch.extract.mentions import SITE_WORDS, YEAR
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
 from supplywatch.model import Entity, Fact, alias_order, name_key
@@ -328,6 +328,10 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
             extra_products[owner].append(pid)
     hazard, cause = _doc_hazard_and_cause(r, by_company, names)
     facts = []
+    for company, ds in list(by_company.items()):
+        for past in _earlier_recalls(ds):
+            ds.remove(past)
+            facts.append(_earlier_recall(past, names[company], names))
     for company, ds in by_company.items():
         ds.sort(key=lambda d: (-d.confidence, d.sent.start))
         products = [p for d in ds for p in d.roles["products"]] + extra_products[company]
@@ -364,6 +368,35 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
                 facts.append(Fact("makes", {"company": names[company], "product": line},
                                   fact.evidence, fact.span, 0.7))
     return facts
+
+
+# words that put a recall before the story's own: "In 2023 X recalled ...", "its first recall
+# since 2019, when it recalled ...", "an earlier recall of ..."
+EARLIER_WORDS = {"earlier", "previous", "previously", "prior", "ago", "since", "before", "past"}
+
+
+def _earlier_recalls(ds: list[Draft]) -> list[Draft]:
+    """The drafts of one company's recalls that tell of another, earlier recall: a sentence
+    with a year or an "earlier" word, whose own count of units is not the story's. Each is
+    a recall of its own, not more products of the story's."""
+    counted = [d for d in ds if d.extra.get("units")]
+    if len(counted) < 2:
+        return []
+    story = max(counted, key=lambda d: (d.confidence, -d.sent.start))
+    return [d for d in counted if d is not story and d.extra["units"] != story.extra["units"]
+            and d.sent.start != story.sent.start and any(
+                YEAR.match(t.text) or t.lower_ in EARLIER_WORDS for t in d.sent)]
+
+
+def _earlier_recall(d: Draft, company: str, names: dict[int, str]) -> Fact:
+    products = list(dict.fromkeys(names[p] for p in d.roles["products"] if p in names))
+    fact = _fact("recall", {
+        "company": company, "products": products or list(dict.fromkeys(d.texts.get("products", []))),
+        "units": d.extra["units"], "hazard": None, "cause": None, "date": None,
+        "units_shared": d.extra.get("joint") or None,
+    }, d)
+    fact.confidence = d.confidence
+    return fact
 
 
 def _recallers_settled(drafts: list[Draft]) -> list[Draft]:

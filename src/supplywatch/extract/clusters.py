@@ -520,18 +520,21 @@ def _company_short_form(ents: DocEntities, person: int, company: int, lex: Lexic
     short = ents.clusters[person].name.split()
     if not any(lex.is_company_word(w) for w in ents.clusters[company].name.split()[len(short):]):
         return False
-    return not _a_person_s_name(ents, person)
+    # (a "person" whose name only starts with it is mostly a brand's product the model took
+    # for one: "Amberwick Harlow" dressers of "Amberwick Furniture Co.")
+    return not _a_person_s_name(ents, person, surnames_only=True)
 
 
-def _a_person_s_name(ents: DocEntities, cid: int) -> bool:
+def _a_person_s_name(ents: DocEntities, cid: int, surnames_only: bool = False) -> bool:
     """Does a person in the document go by this name: "Lin" of "Lin Wei-cheng", "Ford" of
     "Henry Ford"?"""
     short = ents.clusters[cid].name.split()
     companies = [ents.clusters[c].name.split() for c in ents.of_type("company")]
     for other in ents.of_type("person"):
         words = ents.clusters[other].name.split()
+        first_names = words[:len(short)] == short and not surnames_only
         if other != cid and len(words) > len(short) and (
-                words[:len(short)] == short or words[-len(short):] == short) and not any(
+                first_names or words[-len(short):] == short) and not any(
                 len(name) > len(words) and name[:len(words)] == words for name in companies):
             # (not a "person" whose name starts a company's: "Sarrault Aéro" of "Sarrault
             # Aéro S.A." is that company's short form, and "Sarrault" its shorter one)

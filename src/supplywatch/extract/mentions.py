@@ -410,9 +410,11 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # (not "Taiwan's third-largest contract manufacturer")
     if root.dep_ == "pobj" and root.head.head.lemma_.lower() in (
         lex["ownership_nouns"] | lex["owner_nouns"] | lex["supplier_nouns"]
-        | {"maker", "manufacturer", "customer", "client", "rival", "partner"}
+        | {"customer", "client", "rival", "partner"}
     ):
         votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
+    if _made_by_the_noun_before(root):
+        votes["product"] += 2  # "Riverbend, the maker of Fizzwell sparkling water"
     if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in (
         lex["supply_verbs"] | lex["make_verbs"] | lex["recall_lemmas"]
     ):
@@ -427,6 +429,11 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
                 c.dep_ == "appos" and c.lemma_.lower() in lex["company_nouns"]
                 and c.left_edge.i == end + 1 for c in root.children):
         votes["company"] += 3  # "Brindle, a Portland, Oregon-based maker of straps"
+    if after is not None and after.text == "," and end + 1 < len(doc) \
+            and doc[end + 1].lower_ in ("a", "an", "the") and any(
+                c.dep_ == "appos" and c.lemma_.lower() in lex["title_words"]
+                and c.left_edge.i == end + 1 for t in span for c in t.children):
+        votes["person"] += 3  # "Kelsey Amundsen-Reyes, a boating industry analyst at X"
     if root.dep_ == "pobj" and root.head.lower_ == "in" \
             and root.head.head.lemma_.lower() in lex["stake_nouns"]:
         votes["company"] += 2  # "a 30% stake in Brindle"
@@ -442,6 +449,20 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 3  # "Manufacturers: Bombardier (also BRP); Ski-Doo."
     votes["company"] += _company_grammar(doc, root, lex)
     return votes
+
+
+MAKER_NOUNS = {"maker", "manufacturer", "producer", "brewer", "creator"}
+
+
+def _made_by_the_noun_before(root: Token) -> bool:
+    """ "the maker of Fizzwell", "the Vermont maker of Maple Oat Crunch and Dark Cacao Crisp
+    bars": what "maker of" names is made, not a company."""
+    while root.dep_ in ("compound", "nmod", "amod") and root.head.i > root.i:
+        root = root.head  # up to the noun the name is written on ("Fizzwell sparkling water")
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "of" \
+        and root.head.head.lemma_.lower() in MAKER_NOUNS
 
 
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "confirm", "add"}
@@ -657,6 +678,17 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         # "the Aster 5", "its PowerSlab 20K Pro": a word and a number no recogniser took
         cands.append(Candidate(start, end, Counter({"product": 2})))
         covered |= set(range(start, end))
+    places = {(c.start, c.end): c for c in cands if c.votes and max(c.votes, key=c.votes.get) == "place"}
+    place_tokens = {i for start, end in places for i in range(start, end)}
+    for start, end in _kinded_names(doc, (covered - place_tokens) | model_tokens, place_tokens,
+                                    lowercase_words, lex):
+        if (start, end) in places:
+            # "its Strada long-haul tractor", the name tagged a place: the kind says product
+            places[(start, end)].votes["product"] += 3
+        elif not place_tokens.intersection(range(start, end)):
+            # "the Voyance minivan": a name no recogniser took
+            cands.append(Candidate(start, end, Counter({"product": 2})))
+            covered |= set(range(start, end))
     for tok in doc:
         if tok.i not in covered and tok.i not in model_tokens and ICAMEL.match(tok.text) \
                 and tok.lower_ not in lex["measure_units"]:  # "iPad", not "mAh"
@@ -748,6 +780,112 @@ def _numbered_names(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
                 and doc[end].text[:1].isupper():
             end += 1
         yield i, end
+
+
+# words for a kind too wide to make the capitals before it a product's name ("the Hisamoto
+# unit" is a business, "the Tallis products" a brand's)
+KINDS_OF_NOTHING_NAMED = frozenset({"unit", "units", "product", "products", "technology",
+                                    "service", "services", "material", "materials", "part", "parts",
+                                    "component", "components", "packaging"})
+KINDED_NAME_MAX = 2  # words of a name before its kind ("the Hydra Max heat pump")
+NOT_A_PRODUCT_S_LABELS = ("GPE", "LOC", "NORP", "DATE", "PERSON", "TIME", "EVENT")
+KIND_RUN_MAX = 4  # lower-case words of the noun phrase after the name ("long-haul tractor")
+
+
+def _kinded_names(doc: Doc, taken: set[int], places: set[int], lowercase_words: set[str],
+                  lex: Lexicon) -> Iterator[tuple[int, int]]:
+    """Capitalised words no recogniser took, after "the", "its" or a possessive (maybe
+    with an adjective: "Nordhaug's smaller Lysefjord hatchback") and before a word for a
+    kind of product or part: a product's name ("the Voyance minivan", "its Strada
+    long-haul tractor", "Coastline's Hydra and Hydra Max heat pump lines"). Not a word the
+    document also writes in lower case, a date, a person or a title (a name tagged a place
+    is a product's before a kind of product)."""
+    heads = (lex["product_heads"] | lex["product_kind_words"] | lex["component_heads"]
+             | lex["line_nouns"]) - KINDS_OF_NOTHING_NAMED
+    lines = {"line", "lines"}  # (alone, where things are made: "the Chonburi line")
+
+    def is_kind(t: Token) -> bool:
+        return t.lower_ in heads or t.lemma_.lower() in heads
+
+    def name_word(i: int) -> bool:
+        tok = doc[i]
+        # (not an acronym: "the LED screens", "its LFP line", "MEMS microphones" are kinds)
+        return i not in taken and tok.is_alpha and tok.text[:1].isupper() and not tok.is_sent_start \
+            and not tok.is_upper and tok.text not in lowercase_words \
+            and tok.lower_ not in MONTHS and tok.lower_ not in lex["title_words"] \
+            and tok.lower_ not in NUMBERED_GENERIC and tok.text.lower() not in lex.demonyms \
+            and (i in places or tok.ent_type_ not in NOT_A_PRODUCT_S_LABELS)
+
+    def name_at(i: int) -> int:  # the end of a name starting at i, or i
+        end = i
+        while end < len(doc) and end - i < KINDED_NAME_MAX and name_word(end):
+            end += 1
+        return end
+
+    positions = None
+
+    def longer_elsewhere(start: int, end: int) -> bool:
+        """Is the name's last word written elsewhere before a number or another capital
+        ("PowerCore 10000", "PowerCore III")? Then it is a line in longer models' names."""
+        nonlocal positions
+        positions = positions if positions is not None else _word_positions(doc)
+        for i in positions.get(doc[end - 1].text, ()):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if i != end - 1 and nxt is not None and (nxt.like_num or nxt.text[:1].isupper()):
+                return True
+        return False
+
+    def kind_after(end: int) -> bool:
+        """Does the noun phrase the name starts end in a kind of product ("minivan", "heat
+        pump lines"), not in something else the kind describes ("chip designer", "motor
+        show")?"""
+        run: list[Token] = []
+        for t in doc[end:min(len(doc), end + 2 * KIND_RUN_MAX)]:
+            if t.text == "-" and not t.whitespace_:
+                continue  # "long-haul"
+            if len(run) == KIND_RUN_MAX or not (t.is_lower and t.is_alpha
+                                                 and t.pos_ in ("ADJ", "NOUN", "VERB")):
+                break
+            run.append(t)
+        if not run or run[-1].pos_ != "NOUN":
+            return False
+        head = run[-1]
+        if is_kind(head) and head.lower_ not in lines:
+            return True
+        # "heat pump lines" (a kind before the word for a line), not "the Chonburi line"
+        return head.lower_ in lines and any(is_kind(t) for t in run[:-1])
+
+    i = 1
+    while i < len(doc):
+        before = doc[i - 1]
+        determined = before.lower_ in NAME_DETERMINERS or (
+            before.is_lower and before.pos_ == "ADJ" and i > 1 and doc[i - 2].lower_ in NAME_DETERMINERS)
+        end = name_at(i) if determined else i
+        if end == i:
+            i += 1
+            continue
+        if end < len(doc) and doc[end].text[:1].isupper():
+            i = end + 1  # a longer run of capitals: somebody else's name
+            continue
+        names = [(i, end)]
+        # "Hydra and Hydra Max heat pumps": names listed before one kind
+        nxt = end
+        while nxt + 1 < len(doc) and doc[nxt].lower_ in (",", "and", "or"):
+            other = name_at(nxt + 1)
+            if other == nxt + 1 or (other < len(doc) and doc[other].text[:1].isupper()):
+                break
+            names.append((nxt + 1, other))
+            nxt = other
+        if kind_after(names[-1][1]):
+            yield from (n for n in names if not longer_elsewhere(*n))
+        i = names[-1][1] + 1
+
+
+def _word_positions(doc: Doc) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for tok in doc:
+        found.setdefault(tok.text, []).append(tok.i)
+    return found
 
 
 def _with_legal_names(doc: Doc, cands: list[Candidate], model_tokens: set[int],

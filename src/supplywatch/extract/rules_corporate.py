@@ -226,13 +226,26 @@ def _own_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         parents = r.subject_companies(tok)
         # only a named company is bought as a whole ("acquired Volta", "which it acquired")
         childs = [c for o in children(tok, "dobj") for c in r.entities(o)
-                  if r.cluster_at(o) is not None or o.lower_ in ("which", "that")]
+                  if r.cluster_at(o) is not None or o.lower_ in ("which", "that")
+                  or _a_business_named(r, o)]
     share = _share(r, tok) if lemma == "own" else None
     for p, s in [(p, share) for p in parents] + elided:
         for c in childs:
             if p != c and not r.is_regulator(p):
                 yield Draft("owns", {"parent": [p], "child": [c]}, sent,
                             confidence_for(sent, r.lex), extra={"share": s})
+
+
+# what a company owns that is a business under a name: "owns the Paxton Outdoor chain"
+OWNED_BUSINESS_NOUNS = {"chain", "business", "company", "firm", "group", "retailer", "label",
+                        "maker", "manufacturer", "producer", "supplier", "subsidiary", "unit"}
+
+
+def _a_business_named(r: Reading, noun: Token) -> bool:
+    """ "the Paxton Outdoor chain", "the homeware chain Marlowe House": a business the noun
+    phrase names (not "a 30% stake", "the plant", "the brand")."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in OWNED_BUSINESS_NOUNS \
+        and any(r.cluster_at(t) is not None for t in noun.subtree if t.i != noun.i)
 
 
 SPIN_OFF_VERBS = {"spin", "carve", "split"}

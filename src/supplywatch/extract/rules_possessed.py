@@ -87,6 +87,10 @@ NOT_PRODUCT_GROUPS = {"program", "programme", "project", "plan", "strategy", "de
                       "headquarters", "market", "country", "city", "home"}
 
 
+# verbs that list a group's members after it: "its best sellers are X and Y", "its range includes X"
+GROUP_VERBS = {"be", "include", "comprise", "remain"}
+
+
 def _starts_with_a_company(r: Reading, pid: int) -> bool:
     """ "Aldenmark Tessa EV" (Aldenmark Motors): the name says its maker itself."""
     words = r.ents.clusters[pid].name.lower().split()
@@ -118,6 +122,9 @@ def _owners_of_group(r: Reading, tok: Token, heads: set[str]) -> list[int]:
             group = group.head
     elif root.dep_ == "appos":
         group = root.head
+    elif root.dep_ in ("attr", "dobj") and root.head.lemma_ in GROUP_VERBS \
+            and (subject := next((c for c in root.head.children if c.dep_ == "nsubj"), None)) is not None:
+        group = subject  # "Its best-known products are the NV-16 and the NV-20", "its range includes X"
     elif (described := next((a for a in root.children if a.dep_ == "appos" and a.pos_ == "NOUN"
                              and a.is_lower), None)) is not None:
         group = described  # "the VoltBrick 20K, Marlen's best-selling power bank"

@@ -170,7 +170,7 @@ def read_related(lines: list[str], i: int, furniture: Furniture) -> tuple[list[T
             teasers.append(one_line)
             i += 1
             continue
-        if teasers and _HEADLINE_DASH_CUT.match(_BULLET.sub("", line.strip())):
+        if teasers and (_HEADLINE_DASH_CUT.match(_BULLET.sub("", line.strip())) or _labelled_link(line)):
             i += 1  # "Review: the X is great - but that ...": a link with a cut summary
             continue
         if is_prose(line):
@@ -198,6 +198,10 @@ def _headline_then_sentence(line: str, nxt: str, furniture: Furniture) -> bool:
 # "Velocita Group buys e-bike brand Ruta - The Italian group takes full control.": a list
 # entry that is a headline, a dash and the teaser's one-sentence summary
 _HEADLINE_DASH = re.compile(r"^(?P<title>[^.!?]{12,160}?[^\s.,;:])\s+[-–—]\s+(?P<body>[A-Z\"'“‘].*)$")
+_HEADLINE_DASH_LOWER = re.compile(r"^(?P<title>[^.!?]{12,160}?[^\s.,;:])\s+[-–—]\s+(?P<body>[a-z].*)$")
+_SPACED_DASH = re.compile(r"\s[-–—]\s")
+# a link with its section's label: "Machine building: Vesterholm to buy 30% stake in ..."
+_LABELLED_LINK = re.compile(r"^[A-Z][A-Za-z&/]*(?: [A-Za-z&/]+){0,2}:\s+[A-Z0-9\"'“‘]")
 
 
 _BULLET = re.compile(r"^[-–—•*·]\s+")
@@ -207,7 +211,14 @@ _HEADLINE_DASH_CUT = re.compile(r"^[^.!?]{12,160}?[^\s.,;:]\s+[-–—]\s+\S.*(?
 
 def one_line_teaser(line: str, source: str | None = None) -> Teaser | None:
     """A teaser written on one line, "Headline - Summary sentence.", else None."""
-    match = _HEADLINE_DASH.match(_BULLET.sub("", line.strip()))
+    entry = _BULLET.sub("", line.strip())
+    match = _HEADLINE_DASH.match(entry)
+    if match is None and len(_SPACED_DASH.findall(entry)) == 1 and not _HEADLINE_DASH_CUT.match(entry):
+        # "Kalvo recalls 3,000 outdoor units - the Finnish maker found a faulty motor.": a
+        # summary may start in lower case; one dash only (a dash pair in a story's
+        # sentence sets off an aside: "Owners - about 4,000 of them - can ..."); a cut
+        # summary ("... - but that ...") is a link, not a teaser
+        match = _HEADLINE_DASH_LOWER.match(entry)
     if match is None or not _SENTENCE_END.search(match["body"]):
         return None
     if len(match["title"].split()) < 4 or len(match["title"].split()) > 20:
@@ -224,4 +235,11 @@ def _one_line_list_goes_on(lines: list[str], i: int, furniture: Furniture) -> bo
         return True
     line = lines[i]
     return one_line_teaser(line) is not None or furniture.kind(line) is not None \
-        or not is_prose(line) or _HEADLINE_DASH_CUT.match(_BULLET.sub("", line.strip())) is not None
+        or not is_prose(line) or _HEADLINE_DASH_CUT.match(_BULLET.sub("", line.strip())) is not None \
+        or _labelled_link(line)
+
+
+def _labelled_link(line: str) -> bool:
+    """A one-line link under its section's label ("Machine building: Vesterholm to buy a
+    stake in Talleres Urdaneta."), as related lists write them: not a story's paragraph."""
+    return len(line) <= 200 and _LABELLED_LINK.match(_BULLET.sub("", line.strip())) is not None
