@@ -103,3 +103,22 @@ def test_counts_of_one_recall_by_country_stay_one_recall(extract_text):
         " heating element can work loose. About 58,000 of the fryers were sold in the United"
         " States and 6,000 in Canada.")
     assert len([f for f in found["facts"] if f["type"] == "recall"]) == 1
+
+
+def test_cooperating_with_an_inquiry_is_no_partnership(extract_text):
+    def partners(text: str) -> list[dict]:
+        return [f for f in extract_text(text)["facts"] if f["type"] == "partnership"]
+
+    assert not partners("Tenglong Electric Co., Ltd. said it was cooperating with Sunmeridian"
+                        " Energy LLC and regulators, and that the defect was confined to one line.")
+    assert partners("Tenglong Electric Co., Ltd. will cooperate with Sunmeridian Energy LLC on a"
+                    " new range of inverters.")
+
+
+def test_what_is_said_to_be_a_joint_venture_is_a_company_its_partners_own(extract_text):
+    found = extract_text(
+        "Montague Quay is a joint venture between property investor Aldgate Crown Estates and"
+        " Pennine Mutual Pension Fund, each of which holds half of the company.")
+    assert typed(found, "Montague Quay") == "company"
+    assert {("Aldgate Crown Estates", "Montague Quay"), ("Pennine Mutual Pension Fund", "Montague Quay")} \
+        <= {(f["parent"], f["child"]) for f in found["facts"] if f["type"] == "owns"}

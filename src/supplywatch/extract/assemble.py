@@ -7,8 +7,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
+from supplywatch.extract.components import DOCUMENT_KIND, RECORD_KINDS
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
@@ -328,7 +329,8 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
             extra_products[owner].append(pid)
     hazard, cause = _doc_hazard_and_cause(r, by_company, names)
     facts = []
-    for company, ds in list(by_company.items()):
+    news = r.doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS  # (a record tells of one recall)
+    for company, ds in list(by_company.items()) if news else ():
         for past in _earlier_recalls(ds):
             ds.remove(past)
             facts.append(_earlier_recall(past, names[company], names))
@@ -384,8 +386,14 @@ def _earlier_recalls(ds: list[Draft]) -> list[Draft]:
         return []
     story = max(counted, key=lambda d: (d.confidence, -d.sent.start))
     return [d for d in counted if d is not story and d.extra["units"] != story.extra["units"]
-            and d.sent.start != story.sent.start and any(
-                YEAR.match(t.text) or t.lower_ in EARLIER_WORDS for t in d.sent)]
+            and d.sent.start != story.sent.start and any(_earlier(t) for t in d.sent)]
+
+
+def _earlier(tok: Token) -> bool:
+    """ "In 2023", "since 2019", "earlier", "two years ago" (not a model year: "2019 Honda
+    Insight vehicles")."""
+    return tok.lower_ in EARLIER_WORDS or (YEAR.match(tok.text) is not None and tok.dep_ == "pobj"
+                                           and tok.head.lower_ in ("in", "since", "during"))
 
 
 def _earlier_recall(d: Draft, company: str, names: dict[int, str]) -> Fact:

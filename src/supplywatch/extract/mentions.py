@@ -421,6 +421,9 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "thermostats supplied by Calder Controls"
     if root.dep_ in ("attr", "appos") and root.head.lower_ in lex["company_nouns"]:
         votes["company"] += 2
+    if root.dep_ == "nsubj" and root.head.lemma_ == "be" and any(
+            c.dep_ == "attr" and c.lemma_.lower() in WHAT_ONLY_COMPANIES_ARE for c in root.head.children):
+        votes["company"] += 3  # "Montague Quay is a joint venture between ...", "X is a unit of Y"
     if root.dep_ == "attr" and root.head.lemma_ == "be" and any(
             s.dep_ == "nsubj" and s.lemma_.lower() in lex["company_nouns"] for s in root.head.children):
         votes["company"] += 2  # "Termoform's biggest customer is Mleczna Dolina"
@@ -451,6 +454,13 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     return votes
 
 
+# what a name said to be one of names a company (not "partner", "owner", "founder" or
+# "customer", which people are too)
+WHAT_ONLY_COMPANIES_ARE = {"company", "firm", "subsidiary", "venture", "jv", "unit", "group",
+                           "maker", "manufacturer", "supplier", "corporation", "conglomerate",
+                           "startup", "start-up", "affiliate", "retailer", "automaker", "carmaker",
+                           "chipmaker", "foundry", "distributor", "wholesaler", "enterprise",
+                           "business", "provider", "division", "arm"}
 MAKER_NOUNS = {"maker", "manufacturer", "producer", "brewer", "creator"}
 
 

@@ -46,6 +46,7 @@ def corporate_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         if (tok.pos_ in ("NOUN", "PROPN") and lemma in lex["partnership_nouns"]) or (
             lemma in lex["partnership_verbs"] and any(
                 c.lower_ == "with" for c in [*tok.children, *tok.rights][:4])
+            and not _helping_an_inquiry(tok)
         ) or (low in ("partners", "partner") and tok.pos_ in ("NOUN", "PROPN", "VERB")):
             yield from _partnership(r, sent, tok)
         if tok.pos_ == "VERB" and lemma in lex["make_verbs"]:
@@ -246,6 +247,13 @@ def _a_business_named(r: Reading, noun: Token) -> bool:
     phrase names (not "a 30% stake", "the plant", "the brand")."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in OWNED_BUSINESS_NOUNS \
         and any(r.cluster_at(t) is not None for t in noun.subtree if t.i != noun.i)
+
+
+def _helping_an_inquiry(verb: Token) -> bool:
+    """ "It was cooperating with CBP", "said it is cooperating with Ruvo and regulators": the
+    help a company gives an inquiry or a recall while it lasts, no alliance."""
+    return verb.lemma_.lower() == "cooperate" and verb.tag_ == "VBG" \
+        and any(c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
 
 
 SPIN_OFF_VERBS = {"spin", "carve", "split"}

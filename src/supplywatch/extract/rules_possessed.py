@@ -136,9 +136,13 @@ def _owners_of_group(r: Reading, tok: Token, heads: set[str]) -> list[int]:
     if lemma in NOT_PRODUCT_GROUPS or lemma in r.lex["company_nouns"] \
             or lemma in r.lex["customer_nouns"] or lemma in r.lex["supplier_nouns"]:
         return []  # "Its lead program, MB-201", "its largest customer, X"
-    if group.lower_ not in heads and lemma not in heads and group.tag_ != "NNS" \
+    if group.lower_ not in heads and lemma not in heads and (
+            group.tag_ != "NNS" or root.dep_ in ("attr", "dobj")) \
             and root.dep_ != "appos" and group.dep_ != "appos":
-        return []  # "including" after a kind of product, or things in the plural
+        # "including" after a kind of product, or things in the plural; after "are" or
+        # "include", products by name ("Its best-known products are ..."), not "Honda's
+        # numbers for this recall are B2R and C2P"
+        return []
     return _owners(r, group) if _possessives(group) else []
 
 
