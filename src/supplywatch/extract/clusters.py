@@ -22,6 +22,7 @@ from supplywatch.extract.mentions import (
     model_year_at,
     names_an_identifier,
     spaced_model_at,
+    word_positions,
 )
 from supplywatch.model import name_key
 
@@ -61,9 +62,7 @@ class DocEntities:
         """Where each word is written in the document, built once: reading every token of
         a long page for every one-word name was the slowest step of the entity layer."""
         if self.positions is None:
-            self.positions = {}
-            for i, text in enumerate(t.text for t in doc):
-                self.positions.setdefault(text, []).append(i)
+            self.positions = word_positions(doc)
         return self.positions
 
     def add_span(self, cid: int, start: int, end: int, text: str) -> None:

@@ -838,7 +838,7 @@ def _kinded_names(doc: Doc, taken: set[int], places: set[int], lowercase_words: 
         """Is the name's last word written elsewhere before a number or another capital
         ("PowerCore 10000", "PowerCore III")? Then it is a line in longer models' names."""
         nonlocal positions
-        positions = positions if positions is not None else _word_positions(doc)
+        positions = positions if positions is not None else word_positions(doc)
         for i in positions.get(doc[end - 1].text, ()):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if i != end - 1 and nxt is not None and (nxt.like_num or nxt.text[:1].isupper()):
@@ -891,10 +891,11 @@ def _kinded_names(doc: Doc, taken: set[int], places: set[int], lowercase_words: 
         i = names[-1][1] + 1
 
 
-def _word_positions(doc: Doc) -> dict[str, list[int]]:
+def word_positions(doc: Doc) -> dict[str, list[int]]:
+    """Where each word is written in the document."""
     found: dict[str, list[int]] = {}
-    for tok in doc:
-        found.setdefault(tok.text, []).append(tok.i)
+    for i, text in enumerate(t.text for t in doc):
+        found.setdefault(text, []).append(i)
     return found
 
 
