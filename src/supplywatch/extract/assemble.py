@@ -379,8 +379,9 @@ EARLIER_WORDS = {"earlier", "previous", "previously", "prior", "ago", "since", "
 
 def _earlier_recalls(ds: list[Draft]) -> list[Draft]:
     """The drafts of one company's recalls that tell of another, earlier recall: a sentence
-    with a year or an "earlier" word, whose own count of units is not the story's. Each is
-    a recall of its own, not more products of the story's."""
+    that dates itself before the story ("In 2023", "since 2019", "earlier") and has its own
+    count of units, not the story's. Each is a recall of its own, not more products of the
+    story's (whose draft is the surest, then the first)."""
     counted = [d for d in ds if d.extra.get("units")]
     if len(counted) < 2:
         return []
@@ -397,6 +398,8 @@ def _earlier(tok: Token) -> bool:
 
 
 def _earlier_recall(d: Draft, company: str, names: dict[int, str]) -> Fact:
+    """The earlier recall as its sentence states it: its products and units only (the
+    story's hazard, cause and date are the story's)."""
     products = list(dict.fromkeys(names[p] for p in d.roles["products"] if p in names))
     fact = _fact("recall", {
         "company": company, "products": products or list(dict.fromkeys(d.texts.get("products", []))),
