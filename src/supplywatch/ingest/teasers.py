@@ -197,8 +197,9 @@ def _headline_then_sentence(line: str, nxt: str, furniture: Furniture) -> bool:
 
 # "Velocita Group buys e-bike brand Ruta - The Italian group takes full control.": a list
 # entry that is a headline, a dash and the teaser's one-sentence summary
-_HEADLINE_DASH = re.compile(r"^(?P<title>[^.!?]{12,160}?[^\s.,;:])\s+[-–—]\s+(?P<body>[A-Z\"'“‘].*)$")
-_HEADLINE_DASH_LOWER = re.compile(r"^(?P<title>[^.!?]{12,160}?[^\s.,;:])\s+[-–—]\s+(?P<body>[a-z].*)$")
+_HEADLINE_THEN_DASH = r"^(?P<title>[^.!?]{12,160}?[^\s.,;:])\s+[-–—]\s+"
+_HEADLINE_DASH = re.compile(_HEADLINE_THEN_DASH + r"(?P<body>[A-Z\"'“‘].*)$")
+_HEADLINE_DASH_LOWER = re.compile(_HEADLINE_THEN_DASH + r"(?P<body>[a-z].*)$")
 _SPACED_DASH = re.compile(r"\s[-–—]\s")
 # a link with its section's label: "Machine building: Vesterholm to buy 30% stake in ..."
 _LABELLED_LINK = re.compile(r"^[A-Z][A-Za-z&/]*(?: [A-Za-z&/]+){0,2}:\s+[A-Z0-9\"'“‘]")
