@@ -70,6 +70,11 @@ def line_breaks(doc: Doc) -> Doc:
             # "... picked Seohan Energy Co., Ltd. as its supplier": the full stop is the
             # abbreviation's; no sentence starts in lower case
             tok.is_sent_start = False
+        elif prev.text[-1:].isalnum() and not tok.is_space:
+            # within a line, a sentence ends at a stop, a colon, a dash or a bar, never
+            # right after a word: after a byline the parser cut "Dunmore | Rolling Stock
+            # has started ..." in two and lost the company's name
+            tok.is_sent_start = False
     return doc
 
 

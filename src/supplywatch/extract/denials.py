@@ -16,16 +16,26 @@ DENIABLE = {"supplies": ("supplier", "customer"), "owns": ("parent", "child")}
 CLAIM_PRONOUNS = {"that", "this", "it"}
 
 
-def denying_companies(r: Reading, doc: Doc) -> set[int]:
-    """Companies that deny a report or claim: "Yunxi denied a report that ...", "X
-    dismissed the rumours"."""
-    found: set[int] = set()
+def denying_companies(r: Reading, doc: Doc) -> dict[int, set[int]]:
+    """Companies that deny a report or claim ("Yunxi denied a report that ...", "X
+    dismissed the rumours"), each with the other companies the denied report names: "denied
+    a report that it would supply Hallam" denies a trade with Hallam, not every trade the
+    story tells of it. An empty set: the denial names no one, and covers every claim."""
+    found: dict[int, set[int]] = {}
     for tok in doc:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in DENIAL_VERBS - {"doubt"}:
             continue
-        if any(o.lemma_.lower() in CLAIM_NOUNS or o.lower_ in CLAIM_PRONOUNS
-               for o in children(tok, "dobj")):
-            found.update(r.subject_companies(tok))  # ("Kanchan denied that")
+        claims = [o for o in children(tok, "dobj")
+                  if o.lemma_.lower() in CLAIM_NOUNS or o.lower_ in CLAIM_PRONOUNS]
+        if not claims:
+            continue
+        deniers = set(r.subject_companies(tok))  # ("Kanchan denied that")
+        named = {c for claim in claims for t in claim.subtree
+                 if (c := r.company_at(t)) is not None} - deniers
+        for company in deniers:
+            if company in found and not found[company]:
+                continue  # already denied without names: every claim
+            found[company] = found.get(company, set()) | named if named else set()
     return found
 
 
@@ -56,8 +66,15 @@ def without_denied_claims(r: Reading, doc: Doc, drafts: list[Draft]) -> list[Dra
         return drafts
     return [d for d in drafts if not (
         d.type in DENIABLE and d.confidence < BASE_CONFIDENCE and (
-            any(c in denied for role in DENIABLE[d.type] for c in d.roles.get(role, []))
+            _denied(d, denied)
             or (d.type == "supplies" and set(d.roles.get("supplier", [])) & contradicted)))]
+
+
+def _denied(draft: Draft, denied: dict[int, set[int]]) -> bool:
+    """Does a denial cover this claim: one of its companies denied a report that names no
+    one, or that names the claim's other company?"""
+    companies = {c for role in DENIABLE[draft.type] for c in draft.roles.get(role, [])}
+    return any(not denied[c] or denied[c] & companies for c in companies if c in denied)
 
 
 def _denies_any_trade(verb: Token) -> bool:

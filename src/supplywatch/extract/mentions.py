@@ -714,7 +714,7 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             kinds.append((start, end))
             continue
         if ent.label_ == "PRODUCT":  # a name, not a kind
-            end = complete_compound(doc, start, end)
+            end = without_a_trailing_adjective(doc, start, complete_compound(doc, start, end))
             if names_a_hazard(doc, end, lex):
                 continue  # "Velmora Power battery fire risk": what a recall is about
         elif names_a_kind(doc, start, end, lex) or abbreviates_a_kind(doc, start, end) \
@@ -985,6 +985,16 @@ def names_a_hazard(doc: Doc, end: int, lex: Lexicon) -> bool:
     """A phrase that ends in a hazard ("fire risk", "burn hazard") names no product."""
     last = doc[end - 1].lower_
     return last in lex["hazard_nouns"] or last in lex["hazard_words"]
+
+
+def without_a_trailing_adjective(doc: Doc, start: int, end: int) -> int:
+    """The end of a name the recogniser ran on into a lower-case adjective or adverb
+    ("Summitline Outdoor toll-free at 866-..."): a name ends in a noun or a number."""
+    if end - start < 2 or not (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "ADV")):
+        return end
+    while end - 1 > start and (doc[end - 1].is_lower or doc[end - 1].text in ("-", "–")):
+        end -= 1
+    return end
 
 
 def complete_compound(doc: Doc, start: int, end: int) -> int:

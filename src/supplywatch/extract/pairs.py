@@ -344,6 +344,16 @@ def pair_features(r: Reading, sent: Span, c: Mention, p: Mention, companies: lis
     return feats
 
 
+# the heads of the lexicon's vague nouns that name a part of a company, not a product
+BUSINESS_NOUNS = frozenset({"business", "businesses", "division", "divisions", "arm",
+                            "operation", "operations", "subsidiary", "subsidiaries"})
+
+
+def _names_a_business(r: Reading, m: Mention) -> bool:
+    head = r.doc[m.end - 1]
+    return head.lower_ in BUSINESS_NOUNS or head.lemma_.lower() in BUSINESS_NOUNS
+
+
 def is_hazard(r: Reading, m: Mention) -> bool:
     head = r.doc[m.end - 1]
     return m.end - m.start == 1 and (head.lower_ in r.lex["hazard_words"]
@@ -412,6 +422,8 @@ def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> lis
     for cand in candidates(r, rule_pairs):
         if is_hazard(r, cand.product):
             continue  # "fire", "overheating": what a product does wrong, never a product
+        if cand.product.kind in ("kind", "part") and _names_a_business(r, cand.product):
+            continue  # "sold its home-textiles division": a part of a company, no product
         owner = product_owner(r, cand.product)
         if owner is not None and owner != cand.company.cid:
             continue  # "X supplies inverters for Y's Aero", "... for the Ouyang Motors L7"

@@ -286,11 +286,12 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if made_by_another(tok):
         yield from _supplied_by(r, sent, tok, any_part=True)
         return
-    if tok.lemma_.lower() in r.lex["divest_verbs"] and any(
-            o.lemma_.lower() in r.lex["stake_nouns"]
+    if tok.lemma_.lower() in r.lex["divest_verbs"] and (any(
+            _equity_object(r, o)
             or (r.cluster_at(o) is not None and r.type_of(r.cluster_at(o)) == "company")
-            for o in children(tok, "dobj")):
-        return  # "Y sold X (its stake in X) to Z": a change of owner (rules_stakes), not supply
+            for o in children(tok, "dobj")) or _itself_sold(tok)):
+        return  # "Y sold X (its stake in X, its valve business) to Z", "Y sold to Z in a
+        # $420 million deal": a change of owner (rules_stakes), not supply
     suppliers = [c for c in r.subject_companies(tok) if not r.is_regulator(c)]
     customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
     deal = _deal_of(tok, r.lex)
@@ -612,6 +613,12 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         # "its wooden range, which is made under contract by X", "Our Bramble Bear line is
         # produced by X": a maker working for the owner supplies it
         customers = owners
+    if not customers and part is not None and part.dep_ == "dobj" \
+            and part.head.lemma_.lower() in r.lex["use_verbs"] and part.head.dep_ == "advcl":
+        # "packs assembled by Y using cells made by X": who uses the part is who the
+        # using clause hangs on, named as that verb's agent
+        customers = [c for o in prep_objects(part.head.head, "by") for c in r.entities(o)
+                     if c not in makers]
     if not customers:
         if part_name is None:
             return
@@ -622,10 +629,13 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
         customers = [c for c in r.subject_companies(sent.root)
                      if c not in makers and c not in finders and not r.is_regulator(c)]
         if not customers:  # not a company named as an agent or a source ("commissioned
-            # by Y from Z")
-            customers = [cid for t in sent if (cid := r.company_at(t)) is not None
-                         and cid not in makers and cid not in finders and not r.is_regulator(cid)
-                         and not _agent_or_source(t)]
+            # by Y from Z", "assembled by Y using cells made by Z") nor one replaced ("Z,
+            # which replaced W": a supplier before Z); any of a name's words can say so
+            named = [(t, cid) for t in sent if (cid := r.company_at(t)) is not None]
+            not_buyers = {cid for t, cid in named if _agent_or_source(t) or _replaced(t)}
+            customers = [cid for t, cid in named
+                         if cid not in makers and cid not in finders and cid not in not_buyers
+                         and not r.is_regulator(cid)]
         if not customers and finders:
             # a teardown's finding: the parts are in the product of the company the
             # document is about, not the analyst's
@@ -667,8 +677,36 @@ def _agent_or_source(tok: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in ("by", "from", "in", "at", "near")
 
 
+REPLACE_VERBS = {"replace", "displace", "succeed", "oust", "supplant"}
+
+
+def _replaced(tok: Token) -> bool:
+    """Is the name the object of "replaced" ("which replaced Greaves after door faults")?"""
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in REPLACE_VERBS
+
+
 # what buying makes an owner of, not a customer (besides the lexicon's stake nouns)
-EQUITY_NOUNS = {"share", "equity", "business", "asset", "division"}
+EQUITY_NOUNS = {"share", "equity", "business", "asset", "division", "unit", "arm", "operation",
+                "subsidiary", "percent", "%"}
+# what says a sale was of the company itself: "Y sold to Z in a $420 million deal"
+TAKEOVER_WORDS = {"deal", "transaction", "takeover", "buyout", "acquisition", "merger"}
+
+
+def _equity_object(r: Reading, obj: Token) -> bool:
+    """Is what is bought or sold a stake or a business ("its valve business", "100% of Y")?"""
+    return obj.lemma_.lower() in r.lex["stake_nouns"] | EQUITY_NOUNS
+
+
+def _itself_sold(verb: Token) -> bool:
+    """ "Andina Fibra sold to Puerto Capital in a $420 million deal": sold in the past, with
+    nothing sold named, in a deal or for money: the subject changed hands."""
+    if verb.tag_ != "VBD" or children(verb, "dobj") or not prep_objects(verb, "to"):
+        return False
+    return any(t.lemma_.lower() in TAKEOVER_WORDS or t.ent_type_ == "MONEY"
+               for p in verb.children if p.dep_ == "prep" and p.lower_ != "to" for t in p.subtree)
 
 
 def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
@@ -679,8 +717,9 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if objs and r.entities(objs[0]) and (r.cluster_at(objs[0]) is not None
                                          or objs[0].lemma_.lower() in r.lex["company_nouns"]):
         return  # buying a company ("bought the company from its founders") is an acquisition
-    if objs and objs[0].lemma_.lower() in r.lex["stake_nouns"] | EQUITY_NOUNS:
-        return  # "bought the other shares from the founding family and from X": ownership
+    if objs and _equity_object(r, objs[0]):
+        return  # "bought the other shares from the founding family and from X", "bought
+        # 100% of Y from X": ownership
     customers = r.subject_companies(tok)
     deal = _deal_of(tok, r.lex)
     if not customers and deal is not None and deal.dep_ == "dobj":
