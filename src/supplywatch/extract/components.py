@@ -59,6 +59,9 @@ for _name in ("sw_reading", "sw_drafts"):
 @Language.component("sw_line_breaks", assigns=["token.is_sent_start"])
 def line_breaks(doc: Doc) -> Doc:
     lex = load_lexicon()
+    # a recall record's title case line ("X Recalls Y Due to Z; Sold at W") is read by its
+    # own rules with the sentences the parser finds in it
+    within_lines = doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         line_break = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
@@ -70,7 +73,7 @@ def line_breaks(doc: Doc) -> Doc:
             # "... picked Seohan Energy Co., Ltd. as its supplier": the full stop is the
             # abbreviation's; no sentence starts in lower case
             tok.is_sent_start = False
-        elif prev.text[-1:].isalnum() and not tok.is_space:
+        elif within_lines and prev.text[-1:].isalnum() and not tok.is_space:
             # within a line, a sentence ends at a stop, a colon, a dash or a bar, never
             # right after a word: after a byline the parser cut "Dunmore | Rolling Stock
             # has started ..." in two and lost the company's name
