@@ -93,3 +93,57 @@ def test_a_phone_line_after_a_company_s_name_is_no_product(extract_text):
         "Ridgecrest Outdoor toll-free at 866-555-0199 from 8 a.m. to 6 p.m. MT Monday through"
         " Friday.")
     assert not {p for _, p in makes(found) if "toll" in p}
+
+
+def test_customers_after_a_to_the_parser_read_as_an_infinitive(extract_text):
+    # "to breakfast cereal maker Y": "breakfast" read as a verb, "to" as its infinitive mark
+    found = extract_text(
+        "Halvorsen Aroma B.V. supplies flavour systems to breakfast cereal maker Pinecrest Mills"
+        " and to Danish biscuit group Skovgaard Kager A/S, which together make up a fifth of"
+        " its revenue.")
+    assert {("Halvorsen Aroma B.V.", "Pinecrest Mills"),
+            ("Halvorsen Aroma B.V.", "Skovgaard Kager A/S")} <= supplies(found)
+
+
+def test_a_notice_s_manufacturer_makes_the_product_for_the_firm_that_recalls_it(extract_text):
+    found = extract_text(
+        "Marlowe Tools Ltd recalls Kestrel Pro KPG-20V-125 Cordless Angle Grinders\n\n"
+        "Product: Kestrel Pro Cordless Angle Grinder, model KPG-20V-125\n"
+        "Hazard: The guard can detach during use.\n"
+        "Business responsible: Marlowe Tools Ltd\n"
+        "Manufacturer: Jinhua Ruitai Power Tools Co., Ltd., Zhejiang, China\n")
+    assert ("Jinhua Ruitai Power Tools Co., Ltd.", "Marlowe Tools Ltd") in supplies(found)
+    assert any(company == "Jinhua Ruitai Power Tools Co., Ltd." and "KPG-20V-125" in product
+               for company, product in makes(found))
+
+
+def test_a_recaller_that_is_its_own_manufacturer_supplies_no_one(extract_text):
+    found = extract_text(
+        "Marlowe Tools Ltd recalls Kestrel Pro KPG-20V-125 Cordless Angle Grinders\n\n"
+        "Product: Kestrel Pro Cordless Angle Grinder, model KPG-20V-125\n"
+        "Recalling Firm / Manufacturer: Marlowe Tools Ltd, Leeds\n")
+    assert not supplies(found)
+
+
+def owns(result: dict) -> set[tuple[str, str, float | None]]:
+    return {(f["parent"], f["child"], f["share"]) for f in result["facts"] if f["type"] == "owns"}
+
+
+def test_shares_split_between_two_holders_of_one_company(extract_text):
+    found = extract_text(
+        "Marvik Motors and Songhai Power Technology Co., Ltd. set up MS Cellworks Ltd. in 2021"
+        " to make cells.\n"
+        "Marvik Motors holds 49% of MS Cellworks Ltd. and Songhai Power Technology Co., Ltd."
+        " holds the remaining 51%.")
+    assert {("Marvik Motors", "MS Cellworks Ltd.", 0.49),
+            ("Songhai Power Technology Co., Ltd.", "MS Cellworks Ltd.", 0.51)} <= owns(found)
+    assert not {o for o in owns(found) if o[:2] == ("Marvik Motors", "Songhai Power Technology Co., Ltd.")}
+
+
+def test_a_venture_owned_by_two_partners_in_the_passive(extract_text):
+    found = extract_text(
+        "Devgiri Forgings Ltd and Kameoka Seiko K.K. formed a joint venture. The venture,"
+        " Devgiri Kameoka Precision Pvt. Ltd., will be 51 per cent owned by Devgiri Forgings Ltd"
+        " and 49 per cent by Kameoka Seiko K.K.")
+    assert {("Devgiri Forgings Ltd", "Devgiri Kameoka Precision Pvt. Ltd.", 0.51),
+            ("Kameoka Seiko K.K.", "Devgiri Kameoka Precision Pvt. Ltd.", 0.49)} <= owns(found)

@@ -192,6 +192,10 @@ def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str,
         elif EMIT_GENERIC_MAKES:
             drafts += offers
         news = doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS
+        if not news:
+            # a record's "Manufacturers:" field lists the brand beside its supplier; the
+            # records layer reads its fields itself
+            drafts = [d for d in drafts if not d.extra.get("maker_field")]
         if makes is not None and news:
             drafts = checked_makes(reading, makes, drafts)
         if supplies is not None and news:

@@ -50,7 +50,8 @@ def in_check(r: Reading, d: Draft) -> bool:
     """A `makes` draft the check judges: the rules' drafts, and any draft about a kind of
     product; not the company -> product classifier's named products (`pairs`, learned from
     product pages: its own threshold decides those)."""
-    return d.type == "makes" and (not d.extra.get("learned") or is_kind(r, d))
+    return d.type == "makes" and not d.extra.get("maker_field") \
+        and (not d.extra.get("learned") or is_kind(r, d))
 
 
 def document_roles(r: Reading, drafts: list[Draft]) -> dict[str, set[int]]:
@@ -58,6 +59,8 @@ def document_roles(r: Reading, drafts: list[Draft]) -> dict[str, set[int]]:
     roles: dict[str, set[int]] = {"supplier": set(), "customer": set(), "parent": set(),
                                   "child": set(), "partner": set(), "recaller": set(), "maker": set()}
     for d in drafts:
+        if d.extra.get("maker_field"):
+            continue  # a notice's "Manufacturer:" field: no story of supply to judge by
         for role, ids in d.roles.items():
             key = {"parties": "partner",
                    "company": "recaller" if d.type == "recall" else "maker"}.get(role, role)

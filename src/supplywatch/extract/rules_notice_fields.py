@@ -37,6 +37,7 @@ RECALLER_FIELDS: tuple[frozenset[str], ...] = (
     frozenset({"manufacturer", "manufactured by", "made by"}),
     frozenset({"brand"}),
 )
+MAKER_RANK = 2  # the rank of the manufacturer's fields above
 # words of a field's label that name what was recalled ("Name of product", "Model number")
 PRODUCT_FIELD_WORDS = {"product", "name", "model", "models", "item", "description"}
 # fields whose value opens with the product's name
@@ -85,9 +86,12 @@ def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[
     described: list[str] = []
     ids: set[str] = set()  # the notice's own numbers ("Campaign number: 25V-187")
     units = None
+    makers: list[tuple[int, Span]] = []  # "Manufacturer(s): X": who made what is recalled
     for label, line, sep in fields:
         value = r.doc[sep.i + 1:line.end]
         rank = _recaller_rank(label)
+        if rank == MAKER_RANK and all(p in RECALLER_FIELDS[MAKER_RANK] for p in _label_parts(label)):
+            makers += [(c, line) for c in first_of_each_item(r, value)]
         if rank is not None and (best is None or rank < best[0]):
             # (not a legal form the name lost: "Creole and Company, LLC" read as "LLC")
             named = [c for c in first_of_each_item(r, value)
@@ -123,6 +127,17 @@ def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[
                     line, FIELD_CONFIDENCE,
                     extra={"units": units, "joint": len(companies) > 1, "field": True},
                     texts={"products": named})
+    for maker, maker_line in makers:
+        if maker in companies:
+            continue  # the recaller made it itself
+        # a maker named apart from the firm that recalls makes the recalled products for it
+        for product in dict.fromkeys(products):
+            yield Draft("makes", {"company": [maker], "product": [product]}, maker_line,
+                        FIELD_CONFIDENCE, extra={"maker_field": True})
+        for company in companies:
+            yield Draft("supplies", {"supplier": [maker], "customer": [company]}, maker_line,
+                        FIELD_CONFIDENCE, extra={"component": None, "quantity": None,
+                                                 "status": "active", "maker_field": True})
 
 
 TITLE_SEPARATORS = {"—", "–", "-", ":", "|"}
@@ -187,9 +202,12 @@ def _line_before(r: Reading, start: int) -> Span | None:
     return before[-1] if before else None
 
 
+def _label_parts(label: str) -> list[str]:
+    return [p.strip() for p in re.split(r"/| and |,", label)]
+
+
 def _recaller_rank(label: str) -> int | None:
     """ "Recalling Firm / Manufacturer", "Brand owner and importer": the best rank of the
     label's parts."""
-    parts = [p.strip() for p in re.split(r"/| and |,", label)]
-    ranks = [i for p in parts for i, names in enumerate(RECALLER_FIELDS) if p in names]
+    ranks = [i for p in _label_parts(label) for i, names in enumerate(RECALLER_FIELDS) if p in names]
     return min(ranks, default=None)

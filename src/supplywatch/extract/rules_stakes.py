@@ -21,6 +21,7 @@ PLANNED_CONFIDENCE = 0.6  # an agreed purchase that has not closed yet
 
 def stake_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     lex = r.lex
+    yield from _split_shares(r, sent)
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in lex["stake_nouns"]:
@@ -132,7 +133,10 @@ def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draf
                      for c in r.entities(o)] or _in_which_before(r, sent, tok) \
                 or _owned_in_the_clause_before(r, tok)
         owners = r.subject_companies(tok)
-        yield from _all_owned(r, sent, owners, owned, share, tok)
+        # "A holds 49% of X and B holds the rest": the parser may join B to X
+        holders = {h for t in sent if t.lemma_.lower() in SHARE_VERBS and t.i > tok.i
+                   and (h := _name_before(r, sent, t)) is not None}
+        yield from _all_owned(r, sent, owners, [c for c in owned if c not in holders], share, tok)
 
 
 def _owned_in_the_clause_before(r: Reading, tok: Token) -> list[int]:
@@ -161,3 +165,106 @@ def _sold_to(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         for child in dict.fromkeys(sold):
             if buyer != child:
                 yield _owns(r, sent, buyer, child, None, tok)
+
+
+# words between a holder's name and its verb ("Rhenvald also holds", "B will own")
+HOLDER_GAP = {"also", "still", "will", "would", "now", "currently", "already"}
+SHARE_VERBS = {"hold", "own"}
+VENTURE_NOUNS = {"venture", "jv"}
+SHARE_WINDOW = 4  # tokens from a verb to its percentage ("holds the remaining 51%")
+
+
+def _split_shares(r: Reading, sent: Span) -> Iterator[Draft]:
+    """Shares of one company split between several holders, read by word order where the
+    parser loses the second clause: "a joint venture in which A holds 40% and B holds the
+    remaining 60%", "A holds 49% of X and B holds the remaining 51%", "X will be 51 per
+    cent owned by A and 49 per cent by B"."""
+    doc = r.doc
+    holders: list[tuple[int, float, int]] = []  # (holder, share, token after the share)
+    owned: list[int] = []
+    for tok in sent:
+        if tok.lemma_.lower() not in SHARE_VERBS or tok.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.tag_ == "VBN" and any(t.lower_ == "by" for t in doc[tok.i + 1:tok.i + 2]):
+            # "X will be 51 per cent owned by A and 49 per cent by B"
+            owned = owned or _passive_owned(r, tok)
+            share = _percent_in(doc[max(sent.start, tok.i - SHARE_WINDOW):tok.i])
+            holder = r.company_at(doc[tok.i + 2]) if tok.i + 2 < sent.end else None
+            if holder is not None and share is not None:
+                holders.append((holder, share, tok.i + 2))
+                holders += _elided_holders(r, sent, tok.i + 3)
+            continue
+        after = doc[tok.i + 1:min(tok.i + 1 + SHARE_WINDOW, sent.end)]
+        share = _percent_in(after)
+        if share is None:
+            continue
+        holder = _name_before(r, sent, tok)
+        if holder is None:
+            continue
+        end = next((t.i + 1 for t in after if t.text in ("%", "cent", "percent")), after.end)
+        if end < sent.end and doc[end].lower_ in ("of", "in") and end + 1 < sent.end:
+            first = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < sent.end else end + 1
+            child = r.company_at(doc[first])  # (right after "of": "of X and B holds")
+            if child is not None and not owned:
+                owned = [child]
+        holders.append((holder, share, end))
+    if len(holders) < 2:
+        return  # one holder: the parse-based rules read it
+    if not owned:
+        owned = _venture_named_before(r, sent, holders[0][2])
+    for holder, share, _ in holders:
+        for child in owned:
+            if holder != child and not r.is_regulator(holder):
+                yield _owns(r, sent, holder, child, share, None)
+
+
+def _name_before(r: Reading, sent: Span, verb: Token) -> int | None:
+    """The company named right before the verb ("Tianlu holds", "Al Nawras also holds")."""
+    i = verb.i - 1
+    while i >= sent.start and r.doc[i].lower_ in HOLDER_GAP:
+        i -= 1
+    return r.company_at(r.doc[i]) if i >= sent.start else None
+
+
+def _passive_owned(r: Reading, verb: Token) -> list[int]:
+    """What "will be 51% owned by A" is said of: its subject, or the name set beside it
+    ("The venture, Raghunath Oizumi Precision Pvt. Ltd., will be ...")."""
+    subjects = children(verb, "nsubjpass") or [  # (or hung elsewhere by the parser)
+        t for t in verb.sent if t.i < verb.i and t.dep_ == "nsubjpass"]
+    for subj in subjects:
+        if subj.lower_ in ("which", "that"):
+            # "the JV, which is 51% owned by A": what the clause is said of
+            subj = verb.head if verb.dep_ == "relcl" else subj.head
+            if subj.pos_ not in ("NOUN", "PROPN"):
+                continue
+        found = r.entities(subj)
+        if not found:
+            found = [c for a in children(subj, "appos") for c in r.entities(a)]
+        if found:
+            return found
+    return []
+
+
+def _elided_holders(r: Reading, sent: Span, start: int) -> list[tuple[int, float, int]]:
+    """ "... and 49 per cent by B": each further share with its holder after "by"."""
+    doc = r.doc
+    found = []
+    for i in range(start, sent.end - 1):
+        if doc[i].lower_ == "by" and (holder := r.company_at(doc[i + 1])) is not None:
+            share = _percent_in(doc[max(start, i - SHARE_WINDOW):i])
+            if share is not None:
+                found.append((holder, share, i + 1))
+    return found
+
+
+def _venture_named_before(r: Reading, sent: Span, before: int) -> list[int]:
+    """The venture a split of shares is of: the company named just before "a joint venture
+    in which" ("Nawras Rhenvald Co., a joint venture in which A holds 40% ...")."""
+    doc = r.doc
+    for i in range(min(before, sent.end) - 1, sent.start, -1):
+        if doc[i].lower_ in VENTURE_NOUNS and any(t.lower_ == "which" for t in doc[i + 1:i + 3]):
+            for j in range(i - 1, max(sent.start, i - 6) - 1, -1):
+                if (company := r.company_at(doc[j])) is not None:
+                    return [company]
+            return []
+    return []

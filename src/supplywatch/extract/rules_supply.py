@@ -325,6 +325,8 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not customers:  # "... to vehicle makers in Europe, including bus maker Y and Z"
         customers = [c for o in prep_objects(tok, "to") for e in _examples(o)
                      for c in r.entities(e)]
+    if not customers:
+        customers = [c for c in _after_a_misread_to(r, tok) if c not in suppliers]
     # "... for Y's Aero, as well as for the Z L7 sedan": the maker of each product named
     customers += [c for o in destinations(r, tok) for c in _makers_of(r, o)
                   if c not in customers and c not in suppliers]
@@ -358,6 +360,32 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 
 PLURAL_REFERENCES = {"them", "these", "those"}
+
+
+# how far after "to" a customer's name may start ("to breakfast cereal maker Y")
+MISREAD_TO_WINDOW = 5
+
+
+def _after_a_misread_to(r: Reading, verb: Token) -> list[int]:
+    """ "X supplies flavour systems to breakfast cereal maker Y and to biscuit group Z": the
+    parser read "to breakfast" as an infinitive, so "to" is no preposition of the verb.
+    The companies named right after each "to" that its object's phrase leads to, in the
+    verb's own clause, are the customers."""
+    found: list[int] = []
+    for to in verb.subtree:
+        if to.i <= verb.i or to.lower_ != "to" or to.dep_ == "prep" \
+                or (to.dep_ == "aux" and to.head.pos_ == "AUX"):
+            continue
+        if to.dep_ == "aux" and to.head.pos_ == "VERB" and to.head.lemma_.lower() in r.lex["supply_verbs"]:
+            continue  # "agreed to supply": a real infinitive
+        for t in r.doc[to.i + 1:min(to.i + 1 + MISREAD_TO_WINDOW, verb.sent.end)]:
+            if t.is_punct and t.text != "&":
+                break
+            if (cid := r.company_at(t)) is not None:
+                if cid not in found:
+                    found.append(cid)
+                break
+    return found
 
 
 def _examples(group: Token) -> list[Token]:
