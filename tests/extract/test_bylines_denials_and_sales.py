@@ -147,3 +147,9 @@ def test_a_venture_owned_by_two_partners_in_the_passive(extract_text):
         " and 49 per cent by Kameoka Seiko K.K.")
     assert {("Devgiri Forgings Ltd", "Devgiri Kameoka Precision Pvt. Ltd.", 0.51),
             ("Kameoka Seiko K.K.", "Devgiri Kameoka Precision Pvt. Ltd.", 0.49)} <= owns(found)
+
+
+def test_due_to_is_no_customer_s_to(extract_text):
+    found = extract_text("Brauneck AG stopped selling heaters in Austria last year due to Halvik"
+                         " Energy Systems' exit from the market there.")
+    assert ("Brauneck AG", "Halvik Energy Systems") not in supplies(found)

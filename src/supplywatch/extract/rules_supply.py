@@ -364,6 +364,9 @@ PLURAL_REFERENCES = {"them", "these", "those"}
 
 # how far after "to" a customer's name may start ("to breakfast cereal maker Y")
 MISREAD_TO_WINDOW = 5
+# words "to" ends a preposition with: "due to", "according to", "prior to", "next to"
+TO_AFTER = {"due", "owing", "according", "prior", "thanks", "next", "close", "up", "back",
+            "compared", "relative", "subject", "similar", "equal"}
 
 
 def _after_a_misread_to(r: Reading, verb: Token) -> list[int]:
@@ -374,7 +377,8 @@ def _after_a_misread_to(r: Reading, verb: Token) -> list[int]:
     found: list[int] = []
     for to in verb.subtree:
         if to.i <= verb.i or to.lower_ != "to" or to.dep_ == "prep" \
-                or (to.dep_ == "aux" and to.head.pos_ == "AUX"):
+                or (to.dep_ == "aux" and to.head.pos_ == "AUX") \
+                or r.doc[to.i - 1].lower_ in TO_AFTER:
             continue
         if to.dep_ == "aux" and to.head.pos_ == "VERB" and to.head.lemma_.lower() in r.lex["supply_verbs"]:
             continue  # "agreed to supply": a real infinitive
