@@ -87,10 +87,7 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts += _partnerships(drafts, names)
     facts = _one_makes_per_pair(facts)
     facts = _without_bought_parts(facts)
-    # (a notice's "Manufacturer:" field says who made the recalled product, though it
-    # supplies the firm that recalls it)
-    maker_fields = {evidence(d.sent)[1] for d in drafts if d.type == "makes" and d.extra.get("maker_field")}
-    facts = _without_suppliers_making_customer_products(facts, maker_fields)
+    facts = _without_suppliers_making_customer_products(facts)
     facts = [f for f in facts if f.type != "makes" or _likely_product(f, r.lex)]
     facts.sort(key=lambda f: (f.span[0], f.type))
     entities = entities_of(r, {name for f in facts for _, name in f.names()})
@@ -100,10 +97,9 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
 def _product_makers(r: Reading, drafts: list[Draft]) -> dict[int, int]:
     makers: dict[int, int] = {}
     for d in drafts:
-        if d.type == "makes" and not d.extra.get("learned") and not d.extra.get("maker_field"):
+        if d.type == "makes" and not d.extra.get("learned"):
             # (a pair the classifier decided is a fact of its own, not a product's maker
-            # for the supply and recall rules; nor a notice's contract manufacturer: the
-            # firm that recalls the product still makes it as its own)
+            # for the supply and recall rules)
             makers.setdefault(d.roles["product"][0], d.roles["company"][0])
     for pid, c in enumerate(r.ents.clusters):
         if c.brand is not None:
@@ -265,8 +261,7 @@ def _without_bought_parts(facts: list[Fact]) -> list[Fact]:
         f.span, name_key(f.args["company"]), name_key(f.args["product"])) not in bought]
 
 
-def _without_suppliers_making_customer_products(facts: list[Fact],
-                                                keep_spans: set[tuple[int, int]]) -> list[Fact]:
+def _without_suppliers_making_customer_products(facts: list[Fact]) -> list[Fact]:
     """No "S makes P" for a supplier S of the document when a company that supplies no one
     here makes P (a named product) too: S's parts go into P, or S assembles it ("the Pulse 2 used a panel
     from S", "S will assemble the InkStream 400"); P is the other company's."""
@@ -276,7 +271,7 @@ def _without_suppliers_making_customer_products(facts: list[Fact],
         if f.type == "makes":
             makers.setdefault(name_key(f.args["product"]), set()).add(name_key(f.args["company"]))
     return [f for f in facts if f.type != "makes" or not f.args["product"][:1].isupper()
-            or f.span in keep_spans or name_key(f.args["company"]) not in suppliers
+            or name_key(f.args["company"]) not in suppliers
             or not makers[name_key(f.args["product"])] - suppliers]
 
 

@@ -50,8 +50,7 @@ def in_check(r: Reading, d: Draft) -> bool:
     """A `makes` draft the check judges: the rules' drafts, and any draft about a kind of
     product; not the company -> product classifier's named products (`pairs`, learned from
     product pages: its own threshold decides those)."""
-    return d.type == "makes" and not d.extra.get("maker_field") \
-        and (not d.extra.get("learned") or is_kind(r, d))
+    return d.type == "makes" and (not d.extra.get("learned") or is_kind(r, d))
 
 
 def document_roles(r: Reading, drafts: list[Draft]) -> dict[str, set[int]]:

@@ -130,10 +130,9 @@ def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[
     for maker, maker_line in makers:
         if maker in companies:
             continue  # the recaller made it itself
-        # a maker named apart from the firm that recalls makes the recalled products for it
-        for product in dict.fromkeys(products):
-            yield Draft("makes", {"company": [maker], "product": [product]}, maker_line,
-                        FIELD_CONFIDENCE, extra={"maker_field": True})
+        # a maker named apart from the firm that recalls supplies it (the recalled products
+        # stay the recaller's: a field's maker of each model counted as a product of its
+        # own cost more than it found on the tuned sets)
         for company in companies:
             yield Draft("supplies", {"supplier": [maker], "customer": [company]}, maker_line,
                         FIELD_CONFIDENCE, extra={"component": None, "quantity": None,
