@@ -185,7 +185,7 @@ def _split_shares(r: Reading, sent: Span) -> Iterator[Draft]:
     for tok in sent:
         if tok.lemma_.lower() not in SHARE_VERBS or tok.pos_ not in ("VERB", "AUX"):
             continue
-        if tok.tag_ == "VBN" and any(t.lower_ == "by" for t in doc[tok.i + 1:tok.i + 2]):
+        if tok.tag_ == "VBN" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "by":
             # "X will be 51 per cent owned by A and 49 per cent by B"
             owned = owned or _passive_owned(r, tok)
             share = _percent_in(doc[max(sent.start, tok.i - SHARE_WINDOW):tok.i])
