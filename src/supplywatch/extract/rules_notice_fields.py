@@ -90,11 +90,12 @@ def _notice(r: Reading, fields: list[Field], headline: Span | None) -> Iterator[
     for label, line, sep in fields:
         value = r.doc[sep.i + 1:line.end]
         rank = _recaller_rank(label)
+        firms = first_of_each_item(r, value) if rank is not None else []
         if rank == MAKER_RANK and all(p in RECALLER_FIELDS[MAKER_RANK] for p in _label_parts(label)):
-            makers += [(c, line) for c in first_of_each_item(r, value)]
+            makers += [(c, line) for c in firms]
         if rank is not None and (best is None or rank < best[0]):
             # (not a legal form the name lost: "Creole and Company, LLC" read as "LLC")
-            named = [c for c in first_of_each_item(r, value)
+            named = [c for c in firms
                      if not only_legal_form(r.ents.clusters[c].name.split(), r.lex)]
             if named:
                 best = (rank, named, line)
