@@ -239,12 +239,13 @@ def makes_pairs(ex: Extractor, text: str) -> set[tuple[str, str]]:
 
 
 def test_a_supplier_s_line_of_business_is_no_product_in_a_supply_story(rules_only, extractor):
-    """ "X, the German maker of hinges, will supply drawer runners to Y": the rules read
-    kinds of product X makes; in a supply story the check drops them (on the invented news
-    they were wrong five times in six), and the supply stays."""
+    """ "X, the German maker of hinges, will supply drawer runners to Y": in a supply story
+    the check drops the kinds of product X makes (on the invented news they were wrong five
+    times in six), and the supply stays. The learned pair classifier's pairs no longer get
+    that far: in a sentence where X supplies something else, X makes none of its products."""
     text = ("Brask Beschläge GmbH, the German maker of hinges and drawer systems, will begin "
             "supplying drawer runners to British furniture retailer Tamber Home next spring.")
-    assert ("Brask Beschläge GmbH", "hinges") in makes_pairs(rules_only, text)
+    assert ("Brask Beschläge GmbH", "hinges") not in makes_pairs(rules_only, text)
     assert not any(company.startswith("Brask") for company, _ in makes_pairs(extractor, text))
     supplies = [f for f in extractor.extract(Document.from_text(text, "s.txt")).contract()["facts"]
                 if f["type"] == "supplies"]

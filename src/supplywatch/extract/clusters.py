@@ -82,8 +82,10 @@ class DocEntities:
         return [i for i, c in enumerate(self.clusters) if c.type == type_ and c.spans]
 
 
-def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon) -> dict[str, str]:
-    """One type per name key, by the sum of its votes across the document."""
+def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon,
+                 learned: list[Candidate] | None = None) -> dict[str, str]:
+    """One type per name key, by the sum of its votes across the document (`learned`: the
+    learned recogniser's names, which only help decide what a short name is)."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for c in cands:
         votes[name_key(c.text(doc))].update(c.votes)
@@ -117,6 +119,17 @@ def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon) -> dict[str, st
             first = name_key(words[0].text)
             if first in votes and votes[first]["company"] <= 2 and first not in company_firsts:
                 votes[first]["product"] += 2
+    # "Ridgeway" of "Ridgeway Bikes", which the model reads as a place ("Ridgeway recalled
+    # 3,100 bikes", "Ridgeway denied it"): the company, where the words around it say so too
+    # (a fuller name with a corporate word, "Aerith Robotics", takes its short form in
+    # `_cut_short` when the learned recogniser finds it: not here)
+    full_names = [c.text(doc) for c in cands if top_type(votes[name_key(c.text(doc))]) == "company"] \
+        + [c.text(doc) for c in learned or () if c.votes["company"]]
+    named_first = {name_key(words[0]) for words in map(str.split, full_names) if len(words) > 1
+                   and not any(lex.is_company_word(w) for w in words[1:])}
+    for key, v in votes.items():
+        if key in named_first and top_type(v) in ("place", "person") and v["company"] >= 2:
+            v["company"] = max(v.values()) + 1
     # "Ghoshal" of "Anirban Ghoshal", tagged an organisation with nothing around it to
     # say so ("Ghoshal declined to put a cost on it"), is the person.
     # (Not "Corsetti" of "Corsetti Trasmissioni S.p.A.", named after its founder's family.)
@@ -161,7 +174,7 @@ def _only_a_line(doc: Doc, letters: str, lex: Lexicon) -> bool:
 
 def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
           lex: Lexicon, learned: list[Candidate] | None = None) -> DocEntities:
-    types = decide_types(cands, doc, lex)
+    types = decide_types(cands, doc, lex, learned)
     ents = DocEntities()
     key_cluster: dict[str, int] = {}
     for c in sorted(cands, key=lambda c: c.start):

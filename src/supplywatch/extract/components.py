@@ -26,7 +26,7 @@ from supplywatch.extract.legal_names import closes_a_name
 from supplywatch.extract.lexicon import Lexicon, load_lexicon
 from supplywatch.extract.makes_check import checked_makes, load_makes_model
 from supplywatch.extract.mentions import ends_a_dateline, find_candidates
-from supplywatch.extract.pairs import learned_makes, load_pair_model
+from supplywatch.extract.pairs import learned_makes, load_pair_model, without_suppliers_products
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_contract import contract_drafts
 from supplywatch.extract.rules_corporate import brand_drafts, corporate_drafts
@@ -188,7 +188,7 @@ def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str,
         # an agreement that names no seller becomes supply only where the document says who sells
         drafts = [d for d in drafts if d.type != DEAL] + direct_deals(reading, drafts)
         if model is not None:
-            drafts += learned_makes(reading, model, offers)
+            drafts += without_suppliers_products(reading, learned_makes(reading, model, offers), drafts)
         elif EMIT_GENERIC_MAKES:
             drafts += offers
         news = doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS

@@ -32,11 +32,23 @@ def denying_companies(r: Reading, doc: Doc) -> dict[int, set[int]]:
         deniers = set(r.subject_companies(tok))  # ("Kanchan denied that")
         named = {c for claim in claims for t in claim.subtree
                  if (c := r.company_at(t)) is not None} - deniers
+        if not named and all(o.lower_ in CLAIM_PRONOUNS for o in claims):
+            # "Forum posters claimed the sensor comes from X. Ridgeway denied it, saying it
+            # buys no parts from X": what "it" stands for names X, here or a sentence before
+            named = _named_around(r, tok) - deniers
         for company in deniers:
             if company in found and not found[company]:
                 continue  # already denied without names: every claim
             found[company] = found.get(company, set()) | named if named else set()
     return found
+
+
+def _named_around(r: Reading, tok: Token) -> set[int]:
+    """The companies named in a token's sentence and in the one before it."""
+    sent = tok.sent
+    before = r.doc[sent.start - 1].sent if sent.start > 0 else None
+    return {c for s in (before, sent) if s is not None for t in s
+            if (c := r.company_at(t)) is not None}
 
 
 def contradicted_suppliers(r: Reading, doc: Doc) -> set[int]:

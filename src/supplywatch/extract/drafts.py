@@ -57,6 +57,9 @@ def negated(tok: Token, lex: Lexicon) -> bool:
             return True
         if t.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True  # "it has no supply agreement with Y", "has no plans to buy Y"
+        if below is None and any(o.dep_ == "dobj" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in o.children) for o in t.children):
+            return True  # "it buys no parts from X", "X supplies no cells to Y"
         if t.lemma_.lower() in FAILED_VERBS and below is not None and below.dep_ == "xcomp" \
                 and below.head.i == t.i:
             return True

@@ -365,6 +365,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         return Counter({"place": 4})  # "of Grand Rapids, Michigan, a subsidiary of X"
     if _before_its_region(doc, start, end, lex):
         return Counter({"place": 4})  # "the Charlotte, North Carolina company", "Binh Duong province"
+    if _after_a_legal_form(doc, start, end, lex):
+        return Counter({"place": 4})  # "Freno Alpino S.r.l. of Bergamo"
     words = [t.lower_ for t in span]
     if words[-1].rstrip(".") in {w.rstrip(".") for w in lex["legal_suffixes"]} \
             or ends_in_legal_form(span.text, lex):
@@ -513,6 +515,18 @@ REGION_NOUNS = {"province", "prefecture", "county", "state", "region", "district
 # nouns that name a kind of place before "of": "the Franconian town of Coburg"
 SETTLEMENT_NOUNS = REGION_NOUNS | {"town", "city", "village", "municipality", "port", "island",
                                    "borough", "suburb", "emirate", "canton"}
+
+
+def _after_a_legal_form(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A name after "of" that follows a legal form ("Freno Alpino S.r.l. of Bergamo", "Hanbit
+    Memory Co., Ltd. of Icheon") is where the company is, unless it is a company's name
+    itself."""
+    if start < 2 or doc[start - 1].lower_ != "of" \
+            or not closes_a_name(doc[start - 2].text.rstrip("."), lex):
+        return False
+    words = doc[start:end].text.split()
+    return not ends_in_legal_form(doc[start:end].text, lex) \
+        and not any(w.lower() in lex["corporate_words"] for w in words)
 
 
 def _before_its_region(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -987,10 +1001,15 @@ def names_a_hazard(doc: Doc, end: int, lex: Lexicon) -> bool:
     return last in lex["hazard_nouns"] or last in lex["hazard_words"]
 
 
+# what a name does not end in
+TRAILING_POS = {"ADJ", "ADV", "ADP", "CCONJ", "DET", "PART", "SCONJ"}
+
+
 def without_a_trailing_adjective(doc: Doc, start: int, end: int) -> int:
-    """The end of a name the recogniser ran on into a lower-case adjective or adverb
-    ("Summitline Outdoor toll-free at 866-..."): a name ends in a noun or a number."""
-    if end - start < 2 or not (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADJ", "ADV")):
+    """The end of a name the recogniser ran on into a lower-case adjective, adverb or
+    function word ("Summitline Outdoor toll-free at 866-...", "Stridemax T7 and"): a name
+    ends in a noun or a number."""
+    if end - start < 2 or not (doc[end - 1].is_lower and doc[end - 1].pos_ in TRAILING_POS):
         return end
     while end - 1 > start and (doc[end - 1].is_lower or doc[end - 1].text in ("-", "–")):
         end -= 1

@@ -414,6 +414,50 @@ def _named_alone(r: Reading, cid: int) -> bool:
     return False
 
 
+def without_suppliers_products(r: Reading, learned: list[Draft], rule_drafts: list[Draft]) -> list[Draft]:
+    """The learned `makes` drafts, less those that pair a company with a product in a
+    sentence where the rules read it as a supplier: "the Aria 11 Pro's panel came from
+    Seorim Display", "the KG-125 grinder uses cells from Huilong" (the product is its
+    customer's), unless the product is what it supplies ("X supplies its Y 5000 packs",
+    "supply NavCore receivers to Z") or named as its own ("a Helix HX7260 chip")."""
+    supplied: dict[tuple[int, int], list[str]] = {}  # (supplier, sentence) -> parts named
+    for d in rule_drafts:
+        if d.type == "supplies":
+            for supplier in d.roles.get("supplier", ()):
+                supplied.setdefault((supplier, d.sent.start), []).append(
+                    (d.extra.get("component") or "").lower())
+    return [d for d in learned if (parts := supplied.get((d.roles["company"][0], d.sent.start))) is None
+            or _what_it_supplies(r, d, parts)]
+
+
+def _what_it_supplies(r: Reading, draft: Draft, parts: list[str]) -> bool:
+    company, product = draft.roles["company"][0], draft.roles["product"][0]
+    name = r.ents.clusters[product].name.lower()
+    said = draft.sent.text.lower()
+    if any(part and (name in part or f"{name} {part}" in said) for part in parts):
+        return True
+    if not all(parts) and _before_a_noun(r, product, draft.sent):
+        return True  # a part the rules did not name, the product's name on it
+    return _named_with(r, company, product)
+
+
+def _before_a_noun(r: Reading, product: int, sent) -> bool:
+    """Is the product named right before a lower-case noun in the sentence ("NavCore
+    receivers")?"""
+    return any(sent.start <= start and end < sent.end and r.doc[end].is_lower
+               and r.doc[end].pos_ == "NOUN" for start, end in r.ents.clusters[product].spans)
+
+
+def _named_with(r: Reading, company: int, product: int) -> bool:
+    """Is the product named right after the company, or as its possessive's ("a Helix
+    HX7260 chip", "Paraxis Semiconductor's Aurelis 7 platform"): the supplier's own part?"""
+    ends = {e for _, e in r.ents.clusters[company].spans}
+    for start, _ in r.ents.clusters[product].spans:
+        if start in ends or (start - 1 in ends and r.doc[start - 1].text in ("'s", "’s")):
+            return True
+    return False
+
+
 def learned_makes(r: Reading, model: PairModel, rule_drafts: list[Draft]) -> list[Draft]:
     """`makes` drafts for the pairs the model accepts, one per (company, product)."""
     rule_pairs = {(d.roles["company"][0], d.roles["product"][0]) for d in rule_drafts

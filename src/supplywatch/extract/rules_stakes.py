@@ -17,6 +17,9 @@ from supplywatch.extract.rules_corporate import PERCENT
 SIZE_WORDS = {"controlling", "majority", "minority", "significant", "strategic", "large",
               "small", "major", "minor", "equity"}
 PLANNED_CONFIDENCE = 0.6  # an agreed purchase that has not closed yet
+# Holding a share kept from before ("Y retains 31% of X", "Y keeps a 14% holding in X"):
+# here, not among the lexicon's holding verbs, which also read "keeps X as a supplier"
+KEEP_VERBS = {"keep", "retain"}
 
 
 def stake_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
@@ -26,7 +29,7 @@ def stake_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and lemma in lex["stake_nouns"]:
             yield from _stake(r, sent, tok)
-        elif tok.pos_ == "VERB" and lemma in lex["holding_verbs"]:
+        elif tok.pos_ == "VERB" and (lemma in lex["holding_verbs"] or lemma in KEEP_VERBS):
             yield from _holds_share_or_control(r, sent, tok)
         elif tok.pos_ == "VERB" and lemma in lex["divest_verbs"]:
             yield from _sold_to(r, sent, tok)
@@ -87,7 +90,7 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if verb is not None:
         if negated(verb, r.lex) or verb.lemma_.lower() in r.lex["divest_verbs"]:
             return  # "Y sold its stake in X": no longer an owner
-        if verb.lemma_.lower() not in r.lex["holding_verbs"]:
+        if verb.lemma_.lower() not in r.lex["holding_verbs"] | KEEP_VERBS:
             return  # "Y valued the stake in X": says nothing of who owns it
         if not owners:
             owners = r.subject_companies(verb)
@@ -169,7 +172,7 @@ def _sold_to(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 
 # words between a holder's name and its verb ("Rhenvald also holds", "B will own")
 HOLDER_GAP = {"also", "still", "will", "would", "now", "currently", "already"}
-SHARE_VERBS = {"hold", "own"}
+SHARE_VERBS = {"hold", "own"} | KEEP_VERBS
 VENTURE_NOUNS = {"venture", "jv"}
 SHARE_WINDOW = 4  # tokens from a verb to its percentage ("holds the remaining 51%")
 
@@ -178,10 +181,12 @@ def _split_shares(r: Reading, sent: Span) -> Iterator[Draft]:
     """Shares of one company split between several holders, read by word order where the
     parser loses the second clause: "a joint venture in which A holds 40% and B holds the
     remaining 60%", "A holds 49% of X and B holds the remaining 51%", "X will be 51 per
-    cent owned by A and 49 per cent by B"."""
+    cent owned by A and 49 per cent by B", "A holds 60% of the venture and B the remaining
+    40%", "A owns 51% of X; the remaining 49% is held by B"."""
     doc = r.doc
-    holders: list[tuple[int, float, int]] = []  # (holder, share, token after the share)
+    holders: list[tuple[int, float | None, int]] = []  # (holder, share, token after the share)
     owned: list[int] = []
+    rested = False  # a holder of "the remaining 60%": the shares are split
     for tok in sent:
         if tok.lemma_.lower() not in SHARE_VERBS or tok.pos_ not in ("VERB", "AUX"):
             continue
@@ -196,34 +201,166 @@ def _split_shares(r: Reading, sent: Span) -> Iterator[Draft]:
             continue
         after = doc[tok.i + 1:min(tok.i + 1 + SHARE_WINDOW, sent.end)]
         share = _percent_in(after)
-        if share is None:
+        if share is None and not _names_the_rest(after):
             continue
-        holder = _name_before(r, sent, tok)
-        if holder is None:
-            continue
-        end = next((t.i + 1 for t in after if t.text in ("%", "cent", "percent")), after.end)
+        end = next((t.i + 1 for t in after if t.text in ("%", "cent", "percent")
+                    or t.lower_ in REST_NOUNS), after.end)
+        if end < sent.end and doc[end].lemma_.lower() in r.lex["stake_nouns"]:
+            end += 1  # "holds a 30% stake in X"
         if end < sent.end and doc[end].lower_ in ("of", "in") and end + 1 < sent.end:
-            first = end + 2 if doc[end + 1].lower_ == "the" and end + 2 < sent.end else end + 1
-            child = r.company_at(doc[first])  # (right after "of": "of X and B holds")
+            # (also where the holder is read by the parse: "Oriel ... holds a 40% stake in
+            # X; its partner B owns the remaining 60%")
+            child = _share_of(r, doc[end])
             if child is not None and not owned:
                 owned = [child]
-        holders.append((holder, share, end))
-    if len(holders) < 2:
+        holder = _name_before(r, sent, tok)
+        if holder is not None:
+            holders.append((holder, share, end))
+            rested = rested or any(t.lower_ in REST_WORDS for t in after)  # "B owns the remaining 60%"
+    named = {h for h, _, _ in holders}
+    rest = [h for h in _holders_of_the_rest(r, sent) if h[0] not in named]
+    if not owned:
+        # "the remaining 55% of X stays with B"
+        owned = [c for _, _, end in rest if end < sent.end and doc[end].lower_ == "of"
+                 and (c := _share_of(r, doc[end])) is not None][:1]
+    if len(holders) + len(rest) < 2 and not ((rest or rested) and owned):
         return  # one holder: the parse-based rules read it
     if not owned:
-        owned = _venture_named_before(r, sent, holders[0][2])
-    for holder, share, _ in holders:
+        owned = _venture_named_before(r, sent, (holders or rest)[0][2])
+    known = [share for _, share, _ in holders]
+    for holder, share, _ in holders + rest:
+        if share is None and known and None not in known and sum(known) < 1:
+            share = round(1 - sum(known), 4)  # "A holds 51% of X and B the rest"
         for child in owned:
             if holder != child and not r.is_regulator(holder):
                 yield _owns(r, sent, holder, child, share, None)
 
 
+# "the remaining 40%", "the other 50%", "the rest", "the remainder", "the balance"
+REST_WORDS = {"remaining", "other", "rest", "remainder", "balance"}
+REST_NOUNS = {"rest", "remainder", "balance"}
+# what the rest of the shares does: "is held by B", "belongs to B", "stays with B"
+REST_VERBS = {"hold", "own", "belong", "stay", "remain", "rest", "lie", "sit"}
+REST_GAP = {"is", "are", "will", "would", "be", "continue", "continues", "to", "still", "now"}
+
+
+def _names_the_rest(tokens: Span) -> bool:
+    """ "the rest", "the remainder": the shares left, with no figure."""
+    return any(t.lower_ in REST_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ == "the" for t in tokens)
+
+
+def _rest_end(doc, tok: Token, sent: Span) -> int | None:
+    """The token after "the remaining 40%" / "the rest" that starts at `tok`, if it is a
+    share of a company."""
+    if tok.lower_ in REST_NOUNS:
+        return tok.i + 1
+    for t in doc[tok.i + 1:min(tok.i + 1 + SHARE_WINDOW, sent.end)]:
+        if t.text in ("%", "cent", "percent"):
+            return t.i + 1
+    return None
+
+
+def _holders_of_the_rest(r: Reading, sent: Span) -> list[tuple[int, float | None, int]]:
+    """Who holds the rest of the shares: "... and B the remaining 40%" (the verb left out),
+    "the remaining 40% is held by B", "with the remaining 20% held by B", "the rest belongs
+    to B", "the remaining 55% of X stays with B"."""
+    doc = r.doc
+    found = []
+    for tok in sent:
+        if tok.lower_ not in REST_WORDS or tok.i - 1 < sent.start or doc[tok.i - 1].lower_ != "the":
+            continue
+        end = _rest_end(doc, tok, sent)
+        if end is None:
+            continue
+        share = _percent_in(doc[tok.i:end])
+        # "and B the remaining 40%"
+        holder = r.company_at(doc[tok.i - 2]) if tok.i - 2 >= sent.start else None
+        if holder is None or doc[tok.i - 2].dep_ == "poss":
+            holder = _holder_after(r, sent, end)
+        if holder is not None:
+            found.append((holder, share, end))
+    return found
+
+
+def _holder_after(r: Reading, sent: Span, end: int) -> int | None:
+    """The company a share is given to after it: "is held by B", "belongs to the Norwegian
+    group B", "stays with B" (past "of X" first)."""
+    doc = r.doc
+    i = end
+    if i < sent.end and doc[i].lower_ == "of":
+        i = max(t.i for t in doc[i].subtree) + 1
+    while i < sent.end and doc[i].lower_ in REST_GAP:
+        i += 1
+    if i + 1 >= sent.end or doc[i].lemma_.lower() not in REST_VERBS \
+            or doc[i + 1].lower_ not in ("by", "to", "with"):
+        return None
+    for t in doc[i + 2:min(i + 8, sent.end)]:
+        if t.is_punct:
+            return None
+        if (holder := r.company_at(t)) is not None:
+            return holder
+    return None
+
+
+def _share_of(r: Reading, prep: Token) -> int | None:
+    """The company whose shares "of" (or "in") names: "of X", "of the venture, X", or the
+    venture the text named before ("Verhoek holds 60% of the venture")."""
+    doc = r.doc
+    first = prep.i + 2 if prep.i + 2 < len(doc) and doc[prep.i + 1].lower_ == "the" else prep.i + 1
+    if first >= len(doc):
+        return None
+    if (child := r.company_at(doc[first])) is not None:  # (right after "of": "of X and B holds")
+        return child
+    if doc[first].lower_ in VENTURE_NOUNS or (doc[first].lower_ == "joint" and first + 1 < len(doc)
+                                              and doc[first + 1].lower_ in VENTURE_NOUNS):
+        noun = doc[first] if doc[first].lower_ in VENTURE_NOUNS else doc[first + 1]
+        if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," \
+                and (child := r.company_at(doc[noun.i + 2])) is not None:
+            return child  # "of the venture, Sakuragi Recycled Fibre, and ..."
+        return _venture_written_before(r, noun)
+    return None
+
+
+def _venture_written_before(r: Reading, reference: Token) -> int | None:
+    """The joint venture a later "the venture" stands for: the last company the text
+    calls one ("Kelvard is a joint venture of ...", "X, a joint venture", "a joint
+    venture, X")."""
+    doc = r.doc
+    for tok in reversed(doc[max(0, reference.sent.start - 120):reference.i]):
+        if tok.lower_ not in VENTURE_NOUNS:
+            continue
+        if tok.dep_ == "appos" and (cid := r.company_at(tok.head)) is not None:
+            return cid  # "X, a joint venture ..."
+        for child in tok.children:
+            if child.dep_ == "appos" and (cid := r.company_at(child)) is not None:
+                return cid  # "a joint venture, X, ..."
+        if tok.dep_ == "attr":
+            subjects = [c for s in tok.head.children if s.dep_ == "nsubj" for c in r.entities(s)]
+            if len(subjects) == 1:
+                return subjects[0]  # "X is a joint venture of A and B"
+        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
+                and (cid := r.company_at(doc[tok.i + 2])) is not None:
+            return cid
+        return None  # the last venture named, but not by its name
+    return None
+
+
 def _name_before(r: Reading, sent: Span, verb: Token) -> int | None:
-    """The company named right before the verb ("Tianlu holds", "Al Nawras also holds")."""
+    """The company named right before the verb ("Tianlu holds", "Al Nawras also holds"),
+    or the one a pronoun there stands for ("in which it holds 49%", "Port Ailsa Holdings,
+    which holds the other 50%", "the producer also holds 49%")."""
     i = verb.i - 1
     while i >= sent.start and r.doc[i].lower_ in HOLDER_GAP:
         i -= 1
-    return r.company_at(r.doc[i]) if i >= sent.start else None
+    if i < sent.start:
+        return None
+    tok = r.doc[i]
+    if (cid := r.company_at(tok)) is not None:
+        return cid
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i and tok.pos_ in ("PRON", "NOUN"):
+        found = r.entities(tok)
+        return found[0] if len(found) == 1 else None
+    return None
 
 
 def _passive_owned(r: Reading, verb: Token) -> list[int]:
@@ -258,13 +395,20 @@ def _elided_holders(r: Reading, sent: Span, start: int) -> list[tuple[int, float
 
 
 def _venture_named_before(r: Reading, sent: Span, before: int) -> list[int]:
-    """The venture a split of shares is of: the company named just before "a joint venture
-    in which" ("Nawras Rhenvald Co., a joint venture in which A holds 40% ...")."""
+    """The venture a split of shares is of: the company whose name ends right before "a
+    joint venture in which" ("Nawras Rhenvald Co., a joint venture in which A holds 40%
+    ...", "Fjordcell is a joint venture in which ...")."""
     doc = r.doc
     for i in range(min(before, sent.end) - 1, sent.start, -1):
         if doc[i].lower_ in VENTURE_NOUNS and any(t.lower_ == "which" for t in doc[i + 1:i + 3]):
-            for j in range(i - 1, max(sent.start, i - 6) - 1, -1):
-                if (company := r.company_at(doc[j])) is not None:
-                    return [company]
+            j = i - 1
+            while j > sent.start and doc[j].is_lower and doc[j].pos_ in ("ADJ", "DET", "NOUN", "ADV"):
+                j -= 1  # "a joint", "a 50-50", "a new"
+            while j > sent.start and (doc[j].text == "," or doc[j].lemma_ == "be"):
+                j -= 1  # "X, a joint venture", "X is a joint venture", "X, is a ..."
+            company = r.company_at(doc[j]) if j >= sent.start else None
+            # (its whole name: not "Haldane" of "Haldane Atlas Machining, a joint venture")
+            if company is not None and any(e == j + 1 for _, e in r.ents.clusters[company].spans):
+                return [company]
             return []
     return []
