@@ -431,6 +431,8 @@ def without_suppliers_products(r: Reading, learned: list[Draft], rule_drafts: li
 
 
 def _what_it_supplies(r: Reading, draft: Draft, parts: list[str]) -> bool:
+    """Is the pair's product what its company supplies in that sentence (`parts`: the parts
+    the rules named for it there, "" where they named none)?"""
     company, product = draft.roles["company"][0], draft.roles["product"][0]
     name = r.ents.clusters[product].name.lower()
     said = draft.sent.text.lower()
@@ -441,7 +443,7 @@ def _what_it_supplies(r: Reading, draft: Draft, parts: list[str]) -> bool:
     return _named_with(r, company, product)
 
 
-def _before_a_noun(r: Reading, product: int, sent) -> bool:
+def _before_a_noun(r: Reading, product: int, sent: Span) -> bool:
     """Is the product named right before a lower-case noun in the sentence ("NavCore
     receivers")?"""
     return any(sent.start <= start and end < sent.end and r.doc[end].is_lower

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.drafts import Draft, called_off, children, confidence_for, negated, prep_objects
 from supplywatch.extract.reading import Reading
@@ -249,7 +249,7 @@ def _names_the_rest(tokens: Span) -> bool:
     return any(t.lower_ in REST_NOUNS and t.i > 0 and t.doc[t.i - 1].lower_ == "the" for t in tokens)
 
 
-def _rest_end(doc, tok: Token, sent: Span) -> int | None:
+def _rest_end(doc: Doc, tok: Token, sent: Span) -> int | None:
     """The token after "the remaining 40%" / "the rest" that starts at `tok`, if it is a
     share of a company."""
     if tok.lower_ in REST_NOUNS:
