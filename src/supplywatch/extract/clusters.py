@@ -284,10 +284,11 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
         return
     words = cluster.name.split()
     heads = lex["product_heads"] | lex["component_heads"]
-    if len(words) < 2 or not all(w[:1].isupper() for w in words) \
-            or any(w.lower() in heads for w in words):
+    if not all(w[:1].isupper() for w in words) or any(w.lower() in heads for w in words):
         return  # "Notebook Computers" in a title-case headline is no company
-    cut_short = _cut_short(ents, cid, lex)
+    if len(words) < 2 and not _a_company_by_its_contexts(doc, cluster, lex):
+        return
+    cut_short = _cut_short(ents, cid, lex, _a_company_by_its_contexts(doc, cluster, lex, once=True))
     if cut_short is not None:
         _release(ents, cut_short, cluster.spans)
     if any(i in ents.token_cluster for s, e in cluster.spans for i in range(s, e)):
@@ -304,12 +305,31 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
         _merge(ents, cid, cut_short)
 
 
-def _cut_short(ents: DocEntities, cid: int, lex: Lexicon) -> int | None:
+def _a_company_by_its_contexts(doc: Doc, cluster, lex: Lexicon, once: bool = False) -> bool:
+    """A one-word name only the learned recogniser reads ("Strydale") is a company the rules
+    read too when it is named at least twice (`once`: for longer names, once is enough),
+    the words around it vote company at least twice and never a place or person:
+    "Strydale makes boots", "Strydale is a subsidiary of ...", "a 30% stake in Eletrovia
+    Mobilidade, a fleet leasing company". (One word alone is too often a product, a place
+    or a person for less.)"""
+    if once:
+        if not all(w[:1].isupper() and w[1:].islower() for w in cluster.name.split()):
+            return False
+    elif len(cluster.spans) < 2 or not cluster.name[1:].islower() or not cluster.name.isalpha():
+        return False
+    votes: Counter[str] = sum((context_votes(doc, s, e, lex) for s, e in cluster.spans), Counter())
+    return votes["company"] >= 2 and not votes["place"] and not votes["person"] \
+        and not votes["product"]
+
+
+def _cut_short(ents: DocEntities, cid: int, lex: Lexicon, said_a_company: bool = False) -> int | None:
     """The person (or place) the base model reads where the document names a company by the
     start of its full name: "Aerith" of "Aerith Robotics", "Kestria" of "Kestria
     Composites", when the rest of the full name has a corporate word and no person in the
     document goes by the shorter name (a place: named nowhere else). (The base model may
-    have read the full name's first words as that person too.)"""
+    have read the full name's first words as that person too.) A full name whose contexts
+    say it is a company (`said_a_company`) needs no corporate word: "Eletrovia
+    Mobilidade, a fleet leasing company"."""
     cluster = ents.clusters[cid]
     words = cluster.name.split()
     holders = {ents.token_cluster[i] for s, e in cluster.spans for i in range(s, e)
@@ -318,7 +338,7 @@ def _cut_short(ents: DocEntities, cid: int, lex: Lexicon) -> int | None:
         short = ents.clusters[other]
         short_words = short.name.split()
         if len(short_words) >= len(words) or words[:len(short_words)] != short_words \
-                or not any(lex.is_company_word(w) for w in words[len(short_words):]) \
+                or not (said_a_company or any(lex.is_company_word(w) for w in words[len(short_words):])) \
                 or holders - {other} or _a_person_s_name(ents, other):
             continue
         inside = [(s, e) for s, e in short.spans if any(cs <= s < ce for cs, ce in cluster.spans)]
@@ -447,7 +467,9 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
                 # "Kyungdo Autosafety de Mexico S.A. de C.V."
             if okey.startswith(key + " "):
                 rest = oc.name.split()[len(cluster.name.split()):]
-                if rest and not all(ACRONYM.match(w) for w in rest):
+                after = okey.split()[len(key.split()):]
+                if rest and not all(ACRONYM.match(w) for w in rest) \
+                        and not _named_after_a_partner(ents, keys, (cid, other), after, lex, doc):
                     longer.append(other)
             elif len(key.split()) == 1 and okey.split()[1:2] == [key] \
                     and (oc.name.split()[0] in places or oc.name.split()[0].lower() in lex["name_places"]):
@@ -479,6 +501,26 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
         elif len(longer) == 1 and cluster.type == "person" and not _a_person_s_name(ents, cid):
             # "Fennick" (typed a person) of "Fennick Cycles", the one company named so
             _merge(ents, longer[0], cid)
+
+
+def _named_after_a_partner(ents: DocEntities, keys: dict[int, str], pair: tuple[int, int],
+                           rest: list[str], lex: Lexicon, doc: Doc | None) -> bool:
+    """Do the words of a longer name after the shorter one's (`rest`, lower case) start
+    with another company's first word? Then it is a joint venture named after its parents
+    ("Krammer Tanaka Drive Systems", with "Krammer AG" and "Tanaka Seiki Co., Ltd."), not
+    the shorter name's company in full."""
+    word = rest[0]
+    if len(rest) < 2 or word in lex["corporate_words"] or (
+            doc is not None and any(t.text == word for t in doc)):
+        return False  # (a word the text also writes in lower case is no partner's name:
+        # "Hollowbrook Home" with "Home Office Product Safety")
+    # (the partner by a company's own words: not a product the model took for a company,
+    # "Velvet Hour" of "Rowe & Lark Velvet Hour")
+    return any(cid not in pair and ents.clusters[cid].type == "company"
+               and key.split()[:1] == [word] and len(key.split()) > 1
+               and any(ends_in_legal_form(n, lex) or any(lex.is_company_word(w) for w in n.split()[1:])
+                       for n in ents.clusters[cid].names)
+               for cid, key in keys.items())
 
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "outside", "inside", "around"}

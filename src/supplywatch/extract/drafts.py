@@ -194,6 +194,17 @@ def children(tok: Token, *deps: str) -> list[Token]:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+def listed_members(noun: Token) -> list[Token]:
+    """The objects of "including", "such as" or "like" hung on a noun ("its subsidiaries,
+    including X and Y")."""
+    members = []
+    for prep in children(noun, "prep"):
+        if prep.lower_ in ("including", "like") or (
+                prep.lower_ == "as" and prep.i > 0 and prep.nbor(-1).lower_ == "such"):
+            members += children(prep, "pobj")
+    return members
+
+
 def prep_objects(tok: Token, *preps: str) -> list[Token]:
     """Objects of the named prepositions attached to tok ("to BMW", "from ATL")."""
     out = []

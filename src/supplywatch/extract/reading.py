@@ -32,6 +32,10 @@ class Component:
     quantity: int | None
 
 
+# nouns for a joint venture ("the venture", "the JV")
+VENTURE_NOUNS = {"venture", "jv"}
+
+
 class Reading:
     def __init__(self, doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         self.doc = doc
@@ -140,6 +144,35 @@ class Reading:
                             return named[-1]
         return None
 
+    def venture_before(self, reference: Token) -> int | None:
+        """The joint venture a later "the venture" (or "the JV") stands for: the last
+        company the text calls one ("Kelvard is a joint venture of ...", "X, a joint
+        venture", "a joint venture, X", "the venture, to be called X")."""
+        doc = self.doc
+        for tok in reversed(doc[max(0, reference.sent.start - 120):reference.i]):
+            if tok.lower_ not in VENTURE_NOUNS:
+                continue
+            if tok.dep_ == "appos" and (cid := self.company_at(tok.head)) is not None:
+                return cid  # "X, a joint venture ..."
+            for child in tok.children:
+                if child.dep_ == "appos" and (cid := self.company_at(child)) is not None:
+                    return cid  # "a joint venture, X, ..."
+            if (named := self._called(tok)) is not None and (cid := self.company_at(named)) is not None:
+                return cid  # "the venture, to be called X"
+            if tok.dep_ == "attr":
+                subjects = [c for s in tok.head.children if s.dep_ == "nsubj" for c in self.entities(s)]
+                if len(subjects) == 1:
+                    return subjects[0]  # "X is a joint venture of A and B"
+            if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
+                    and (cid := self.company_at(doc[tok.i + 2])) is not None:
+                return cid
+            if tok.i < reference.i and tok.sent.start == reference.sent.start:
+                continue  # (an earlier mention in the same sentence: "the venture ... the JV")
+            if self.cluster_at(tok) is None and self._is_description(tok) and tok.i != reference.i:
+                continue  # an earlier "the venture": the one it stands for is further back
+            return None  # the last venture named, but not by its name
+        return None
+
     def antecedent(self, tok: Token, type_: str = "company") -> list[int]:
         """What a relative pronoun stands for: the noun its clause hangs on ("the JV, which
         is 51% owned by ..."), else the nearest name of the type before it."""
@@ -225,6 +258,10 @@ class Reading:
         """Resolve a pronoun or a descriptive reference ("the Shenzhen-based gadget maker")."""
         if type_ != "company":
             return []
+        if self._is_description(tok) and tok.lower_ in VENTURE_NOUNS:
+            venture = self.venture_before(tok)  # "the venture", "the JV": the one named before
+            if venture is not None:
+                return [venture]
         if self._chain is None:
             self._learn_descriptions()
         if tok.i in self._chain:

@@ -13,6 +13,7 @@ from supplywatch.extract.drafts import (
     children,
     clause_subject_tokens,
     confidence_for,
+    listed_members,
     negated,
     no_longer,
     not_now,
@@ -111,6 +112,10 @@ def _subsidiary_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elif tok.dep_ == "nsubj" and tok.head.lemma_.lower() in LISTING_VERBS:
         # "Quillon's subsidiaries include Quillon Robotics Europe B.V., ... and ..."
         childs += [c for o in children(tok.head, "dobj") for c in r.entities(o, deep=True)]
+    if tok.tag_ in ("NNS", "NNPS") and (children(tok, "poss") or prep_objects(tok, "of")):
+        # "Velthoven's subsidiaries, including X in Germany and Y in Poland", "the units of
+        # Y, such as X": the members listed after the plural noun
+        childs += [c for o in listed_members(tok) for c in r.entities(o, deep=True)]
     named_before = [c for t in tok.lefts if t.dep_ == "compound" for c in r.entities(t)]
     named_after = [c for c in childs if c not in named_before]
     if not parents and childs and not children(tok, "poss") and not prep_objects(tok, "of") \

@@ -79,7 +79,11 @@ def _maker_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         kinds += _kinds(r, obj)
     mods = [t for t in tok.lefts if t.dep_ == "compound" and t.is_lower and t.pos_ == "NOUN"]
     if mods and not kinds:
-        kinds += r.kind_entity(mods[0].i, mods[-1].i + 1)
+        start = mods[0].i
+        while start > mods[0].left_edge.i and (before := r.doc[start - 1]).is_lower \
+                and before.pos_ in ("NOUN", "ADJ") and before.dep_ in ("compound", "amod"):
+            start -= 1  # "a battery pack maker": the battery pack, not the pack
+        kinds += r.kind_entity(start, mods[-1].i + 1)
     for m in makers:
         for pid in kinds:
             yield Draft("makes", {"company": [m], "product": [pid]}, sent,

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.drafts import Draft, called_off, children, confidence_for, negated, prep_objects
-from supplywatch.extract.reading import Reading
+from supplywatch.extract.reading import VENTURE_NOUNS, Reading
 from supplywatch.extract.rules_corporate import PERCENT
 
 # "interest" and "holding" are stakes only with a size: "a controlling interest in X" (not
@@ -71,11 +71,15 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return
     sized = tok.doc[tok.left_edge.i:tok.i]
     share = _percent_in(sized)
+    verb = tok.head if tok.dep_ == "dobj" else None
+    changed = verb is not None and verb.lemma_.lower() in CHANGE_VERBS and _changed_to(verb) is not None
+    # "X increased its holding in Y to 40 percent from 25 percent"; not "cut ... to zero"
+    if changed and (negated(verb, r.lex) or (share := _changed_to(verb)) == 0):
+        return
     if tok.lemma_.lower() != "stake" and share is None and not any(
             t.lower_ in SIZE_WORDS for t in sized):
         return
     owners = [c for p in children(tok, "poss") for c in r.entities(p)]
-    verb = tok.head if tok.dep_ == "dobj" else None
     deal = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
     if not owners and deal is not None and deal.lemma_.lower() in r.lex["acquisition_nouns"]:
         # "Y completed its purchase of an 85 percent stake in X": the buyer's stake
@@ -90,13 +94,30 @@ def _stake(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if verb is not None:
         if negated(verb, r.lex) or verb.lemma_.lower() in r.lex["divest_verbs"]:
             return  # "Y sold its stake in X": no longer an owner
-        if verb.lemma_.lower() not in r.lex["holding_verbs"] | KEEP_VERBS:
+        if verb.lemma_.lower() not in r.lex["holding_verbs"] | KEEP_VERBS and not changed:
             return  # "Y valued the stake in X": says nothing of who owns it
         if not owners:
             owners = r.subject_companies(verb)
     elif not owners:
         return
     yield from _all_owned(r, sent, owners, owned, share, verb)
+
+
+# Verbs that change the size of a stake: the owner holds the new size ("raised its stake in
+# X to 40%", "cut its holding in X to 10%")
+CHANGE_VERBS = {"increase", "raise", "lift", "boost", "double", "expand", "cut", "reduce",
+                "lower", "trim"}
+
+
+def _changed_to(verb: Token) -> float | None:
+    """The size a stake was changed to: the percentage after "to"."""
+    for obj in prep_objects(verb, "to"):
+        share = _percent_in(verb.doc[obj.left_edge.i:obj.right_edge.i + 1])
+        if share is not None:
+            return share
+        if obj.lower_ in ("zero", "nothing", "nil"):
+            return 0.0
+    return None
 
 
 def _in_which_before(r: Reading, sent: Span, tok: Token) -> list[int]:
@@ -127,7 +148,7 @@ def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draf
         share = _percent_in(tok.doc[obj.left_edge.i:obj.i + 1])
         if share is None and obj.lemma_.lower() not in ("control", "ownership"):
             continue  # "took control of X", "took full ownership of X"
-        owned = [c for o in prep_objects(obj, "of", "in") for c in r.entities(o)]
+        owned = [c for o in prep_objects(obj, "of", "in") for c in _whose_shares(r, o)]
         if not owned and share is not None:
             # "X, in which A holds 51% and B holds 49%": the clause hangs on X (through
             # the first verb, for the second), or by word order
@@ -140,6 +161,18 @@ def _holds_share_or_control(r: Reading, sent: Span, tok: Token) -> Iterator[Draf
         holders = {h for t in sent if t.lemma_.lower() in SHARE_VERBS and t.i > tok.i
                    and (h := _name_before(r, sent, t)) is not None}
         yield from _all_owned(r, sent, owners, [c for c in owned if c not in holders], share, tok)
+
+
+# what a company's shares are called: "33.4% of its shares", "of Sakurada's stock"
+SHARE_NOUNS = {"share", "stock", "equity", "capital"}
+
+
+def _whose_shares(r: Reading, obj: Token) -> list[int]:
+    """The company an object of "holds 35% of" names: "of X", or the owner of the shares in
+    "of its shares", "of Sakurada's share capital"."""
+    if obj.lemma_.lower() in SHARE_NOUNS and r.cluster_at(obj) is None:
+        return [c for p in children(obj, "poss") for c in r.entities(p)]
+    return r.entities(obj)
 
 
 def _owned_in_the_clause_before(r: Reading, tok: Token) -> list[int]:
@@ -173,7 +206,6 @@ def _sold_to(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
 # words between a holder's name and its verb ("Rhenvald also holds", "B will own")
 HOLDER_GAP = {"also", "still", "will", "would", "now", "currently", "already"}
 SHARE_VERBS = {"hold", "own"} | KEEP_VERBS
-VENTURE_NOUNS = {"venture", "jv"}
 SHARE_WINDOW = 4  # tokens from a verb to its percentage ("holds the remaining 51%")
 
 
@@ -317,31 +349,7 @@ def _share_of(r: Reading, prep: Token) -> int | None:
         if noun.i + 2 < len(doc) and doc[noun.i + 1].text == "," \
                 and (child := r.company_at(doc[noun.i + 2])) is not None:
             return child  # "of the venture, Sakuragi Recycled Fibre, and ..."
-        return _venture_written_before(r, noun)
-    return None
-
-
-def _venture_written_before(r: Reading, reference: Token) -> int | None:
-    """The joint venture a later "the venture" stands for: the last company the text
-    calls one ("Kelvard is a joint venture of ...", "X, a joint venture", "a joint
-    venture, X")."""
-    doc = r.doc
-    for tok in reversed(doc[max(0, reference.sent.start - 120):reference.i]):
-        if tok.lower_ not in VENTURE_NOUNS:
-            continue
-        if tok.dep_ == "appos" and (cid := r.company_at(tok.head)) is not None:
-            return cid  # "X, a joint venture ..."
-        for child in tok.children:
-            if child.dep_ == "appos" and (cid := r.company_at(child)) is not None:
-                return cid  # "a joint venture, X, ..."
-        if tok.dep_ == "attr":
-            subjects = [c for s in tok.head.children if s.dep_ == "nsubj" for c in r.entities(s)]
-            if len(subjects) == 1:
-                return subjects[0]  # "X is a joint venture of A and B"
-        if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," \
-                and (cid := r.company_at(doc[tok.i + 2])) is not None:
-            return cid
-        return None  # the last venture named, but not by its name
+        return r.venture_before(noun)
     return None
 
 

@@ -11,6 +11,7 @@ from supplywatch.extract.drafts import (
     children,
     clause_subject_tokens,
     confidence_for,
+    listed_members,
     negated,
     prep_objects,
     status_of,
@@ -121,7 +122,9 @@ def supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elif tok.i + 1 < len(r.doc) and r.cluster_at(r.doc[tok.i + 1]) is not None:
         suppliers = r.entities(r.doc[tok.i + 1])
     elif tok.dep_ == "appos":
-        suppliers = r.entities(head)
+        # (not the customer the appositive names: "X GmbH, a long-standing Karsek supplier")
+        own = {r.cluster_at(t) for t in tok.subtree}
+        suppliers = [c for c in r.entities(head) if c not in own]
     elif any(c.dep_ == "appos" and r.cluster_at(c) is not None for c in tok.children):
         # "alongside its existing supplier, Oberlin Semiconductor"
         suppliers = [e for c in tok.children if c.dep_ == "appos" for e in r.entities(c)]
@@ -150,6 +153,12 @@ def supplier_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     elif tok.dep_ == "nsubj" and head.lemma_ == "be":
         # "Y's current cathode supplier is Seorin Chemical": the supplier is what it is
         suppliers = [c for a in children(head, "attr") for c in r.entities(a)]
+    elif tok.dep_ == "nsubj" and head.lemma_.lower() in ("include", "comprise"):
+        # "Y's other key suppliers include X, which makes ..., and Z"
+        suppliers = [c for o in children(head, "dobj") for c in r.entities(o, deep=True)]
+    if tok.tag_ == "NNS":  # "its suppliers, including X and Z, ..."
+        suppliers += [c for o in listed_members(tok) for c in r.entities(o, deep=True)
+                      if c not in suppliers]
     if suppliers and tok.dep_ == "pobj" and head.lower_ in ("alongside", "besides") \
             and head.head.pos_ == "VERB":
         # "adding Tavira alongside its existing supplier, Oberlin": Tavira supplies too
@@ -294,7 +303,7 @@ def _supply_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         # $420 million deal": a change of owner (rules_stakes), not supply
     suppliers = [c for c in r.subject_companies(tok) if not r.is_regulator(c)]
     customers = [c for o in prep_objects(tok, "to", "for") for c in r.entities(o)]
-    deal = _deal_of(tok, r.lex)
+    deal = deal_of(tok, r.lex)
     if deal is not None:  # "X signed a contract to supply Y", "X won a deal with Y to provide"
         if not suppliers and deal.dep_ == "dobj":
             suppliers = [c for c in r.subject_companies(deal.head) if not r.is_regulator(c)]
@@ -502,7 +511,7 @@ def possessor_companies(r: Reading, noun: Token) -> list[int]:
     return [c for p in children(noun, "poss") for c in r.entities(p)]
 
 
-def _deal_of(verb: Token, lex: Lexicon) -> Token | None:
+def deal_of(verb: Token, lex: Lexicon) -> Token | None:
     """The contract a supply verb states the terms of: "a contract to supply", "signed a
     deal with Y to provide"."""
     if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in lex["deal_nouns"]:
@@ -753,7 +762,7 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return  # "bought the other shares from the founding family and from X", "bought
         # 100% of Y from X": ownership
     customers = r.subject_companies(tok)
-    deal = _deal_of(tok, r.lex)
+    deal = deal_of(tok, r.lex)
     if not customers and deal is not None and deal.dep_ == "dobj":
         customers = r.subject_companies(deal.head)  # "Y signed a deal to buy cells from X"
     suppliers = [c for o in prep_objects(tok, "from") for c in r.entities(o)]
