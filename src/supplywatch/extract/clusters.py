@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -288,7 +289,7 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
         return  # "Notebook Computers" in a title-case headline is no company
     if len(words) < 2 and not _a_company_by_its_contexts(doc, cluster, lex):
         return
-    cut_short = _cut_short(ents, cid, lex, _a_company_by_its_contexts(doc, cluster, lex, once=True))
+    cut_short = _cut_short(ents, cid, lex, lambda: _a_company_by_its_contexts(doc, cluster, lex, once=True))
     if cut_short is not None:
         _release(ents, cut_short, cluster.spans)
     if any(i in ents.token_cluster for s, e in cluster.spans for i in range(s, e)):
@@ -322,14 +323,15 @@ def _a_company_by_its_contexts(doc: Doc, cluster, lex: Lexicon, once: bool = Fal
         and not votes["product"]
 
 
-def _cut_short(ents: DocEntities, cid: int, lex: Lexicon, said_a_company: bool = False) -> int | None:
+def _cut_short(ents: DocEntities, cid: int, lex: Lexicon,
+               said_a_company: Callable[[], bool] = lambda: False) -> int | None:
     """The person (or place) the base model reads where the document names a company by the
     start of its full name: "Aerith" of "Aerith Robotics", "Kestria" of "Kestria
     Composites", when the rest of the full name has a corporate word and no person in the
     document goes by the shorter name (a place: named nowhere else). (The base model may
     have read the full name's first words as that person too.) A full name whose contexts
     say it is a company (`said_a_company`) needs no corporate word: "Eletrovia
-    Mobilidade, a fleet leasing company"."""
+    Mobilidade, a fleet leasing company"; asked only when a shorter name is found)."""
     cluster = ents.clusters[cid]
     words = cluster.name.split()
     holders = {ents.token_cluster[i] for s, e in cluster.spans for i in range(s, e)
@@ -338,7 +340,7 @@ def _cut_short(ents: DocEntities, cid: int, lex: Lexicon, said_a_company: bool =
         short = ents.clusters[other]
         short_words = short.name.split()
         if len(short_words) >= len(words) or words[:len(short_words)] != short_words \
-                or not (said_a_company or any(lex.is_company_word(w) for w in words[len(short_words):])) \
+                or not (any(lex.is_company_word(w) for w in words[len(short_words):]) or said_a_company()) \
                 or holders - {other} or _a_person_s_name(ents, other):
             continue
         inside = [(s, e) for s, e in short.spans if any(cs <= s < ce for cs, ce in cluster.spans)]
@@ -510,17 +512,18 @@ def _named_after_a_partner(ents: DocEntities, keys: dict[int, str], pair: tuple[
     ("Krammer Tanaka Drive Systems", with "Krammer AG" and "Tanaka Seiki Co., Ltd."), not
     the shorter name's company in full."""
     word = rest[0]
-    if len(rest) < 2 or word in lex["corporate_words"] or (
-            doc is not None and any(t.text == word for t in doc)):
-        return False  # (a word the text also writes in lower case is no partner's name:
-        # "Hollowbrook Home" with "Home Office Product Safety")
+    if len(rest) < 2 or word in lex["corporate_words"]:
+        return False
     # (the partner by a company's own words: not a product the model took for a company,
     # "Velvet Hour" of "Rowe & Lark Velvet Hour")
-    return any(cid not in pair and ents.clusters[cid].type == "company"
-               and key.split()[:1] == [word] and len(key.split()) > 1
-               and any(ends_in_legal_form(n, lex) or any(lex.is_company_word(w) for w in n.split()[1:])
-                       for n in ents.clusters[cid].names)
-               for cid, key in keys.items())
+    partner = any(cid not in pair and ents.clusters[cid].type == "company"
+                  and key.split()[:1] == [word] and len(key.split()) > 1
+                  and any(ends_in_legal_form(n, lex) or any(lex.is_company_word(w) for w in n.split()[1:])
+                          for n in ents.clusters[cid].names)
+                  for cid, key in keys.items())
+    # (a word the text also writes in lower case is no partner's name: "Hollowbrook Home"
+    # with "Home Office Product Safety")
+    return partner and not (doc is not None and any(t.text == word for t in doc))
 
 
 PLACE_PREPOSITIONS = {"in", "at", "near", "across", "throughout", "outside", "inside", "around"}
