@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
-from spacy.attrs import ORTH
+import numpy
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.util import filter_spans
@@ -62,23 +64,29 @@ def line_breaks(doc: Doc) -> Doc:
     # a recall record's title case line ("X Recalls Y Due to Z; Sold at W") is read by its
     # own rules with the sentences the parser finds in it
     within_lines = doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
+    # Written in one go: each `token.is_sent_start = ...` checks the whole document for
+    # a parse first, which made this component quadratic in the document's length.
+    starts = doc.to_array(SENT_START).astype(numpy.int64)
+    for prev, tok in pairwise(doc):
         line_break = "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
         if line_break or _starts_after_a_legal_form(prev, tok, lex) or ends_a_dateline(prev):
-            tok.is_sent_start = True
+            starts[tok.i] = SENT_STARTS
         elif tok.is_space and "\n" in tok.text:
-            tok.is_sent_start = False
+            starts[tok.i] = NO_SENT_START
         elif tok.is_lower and tok.is_alpha and _abbreviation(prev):
             # "... picked Seohan Energy Co., Ltd. as its supplier": the full stop is the
             # abbreviation's; no sentence starts in lower case
-            tok.is_sent_start = False
+            starts[tok.i] = NO_SENT_START
         elif within_lines and prev.text[-1:].isalnum() and not tok.is_space:
             # within a line, a sentence ends at a stop, a colon, a dash or a bar, never
             # right after a word: after a byline the parser cut "Dunmore | Rolling Stock
             # has started ..." in two and lost the company's name
-            tok.is_sent_start = False
+            starts[tok.i] = NO_SENT_START
+    doc.from_array([SENT_START], starts.astype(numpy.uint64))
     return doc
+
+
+SENT_STARTS, NO_SENT_START = 1, -1  # the values of spaCy's SENT_START attribute
 
 
 # Words that start a sentence after a name, whatever the tagger makes of what follows
