@@ -127,8 +127,11 @@ def test_makes_check_drops_named_products_it_doubts_and_keeps_kinds(extractor):
 
 
 def test_the_shipped_classifier_adds_a_supply_the_rules_miss(rules_only, extractor):
-    text = ("Business news\n\nWendlyn Home Ltd. sells ceramic tableware across Britain. Castorel "
-            "Ceramics has made the mugs Wendlyn sells since 2017, the retailer said.")
+    # (a pair the classifier is sure of, not one at the edge of its threshold: "Castorel
+    # Ceramics has made the mugs Wendlyn sells" scored 0.62 against 0.60, and a retraining
+    # on two more sets moved it to 0.56 against 0.65 without the model getting worse)
+    text = ("Business news\n\nOrlan Tools sells cordless drills across Europe. Kestrin Power has "
+            "built the battery packs in Orlan's drills since 2019, the toolmaker said.")
     doc = Document.from_text(text, "s.txt")
 
     def supplies(ex: Extractor) -> list[tuple[str, str]]:
@@ -136,7 +139,7 @@ def test_the_shipped_classifier_adds_a_supply_the_rules_miss(rules_only, extract
                 if f["type"] == "supplies"]
 
     assert supplies(rules_only) == []
-    assert supplies(extractor) == [("Castorel Ceramics", "Wendlyn Home Ltd.")]
+    assert supplies(extractor) == [("Kestrin Power", "Orlan Tools")]
 
 
 def test_the_shipped_check_keeps_a_plainly_stated_maker(extract_text):

@@ -4,6 +4,8 @@ that leaves the others standing. All companies are invented."""
 
 from __future__ import annotations
 
+import pytest
+
 TEARDOWN = (
     "We Took Apart the Larkspur Metro S4. Here's Who Builds It\n\n"
     "Larkspur Cycles sells the Metro S4 as a commuter e-bike for city riders.\n\n"
@@ -48,3 +50,45 @@ def test_a_parts_supplier_makes_none_of_its_customer_s_products(extract_text):
     makes = {(f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
     assert not [pair for pair in makes if pair[0] == "Harunaga Denki"]
     assert ("Harunaga Denki", "Brevanna") in supplies(result)
+
+
+# An outlet's own teardown: it names itself in its header, its rating and its footer more
+# often than the drone's maker, and "we" took the drone apart.
+OUTLET_TEARDOWN = (
+    "Kite 3 Teardown: Who Makes the Parts\n\nBench Bytes\nTeardowns | Reviews | Forum\n\n"
+    "We cracked open Vantor Robotics' Kite 3, the folding camera drone that went on sale in May. "
+    "The flight controller comes from Morrowind Semiconductor. The camera sensor is made by "
+    "Tessary Imaging. Vantor Robotics did not answer our questions. Bench Bytes gives the Kite 3 "
+    "a repairability score of 7.\n\n"
+    "About Bench Bytes: we take gadgets apart so you can fix them. (c) 2025 Bench Bytes Ltd.")
+
+
+def extract_from(extractor, text: str, source: str | None) -> dict:
+    from supplywatch.model import Document
+
+    return extractor.extract(Document.from_text(text, "teardown.txt", source=source)).contract()
+
+
+@pytest.mark.parametrize("source", ["Bench Bytes", None])
+def test_the_maker_of_the_product_taken_apart_buys_its_parts(extractor, source):
+    found = supplies(extract_from(extractor, OUTLET_TEARDOWN, source))
+    assert found == {("Morrowind Semiconductor", "Vantor Robotics"),
+                     ("Tessary Imaging", "Vantor Robotics")}
+
+
+def test_the_outlet_whose_writers_took_it_apart_is_the_lab(extractor):
+    from supplywatch.extract.rules_teardown import teardown_labs
+    from supplywatch.model import Document
+
+    document = Document.from_text(OUTLET_TEARDOWN, "teardown.txt", source="Bench Bytes")
+    (doc, _), = extractor.nlp.pipe(extractor._tokenized(extractor._pieces([document])),
+                                   as_tuples=True)
+    reading = doc._.sw_reading
+    assert [reading.ents.clusters[c].name for c in teardown_labs(reading)] == ["Bench Bytes Ltd."]
+
+
+def test_a_product_named_with_its_maker_s_plural_possessive_is_the_product_alone(extractor):
+    result = extract_from(extractor, OUTLET_TEARDOWN, None)
+    names = {(e["type"], e["name"]) for e in result["entities"]}
+    assert ("company", "Vantor Robotics") in names
+    assert not [n for _, n in names if n.startswith("Vantor Robotics'")]

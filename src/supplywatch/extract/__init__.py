@@ -19,6 +19,7 @@ from supplywatch.extract.chunks import merged, pieces, quote_original, shifted
 from supplywatch.extract.components import DOCUMENT_KIND, add_components
 from supplywatch.extract.headlines import readable_headline
 from supplywatch.extract.learned import LearnedModels, add_learned_ner
+from supplywatch.extract.reading import DOCUMENT_SOURCE
 from supplywatch.extract.spacy_model import load_base_pipeline
 from supplywatch.model import Document, Entity, Extraction, Fact
 from supplywatch.settings import Settings
@@ -26,7 +27,7 @@ from supplywatch.settings import Settings
 EXTRACTOR_NAME = "supplywatch.rules"
 # Bump when rules or patterns/lexicon.json change: stored facts of an older version
 # are re-extracted on the next ingest.
-EXTRACTOR_VERSION = "1.21.0"
+EXTRACTOR_VERSION = "1.22.0"
 
 
 class Extractor:
@@ -72,10 +73,12 @@ class Extractor:
     def _tokenized(self, pieces: Iterable[tuple[str, tuple[Document, int, bool, bool]]]
                    ) -> Iterator[tuple[Doc, tuple[Document, int, bool, bool]]]:
         """Each piece tokenized, with its document's kind for the components (the models
-        learned from news leave recall records and BOMs to their own rules)."""
+        learned from news leave recall records and BOMs to their own rules) and the outlet
+        it comes from (a teardown's "we" is the outlet)."""
         for piece, context in pieces:
             doc = self.nlp.make_doc(piece)
             doc.user_data[DOCUMENT_KIND] = context[0].kind
+            doc.user_data[DOCUMENT_SOURCE] = context[0].source
             yield doc, context
 
     @staticmethod

@@ -172,6 +172,13 @@ def ends_a_dateline(tok: Token) -> bool:
         and not any(t.is_alpha and t.is_lower and t.lower_ not in DATELINE_LOWER for t in line)
 
 
+def _possessive_ending(tok: Token) -> bool:
+    """ "'s", or the bare apostrophe after a plural or a name ending in s ("Robotics'")."""
+    return tok.lower_ in ("'s", "’s") or (
+        tok.text in ("'", "’") and tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("s")
+        and not tok.doc[tok.i - 1].whitespace_)
+
+
 def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     """Strip determiners, possessive endings, punctuation and role nouns off a name's edges."""
     start, end = span.start, span.end
@@ -204,9 +211,9 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     start = after
 
     for i in range(start + 1, end - 1):
-        if doc[i].lower_ in ("'s", "’s") and _named_apart(doc, doc[start:i].text):
-            # "Vlinder's Vrachtje": the owner's name, then the product's; nothing in "Sokai's
-            # first", and a place in "Tenzo's Hosur plant"
+        if _possessive_ending(doc[i]) and _named_apart(doc, doc[start:i].text):
+            # "Vlinder's Vrachtje", "Vantor Robotics' Kite 3": the owner's name, then the
+            # product's; nothing in "Sokai's first", and a place in "Tenzo's Hosur plant"
             start = i + 1
             after = doc[end] if end < len(doc) else None
             if not doc[start].text[:1].isupper() or (
@@ -257,8 +264,9 @@ def _a_bracketed_place_inside(doc: Doc, opening: int, end: int) -> bool:
 
 def _named_apart(doc: Doc, name: str) -> bool:
     """Is the name also written with no possessive ending after it ("Vlinder" of "Vlinder
-    Fietsen B.V." and "Vlinder's Vrachtje"; not "McDonald" of "McDonald's")?"""
-    return re.search(rf"\b{re.escape(name)}\b(?!['’]s)", doc.text) is not None
+    Fietsen B.V." and "Vlinder's Vrachtje"; not "McDonald" of "McDonald's", nor "Grelland
+    Foods" of "Grelland Foods' Crunchers" alone)?"""
+    return re.search(rf"\b{re.escape(name)}\b(?!['’])", doc.text) is not None
 
 
 def model_year_at(doc: Doc, i: int) -> bool:

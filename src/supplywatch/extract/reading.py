@@ -34,6 +34,8 @@ class Component:
 
 # nouns for a joint venture ("the venture", "the JV")
 VENTURE_NOUNS = {"venture", "jv"}
+# doc.user_data key for the outlet a document comes from (Document.source), where known
+DOCUMENT_SOURCE = "sw_document_source"
 
 
 class Reading:

@@ -28,14 +28,14 @@ from spacy.tokens import Doc, Span, Token
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_supply import supply_draft
-from supplywatch.extract.rules_teardown import IMPLIED_BUYER_CONFIDENCE
+from supplywatch.extract.rules_teardown import IMPLIED_BUYER_CONFIDENCE, implied_buyer
 
 MAX_LABEL_WORDS = 8
 LEADING = {"-", "–", "—", "•", "*", "·", "a", "an", "the"}
 
 
 def labelled_part_drafts(r: Reading) -> Iterator[Draft]:
-    buyer = r.topic()
+    buyer = implied_buyer(r)
     if buyer is None:
         return
     for line in lines(r.doc):

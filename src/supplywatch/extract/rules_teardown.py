@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, clause_subject_tokens, negated
-from supplywatch.extract.reading import Component, Reading
+from supplywatch.extract.reading import DOCUMENT_SOURCE, Component, Reading
 from supplywatch.extract.rules_supply import ORIGIN_VERBS, supply_draft
+from supplywatch.model import name_key
 
 IMPLIED_BUYER_CONFIDENCE = 0.6
 # How a sentence puts a part inside a product: "the board is built around a chip from X",
@@ -35,8 +36,19 @@ FINDING_VERBS = {"find", "identify", "spot", "see", "discover"}
 MAKER_VERBS = {"make", "manufacture", "produce", "supply", "build", "fabricate", "handle"}
 
 
+def implied_buyer(r: Reading) -> int | None:
+    """Who buys the parts a document names without their buyer: the maker of the product
+    taken apart where it says so, else the company the document is about (never a lab
+    that took it apart)."""
+    maker = torn_down_maker(r)
+    if maker is not None:
+        return maker
+    labs = teardown_labs(r)
+    return r.topic(besides=labs) if labs else r.topic()
+
+
 def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
-    buyer = r.topic(besides=teardown_labs(r))
+    buyer = implied_buyer(r)
     if buyer is None:
         return
     root = sent.root
@@ -59,7 +71,7 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
     if named - {maker for maker, _ in found}:
         return  # another company is named: the parts may be its
     makers = frozenset(maker for maker, _ in found)
-    if buyer in makers and len(makers) > 2:
+    if buyer in makers and len(makers) > 2 and torn_down_maker(r) is None:
         # a list of parts and their makers, the most named company among them: it is one
         # of the makers, not the buyer ("we found a panel from X, a chip from Y, ...")
         buyer = r.topic(besides=makers)
@@ -81,20 +93,67 @@ DISSECT_VERBS = {"disassemble", "dissect", "x-ray"}
 
 def teardown_labs(r: Reading) -> frozenset[int]:
     """The companies that took the product apart (the subjects of "take apart", "tear
-    down", "disassemble"): a teardown names its lab often, but the parts are not the lab's."""
+    down", "disassemble"): a teardown names its lab often, but the parts are not the lab's.
+    When the writer did it ("we cracked open ..."), the lab is the outlet the document
+    comes from, where that is known and named in it."""
     cached = r.doc.user_data.get("sw_teardown_labs")
     if cached is None:
         labs: set[int] = set()
-        for tok in r.doc:
-            lemma = tok.lemma_.lower()
-            if tok.pos_ != "VERB" or not (lemma in DISSECT_VERBS or any(
-                    (lemma, c.lower_) in TAKE_APART for c in tok.children if c.dep_ in ("prt", "advmod"))):
-                continue
-            # (named: "we tore down the last model" is the writer, whoever "we" resolves to)
-            labs |= {c for s in tok.children if s.dep_ == "nsubj"
-                     and (c := r.company_at(s)) is not None}
+        for verb in _dissections(r):
+            for s in verb.children:
+                if s.dep_ != "nsubj":
+                    continue
+                if s.lower_ in WRITER:
+                    labs |= _outlet(r)
+                elif (c := r.company_at(s)) is not None:
+                    labs.add(c)
         cached = r.doc.user_data["sw_teardown_labs"] = frozenset(labs)
     return cached
+
+
+def torn_down_maker(r: Reading) -> int | None:
+    """The company whose product was taken apart, where the document says so: "We cracked
+    open Skarda Aerosystems' Falco 4", "the lab tore down the Orvion X2". The parts found
+    inside are bought by it, however often the document names the lab or the parts'
+    makers."""
+    cached = r.doc.user_data.get("sw_torn_down_maker", False)
+    if cached is False:
+        makers = {c for verb in _dissections(r) for o in verb.children if o.dep_ == "dobj"
+                  for c in _product_owners(r, o)} - teardown_labs(r)
+        cached = r.doc.user_data["sw_torn_down_maker"] = makers.pop() if len(makers) == 1 else None
+    return cached
+
+
+def _dissections(r: Reading) -> Iterator[Token]:
+    for tok in r.doc:
+        lemma = tok.lemma_.lower()
+        # (the parser may hang the particle on the object: "cracked open X's Falco 4")
+        after = [c for c in tok.children if c.dep_ in ("prt", "advmod")] + list(tok.doc[tok.i + 1:tok.i + 2])
+        if tok.pos_ == "VERB" and (lemma in DISSECT_VERBS or any(
+                (lemma, c.lower_) in TAKE_APART for c in after)):
+            yield tok
+
+
+def _product_owners(r: Reading, obj: Token) -> set[int]:
+    """The company a dissected product is named after: its possessor ("Skarda's Falco
+    4") or the company in its name ("the Skarda Falco 4")."""
+    owners = {c for t in obj.children if t.dep_ in ("poss", "compound")
+              and (c := r.company_at(t)) is not None}
+    cid = r.cluster_at(obj)
+    if not owners and cid is not None and r.type_of(cid) == "product":
+        named = r.company_named_first(r.ents.clusters[cid].name)
+        owners = {named} if named is not None else set()
+    return owners
+
+
+def _outlet(r: Reading) -> set[int]:
+    """The companies named like the outlet the document comes from (its "Source:")."""
+    source = r.doc.user_data.get(DOCUMENT_SOURCE)
+    if not source:
+        return set()
+    key = name_key(source)
+    return {cid for cid, c in enumerate(r.ents.clusters)
+            if c.type == "company" and key in {name_key(n) for n in c.names}}
 
 
 def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple[int, Component]]:

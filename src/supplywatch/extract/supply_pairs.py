@@ -38,7 +38,7 @@ from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.pairs import dependency_path
 from supplywatch.extract.reading import FIRST_PERSON, PRONOUNS, SAY_VERBS, Reading
 from supplywatch.extract.rules_supply import ORIGIN_VERBS, PLACING_VERBS
-from supplywatch.extract.rules_teardown import CONTAINMENT_VERBS, teardown_labs
+from supplywatch.extract.rules_teardown import CONTAINMENT_VERBS, implied_buyer, teardown_labs
 
 MAX_PARTIES = 8  # mentions of companies considered in one sentence
 MAX_PATH = 7
@@ -175,8 +175,7 @@ def _implicit(r: Reading, sent: Span, parties: list[Party],
     """The company the story is about, when a sentence names only the other party and
     leaves it to be understood ("The bogies will come from Vlastek", "Power comes from a
     cell made by X")."""
-    labs = teardown_labs(r)  # a teardown is about the product, not the lab that opened it
-    topic = r.topic(labs) if labs else r.topic()
+    topic = implied_buyer(r)  # a teardown is about the product, not the lab that opened it
     if topic is None or not parties or any(p.cid == topic for p in parties):
         return []
     if len({p.cid for p in parties}) != 1:
