@@ -88,6 +88,7 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
 # How a lab takes a product apart: "FixPoint Labs has taken apart the Pulse 7 Pro"
 TAKE_APART = {("take", "apart"), ("tear", "down"), ("pull", "apart"), ("crack", "open"),
               ("pry", "open"), ("break", "down")}
+TAKE_APART_VERBS = {verb for verb, _ in TAKE_APART}
 DISSECT_VERBS = {"disassemble", "dissect", "x-ray"}
 
 
@@ -124,14 +125,24 @@ def torn_down_maker(r: Reading) -> int | None:
     return cached
 
 
-def _dissections(r: Reading) -> Iterator[Token]:
-    for tok in r.doc:
-        lemma = tok.lemma_.lower()
-        # (the parser may hang the particle on the object: "cracked open X's Falco 4")
-        after = [c for c in tok.children if c.dep_ in ("prt", "advmod")] + list(tok.doc[tok.i + 1:tok.i + 2])
-        if tok.pos_ == "VERB" and (lemma in DISSECT_VERBS or any(
-                (lemma, c.lower_) in TAKE_APART for c in after)):
-            yield tok
+def _dissections(r: Reading) -> list[Token]:
+    """The verbs that take a product apart, found once per document."""
+    found = r.doc.user_data.get("sw_dissections")
+    if found is None:  # (indices: user_data stays serialisable)
+        found = r.doc.user_data["sw_dissections"] = [
+            tok.i for tok in r.doc if tok.pos_ == "VERB" and _dissects(tok)]
+    return [r.doc[i] for i in found]
+
+
+def _dissects(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in DISSECT_VERBS:
+        return True
+    if lemma not in TAKE_APART_VERBS:
+        return False
+    # (the parser may hang the particle on the object: "cracked open X's Falco 4")
+    after = [c for c in verb.children if c.dep_ in ("prt", "advmod")] + list(verb.doc[verb.i + 1:verb.i + 2])
+    return any((lemma, c.lower_) in TAKE_APART for c in after)
 
 
 def _product_owners(r: Reading, obj: Token) -> set[int]:
