@@ -43,3 +43,19 @@ def test_a_company_named_after_a_family_keeps_its_name(extract_text):
         "Kuyper contract. \"Kuyper is a brand dealers trust,\" chief executive Marco Morandi "
         "said. Morandi will build the groupsets in Vicenza.")
     assert types(result).get("Morandi", "company") == "company"
+
+
+# A carmaker's model named by one word the base model reads as a person's first name
+EDITIONS = (
+    "Business news\n\nOstrel Automobil AG will build the second-generation Marta at its Ulm "
+    "plant from September. The front seats for the new Marta will come from Lindby Seating AB. "
+    "Karsten Interiors supplied the seats for the first-generation Marta from 2015. The previous "
+    "Marta sold 90,000 units a year.")
+
+
+def test_a_one_word_model_named_by_its_edition_is_a_product(extract_text):
+    result = extract_text(EDITIONS)
+    assert types(result).get("Marta") == "product"
+    assert ("Ostrel Automobil AG", "Marta") in {
+        (f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
+

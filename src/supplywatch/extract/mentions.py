@@ -425,6 +425,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
     if _made_by_the_noun_before(root):
         votes["product"] += 2  # "Riverbend, the maker of Fizzwell sparkling water"
+    if _a_model_s_edition_before(doc, start):
+        votes["product"] += 2  # "the new Ranna", "the second-generation Ranna"
     if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in (
         lex["supply_verbs"] | lex["make_verbs"] | lex["recall_lemmas"]
     ):
@@ -483,6 +485,20 @@ def _made_by_the_noun_before(root: Token) -> bool:
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ == "of" \
         and root.head.head.lemma_.lower() in MAKER_NOUNS
+
+
+# what is said of a model's edition, never of a person or a company: "the new Ranna", "the
+# second-generation Ranna", "the previous Ranna"
+EDITION_ADJECTIVES = {"new", "previous", "next", "current", "latest", "original", "updated",
+                      "revised", "outgoing", "refreshed", "redesigned", "facelifted", "generation",
+                      "gen"}
+
+
+def _a_model_s_edition_before(doc: Doc, start: int) -> bool:
+    if start < 2 or doc[start - 1].lower_ not in EDITION_ADJECTIVES or not doc[start - 1].is_lower \
+            or not doc[start].is_alpha or doc[start].is_upper:
+        return False  # (not "the latest 10-K", "the new AI": a filing, a kind of thing)
+    return any(t.lower_ in ("the", "its", "their", "'s", "’s") for t in doc[max(0, start - 5):start - 1])
 
 
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "confirm", "add"}
