@@ -425,8 +425,10 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
     if _made_by_the_noun_before(root):
         votes["product"] += 2  # "Riverbend, the maker of Fizzwell sparkling water"
-    if _a_model_s_edition_before(doc, start):
-        votes["product"] += 2  # "the new Ranna", "the second-generation Ranna"
+    if _a_model_s_edition_before(doc, start) and not (
+            after is not None and after.lower_ in SITE_WORDS | {"line", "lines"}):
+        votes["product"] += 2  # "the new Ranna", "the second-generation Ranna" (not "the new
+        # Zogno line", "the new Lyon plant": a site)
     if root.dep_ == "pobj" and root.head.dep_ == "agent" and root.head.head.lemma_.lower() in (
         lex["supply_verbs"] | lex["make_verbs"] | lex["recall_lemmas"]
     ):
