@@ -94,6 +94,15 @@ def test_a_sentence_that_names_one_party_pairs_it_with_the_story_s_company(extra
     assert (vlastek, brisa, "topic") in pairs
 
 
+def test_a_company_named_only_to_describe_the_supplier_is_no_second_party(extractor):
+    _, r = reading_of(extractor, BRISA.replace(
+        "Vlastek Bogie s.r.o. in the Czech Republic.",
+        "Vlastek Bogie s.r.o., a subsidiary of Austria's Morrant Holding."))
+    brisa, vlastek = company(r, "Brisa"), company(r, "Vlastek")
+    pairs = {(c.supplier.cid, c.customer.cid, c.customer.how) for c in candidates(r, [])}
+    assert (vlastek, brisa, "topic") in pairs
+
+
 def test_learned_supplies_add_the_likelier_direction_once_and_leave_the_rules_pairs(extractor):
     doc, r = reading_of(extractor, BRISA)
     brisa, vlastek = company(r, "Brisa"), company(r, "Vlastek")

@@ -65,7 +65,7 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         return  # a sentence about a company: the supply rules read it
     # (a company named only to describe another, "X, a subsidiary of Y", is no party)
     named = {cid for t in sent if (cid := r.cluster_at(t)) is not None
-             and r.type_of(cid) == "company" and not _in_an_appositive(r, t)} - finders - labs
+             and r.type_of(cid) == "company" and not in_an_appositive(r, t)} - finders - labs
     verbs = CONTAINMENT_VERBS | (FINDING_VERBS if writer else set())
     found = list(_parts_and_makers(r, sent, verbs))
     if named - {maker for maker, _ in found}:
@@ -249,7 +249,7 @@ def _puts_inside(verb: Token, verbs: set[str]) -> bool:
                                                             for c in verb.children))
 
 
-def _in_an_appositive(r: Reading, tok: Token) -> bool:
+def in_an_appositive(r: Reading, tok: Token) -> bool:
     """Is the word inside a description of another company ("X, a subsidiary of Y")?"""
     for node in [tok, *tok.ancestors]:
         if node.dep_ == "appos":

@@ -38,7 +38,12 @@ from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.pairs import dependency_path
 from supplywatch.extract.reading import FIRST_PERSON, PRONOUNS, SAY_VERBS, Reading
 from supplywatch.extract.rules_supply import ORIGIN_VERBS, PLACING_VERBS
-from supplywatch.extract.rules_teardown import CONTAINMENT_VERBS, implied_buyer, teardown_labs
+from supplywatch.extract.rules_teardown import (
+    CONTAINMENT_VERBS,
+    implied_buyer,
+    in_an_appositive,
+    teardown_labs,
+)
 
 MAX_PARTIES = 8  # mentions of companies considered in one sentence
 MAX_PATH = 7
@@ -178,7 +183,9 @@ def _implicit(r: Reading, sent: Span, parties: list[Party],
     topic = implied_buyer(r)  # a teardown is about the product, not the lab that opened it
     if topic is None or not parties or any(p.cid == topic for p in parties):
         return []
-    if len({p.cid for p in parties}) != 1:
+    # (a company named only to describe the one named, "X, a subsidiary of Japan's Y", is
+    # no second party)
+    if len({p.cid for p in parties if not in_an_appositive(r, p.tok)}) != 1:
         return []
     return [Party(topic, sent.root, "topic")]
 
