@@ -50,3 +50,19 @@ def test_a_quantity_or_an_officer_is_no_entity(extract_text):
 def test_what_is_likely_a_product(company, product, likely):
     fact = Fact("makes", {"company": company, "product": product}, "", (0, 0), 0.7)
     assert _likely_product(fact, load_lexicon()) is likely
+
+
+@pytest.mark.parametrize("text", [
+    "Orsova Chemicals S.A. and Kurobane Kasei Co., Ltd. have agreed to build a EUR 640 million "
+    "plant for bio-based acrylic acid in Antwerp.",
+    "Dornvik Agrar will show the TX 860 combine in November, with a list price starting at "
+    "around EUR 690,000.",
+    "Bramwell Calls Off EUR410m Bid for Carton Maker Kuusiva\n\nBramwell Packaging plc has "
+    "withdrawn its offer for Kuusiva Oy, which makes FibreGuard cartons.",
+])
+def test_money_is_no_product_and_no_company(extract_text, text):
+    result = extract_text(text)
+    money = [e["name"] for e in result["entities"] if e["type"] in ("product", "company")
+             and ("EUR" in e["name"] or "690" in e["name"])]
+    assert not money, money
+    assert not [f for f in result["facts"] if f["type"] == "makes" and "EUR" in f["product"]]

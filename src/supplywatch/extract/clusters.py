@@ -14,6 +14,7 @@ from supplywatch.extract.legal_names import FORM_JOINERS, ends_in_legal_form, on
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import (
     MODEL_TOKEN,
+    MONEY,
     REGION_NOUNS,
     Candidate,
     Cluster,
@@ -691,7 +692,8 @@ def add_product_lines(doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
             stop = end
             while stop < min(len(doc), end + 6) and stop not in ents.token_cluster \
                     and _name_like(doc[stop]) and not (stop > end and doc[stop].is_sent_start) \
-                    and doc[stop].lower_ not in lex["headline_verbs"] and doc[stop].pos_ != "ADP":
+                    and doc[stop].lower_ not in lex["headline_verbs"] and doc[stop].pos_ != "ADP" \
+                    and not MONEY.match(doc[stop].text):  # ("Bramwell Calls Off EUR410m Bid")
                 stop += 1
             run = doc[end:stop]
             if not len(run) or run[0].lower_ in MONTHS or model_year_at(doc, end) or not any(

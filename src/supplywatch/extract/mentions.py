@@ -179,6 +179,12 @@ def _possessive_ending(tok: Token) -> bool:
         and not tok.doc[tok.i - 1].whitespace_)
 
 
+def _money_at(doc: Doc, i: int, end: int) -> bool:
+    tok = doc[i]
+    return bool(MONEY.match(tok.text)) or tok.is_currency or (
+        tok.text in CURRENCY_CODES and i + 1 < end and doc[i + 1].like_num)
+
+
 def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     """Strip determiners, possessive endings, punctuation and role nouns off a name's edges."""
     start, end = span.start, span.end
@@ -235,6 +241,11 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         return None  # "mAh", "20,000 mAh": a quantity
     if start < end and model_year_at(doc, start):
         return None  # "Model Year 2008" dates a model; it names nothing
+    money = next((i for i in range(start, end) if _money_at(doc, i, end)), None)
+    if money == start:
+        return None  # "EUR 690,000", that the base model may call an organisation: money
+    if money is not None:
+        end = money  # "Bramwell Calls Off EUR410m Bid": a name never runs into money
     for i in range(start, end):
         if doc[i].text == "(" and _a_bracketed_place_inside(doc, i, end):
             continue  # "HPV Electronics (Vietnam) Co.": the subsidiary's country is its name's
