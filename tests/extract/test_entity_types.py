@@ -59,3 +59,19 @@ def test_a_one_word_model_named_by_its_edition_is_a_product(extract_text):
     assert ("Ostrel Automobil AG", "Marta") in {
         (f["company"], f["product"]) for f in result["facts"] if f["type"] == "makes"}
 
+
+
+def test_a_name_that_makes_things_in_a_relative_clause_is_a_company(extract_text):
+    result = extract_text(
+        "Business news\n\nCorvessa's other operating units include Stellmark Ortho, which makes "
+        "the Keelan knee system, and a respiratory-care business in Ireland.")
+    assert types(result).get("Stellmark Ortho") == "company"
+    assert ("Corvessa", "Stellmark Ortho") in {
+        (f["parent"], f["child"]) for f in result["facts"] if f["type"] == "owns"}
+
+
+def test_the_town_a_company_is_in_stays_a_place_before_its_relative_clause(extract_text):
+    result = extract_text(
+        "Business news\n\nThe pumps come from Corvetto Plastiche S.p.A. of Bergamo, which "
+        "supplies airless dispensers to perfume houses.")
+    assert types(result).get("Bergamo") != "company"

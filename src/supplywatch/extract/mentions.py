@@ -436,6 +436,10 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
     if _made_by_the_noun_before(root):
         votes["product"] += 2  # "Riverbend, the maker of Fizzwell sparkling water"
+    if _what_only_a_company_does_after(doc, end, lex) and not _where_a_name_is(doc, start):
+        # "Stellmark Ortho, which makes the Keelan knee system" (not "X of Bergamo, which
+        # makes ...": the clause is the company's)
+        votes["company"] += 2
     if _a_model_s_edition_before(doc, start) and not (
             after is not None and after.lower_ in SITE_WORDS | {"line", "lines"}):
         votes["product"] += 2  # "the new Ranna", "the second-generation Ranna" (not "the new
@@ -498,6 +502,29 @@ def _made_by_the_noun_before(root: Token) -> bool:
         root = root.head
     return root.dep_ == "pobj" and root.head.lower_ == "of" \
         and root.head.head.lemma_.lower() in MAKER_NOUNS
+
+
+# what a company does, said in a relative clause after its name ("X, which makes ...");
+# a person is "who", a product does not make, supply or employ
+COMPANY_CLAUSE_VERBS = {"employ", "operate", "own", "run", "sell", "export", "buy"}
+
+
+def _where_a_name_is(doc: Doc, start: int) -> bool:
+    """ "in Bergamo", "near Lyon", or "of Bergamo" after a name ("Corvetto Plastics S.p.A.
+    of Bergamo"): where a company is, not one."""
+    if start < 2:
+        return False
+    before = doc[start - 1].lower_
+    return before in ("in", "near", "outside") or (
+        before == "of" and (doc[start - 2].pos_ == "PROPN" or doc[start - 2].text.endswith(".")))
+
+
+def _what_only_a_company_does_after(doc: Doc, end: int, lex: Lexicon) -> bool:
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ != "which":
+        return False
+    verb = doc[end + 1].head
+    return verb.dep_ == "relcl" and verb.i > end + 1 and (
+        verb.lemma_.lower() in lex["make_verbs"] | lex["supply_verbs"] | COMPANY_CLAUSE_VERBS)
 
 
 # what is said of a model's edition, never of a person or a company: "the new Ranna", "the
