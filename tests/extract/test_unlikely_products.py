@@ -46,6 +46,8 @@ def test_a_quantity_or_an_officer_is_no_entity(extract_text):
     ("Harwick Energy", "rival engine makers", False),  # the parties to trade
     ("Harwick Energy", "900 tonnes", False),  # a quantity
     ("Battery Trade Journal", "power banks", False),  # an outlet reports, it does not make
+    ("Zentro Innovation", "K", False),  # a letter cut off "Max 30K" by the tokenizer
+    ("Zentro Innovation", "Max 30", True),
 ])
 def test_what_is_likely_a_product(company, product, likely):
     fact = Fact("makes", {"company": company, "product": product}, "", (0, 0), 0.7)

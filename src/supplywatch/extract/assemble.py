@@ -286,6 +286,8 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
     ("its last delivery", "PET volumes") or for companies ("rival engine makers"), nor made
     by a news outlet ("Sporting Trade Journal"). ("engineering services" is a product.)"""
     words = fact.args["product"].split()
+    if len(fact.args["product"].strip()) < 2:
+        return False  # a letter cut off a model's number ("Max 30" + "K") names nothing
     lows = [w.lower().strip(".,") for w in words]
     if lows[-1] in lex["measure_units"] or any(
             low in lex["title_words"] and word.istitle() and after[:1].isupper()
