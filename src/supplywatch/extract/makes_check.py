@@ -65,6 +65,13 @@ def document_roles(r: Reading, drafts: list[Draft]) -> dict[str, set[int]]:
                    "company": "recaller" if d.type == "recall" else "maker"}.get(role, role)
             if key in roles:
                 roles[key].update(ids)
+    # a product more than one company is drafted to make (or to recall): one of them at most
+    makers: dict[int, set[int]] = {}
+    for d in drafts:
+        if d.type in ("makes", "recall"):
+            for pid in d.roles.get("product", d.roles.get("products", [])):
+                makers.setdefault(pid, set()).update(d.roles["company"])
+    roles["made_by_several"] = {pid for pid, cids in makers.items() if len(cids) > 1}
     roles["lab"] = set(teardown_labs(r))
     topic = r.topic()
     roles["topic"] = {topic} if topic is not None else set()
@@ -95,6 +102,9 @@ def makes_features(r: Reading, d: Draft, roles: dict[str, set[int]]) -> list[str
     feats += [f"c_is_{role}" for role, ids in roles.items() if company in ids]
     feats += [f"p_is_{role}" for role, ids in roles.items() if product in ids]
     feats.append(f"c_named={min(len(c_cluster.spans), 4)}")
+    if c_cluster.spans and all(e in r.ents.token_cluster and r.type_of(r.ents.token_cluster[e]) == "product"
+                               for _, e in c_cluster.spans if e < len(r.doc)):
+        feats.append("c_only_before_products")  # "Strada S2", "Strada S3": a line, not a maker
     feats += _name_features(r, company, "c") + _name_features(r, product, "p")
     feats += _sentence_features(r, d, company, product)
     return feats
