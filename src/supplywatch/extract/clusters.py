@@ -288,9 +288,9 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
     heads = lex["product_heads"] | lex["component_heads"]
     if not all(w[:1].isupper() for w in words) or any(w.lower() in heads for w in words):
         return  # "Notebook Computers" in a title-case headline is no company
-    if len(words) < 2 and not _a_company_by_its_contexts(doc, cluster, lex):
+    if len(words) < 2 and not _a_one_word_company(doc, cluster, lex):
         return
-    cut_short = _cut_short(ents, cid, lex, lambda: _a_company_by_its_contexts(doc, cluster, lex, once=True))
+    cut_short = _cut_short(ents, cid, lex, lambda: _a_company_by_its_contexts(doc, cluster, lex))
     if cut_short is not None:
         _release(ents, cut_short, cluster.spans)
     if any(i in ents.token_cluster for s, e in cluster.spans for i in range(s, e)):
@@ -307,18 +307,25 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
         _merge(ents, cid, cut_short)
 
 
-def _a_company_by_its_contexts(doc: Doc, cluster, lex: Lexicon, once: bool = False) -> bool:
+def _a_one_word_company(doc: Doc, cluster, lex: Lexicon) -> bool:
     """A one-word name only the learned recogniser reads ("Strydale") is a company the rules
-    read too when it is named at least twice (`once`: for longer names, once is enough),
-    the words around it vote company at least twice and never a place or person:
-    "Strydale makes boots", "Strydale is a subsidiary of ...", "a 30% stake in Eletrovia
-    Mobilidade, a fleet leasing company". (One word alone is too often a product, a place
-    or a person for less.)"""
-    if once:
-        if not all(w[:1].isupper() and w[1:].islower() for w in cluster.name.split()):
-            return False
-    elif len(cluster.spans) < 2 or not cluster.name[1:].islower() or not cluster.name.isalpha():
-        return False
+    read too when it is named at least twice and its contexts say so ("Strydale makes
+    boots", "Strydale is a subsidiary of ..."). (One word alone is too often a product, a
+    place or a person for less.)"""
+    return len(cluster.spans) >= 2 and cluster.name[1:].islower() and cluster.name.isalpha() \
+        and _contexts_say_company(doc, cluster, lex)
+
+
+def _a_company_by_its_contexts(doc: Doc, cluster, lex: Lexicon) -> bool:
+    """A longer name in plain title case whose contexts say company, named once is enough:
+    "a 30% stake in Eletrovia Mobilidade, a fleet leasing company"."""
+    return all(w[:1].isupper() and w[1:].islower() for w in cluster.name.split()) \
+        and _contexts_say_company(doc, cluster, lex)
+
+
+def _contexts_say_company(doc: Doc, cluster, lex: Lexicon) -> bool:
+    """The words around the name's mentions vote company at least twice, and never place,
+    person or product."""
     votes: Counter[str] = sum((context_votes(doc, s, e, lex) for s, e in cluster.spans), Counter())
     return votes["company"] >= 2 and not votes["place"] and not votes["person"] \
         and not votes["product"]
