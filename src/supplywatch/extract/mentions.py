@@ -179,7 +179,9 @@ def _possessive_ending(tok: Token) -> bool:
         and not tok.doc[tok.i - 1].whitespace_)
 
 
-def _money_at(doc: Doc, i: int, end: int) -> bool:
+def money_at(doc: Doc, i: int, end: int) -> bool:
+    """Does an amount of money start at token i of a span ending at `end` ("EUR410m",
+    "$40", "EUR 690,000")?"""
     tok = doc[i]
     return bool(MONEY.match(tok.text)) or tok.is_currency or (
         tok.text in CURRENCY_CODES and i + 1 < end and doc[i + 1].like_num)
@@ -241,7 +243,7 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
         return None  # "mAh", "20,000 mAh": a quantity
     if start < end and model_year_at(doc, start):
         return None  # "Model Year 2008" dates a model; it names nothing
-    money = next((i for i in range(start, end) if _money_at(doc, i, end)), None)
+    money = next((i for i in range(start, end) if money_at(doc, i, end)), None)
     if money == start:
         return None  # "EUR 690,000", that the base model may call an organisation: money
     if money is not None:

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import Draft, confidence_for
-from supplywatch.extract.mentions import CURRENCY_CODES, MONEY
+from supplywatch.extract.mentions import money_at
 from supplywatch.extract.reading import Reading
 
 POSSESSED_CONFIDENCE = 0.7
@@ -208,8 +208,7 @@ def product_at(r: Reading, start: int, end: int) -> int | None:
     the words name a company or a place."""
     if r.doc[start].like_num:
         return None  # "its 2026 models": a year, no name
-    if r.doc[start].is_currency or r.doc[start].text.upper() in CURRENCY_CODES \
-            or MONEY.match(r.doc[start].text):
+    if money_at(r.doc, start, end):
         return None  # "a EUR 640 million plant": what it costs
     for i in range(start, end):
         cid = r.cluster_at(r.doc[i])
