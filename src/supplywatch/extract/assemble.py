@@ -13,7 +13,7 @@ from supplywatch.extract.components import DOCUMENT_KIND, RECORD_KINDS
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import SITE_WORDS, YEAR
+from supplywatch.extract.mentions import MONTHS, SITE_WORDS, YEAR
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
 from supplywatch.model import Entity, Fact, alias_order, name_key
@@ -393,10 +393,11 @@ def _earlier_recalls(ds: list[Draft]) -> list[Draft]:
 
 
 def _earlier(tok: Token) -> bool:
-    """ "In 2023", "since 2019", "earlier", "two years ago" (not a model year: "2019 Honda
-    Insight vehicles")."""
-    return tok.lower_ in EARLIER_WORDS or (YEAR.match(tok.text) is not None and tok.dep_ == "pobj"
-                                           and tok.head.lower_ in ("in", "since", "during"))
+    """ "In 2023", "since 2019", "in June", "earlier", "two years ago" (not a model year:
+    "2019 Honda Insight vehicles"): with a count of its own, a recall the story looks back on."""
+    return tok.lower_ in EARLIER_WORDS or (
+        (YEAR.match(tok.text) is not None or tok.lower_ in MONTHS) and tok.dep_ == "pobj"
+        and tok.head.lower_ in ("in", "since", "during"))
 
 
 def _earlier_recall(d: Draft, company: str, names: dict[int, str]) -> Fact:

@@ -286,8 +286,10 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
         return
     words = cluster.name.split()
     heads = lex["product_heads"] | lex["component_heads"]
-    if not all(w[:1].isupper() for w in words) or any(w.lower() in heads for w in words):
-        return  # "Notebook Computers" in a title-case headline is no company
+    if not all(w[:1].isupper() for w in words) or (any(w.lower() in heads for w in words) and not (
+            len(words) > 2 and lex.is_company_word(words[-1]) and words[0].lower() not in heads)):
+        return  # "Notebook Computers" in a title-case headline is no company (but "Ostrava
+        # Cell Works" is: a name, a part, a corporate word)
     if len(words) < 2 and not _a_one_word_company(doc, cluster, lex):
         return
     cut_short = _cut_short(ents, cid, lex, lambda: _a_company_by_its_contexts(doc, cluster, lex))

@@ -378,6 +378,19 @@ def looks_like_product(span: Span, lex: Lexicon) -> bool:
                if w not in ("model", "models", "product", "products", "unit", "units"))
 
 
+def named_for_its_wares(span: Span, lex: Lexicon) -> bool:
+    """A name and the plural of what it sells, both capitalised: "Ravello Trucks",
+    "Pebblebrook Toys". Makers are named so; a model is named in the singular ("Voyance
+    minivan") or with more words to the kind ("CrispPro Air Fryers")."""
+    if len(span) != 2:
+        return False
+    name, kind = span
+    return name.is_alpha and name.is_title and kind.is_title and kind.is_alpha \
+        and kind.lower_.endswith("s") and not kind.lower_.endswith("ss") \
+        and kind.lower_ in lex["product_heads"] and name.lower_ not in lex["product_heads"] \
+        and kind.lower_ not in ("models", "products", "units")
+
+
 def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
     """Evidence from the words around a name about what kind of thing it is."""
     votes: Counter[str] = Counter()
@@ -442,6 +455,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         # "Stellmark Ortho, which makes the Keelan knee system" (not "X of Bergamo, which
         # makes ...": the clause is the company's)
         votes["company"] += 2
+    if _a_company_s_thing_after(doc, end, lex):
+        votes["product"] += 2  # "The Quill, Kestrel's book-style foldable, ..."
     if _a_model_s_edition_before(doc, start) and not (
             after is not None and after.lower_ in SITE_WORDS | {"line", "lines"}):
         votes["product"] += 2  # "the new Ranna", "the second-generation Ranna" (not "the new
@@ -534,6 +549,45 @@ def _what_only_a_company_does_after(doc: Doc, end: int, lex: Lexicon) -> bool:
 EDITION_ADJECTIVES = {"new", "previous", "next", "current", "latest", "original", "updated",
                       "revised", "outgoing", "refreshed", "redesigned", "facelifted", "generation",
                       "gen"}
+
+
+# what a possessed noun with a name beside it is when it is no product: "its lead program,
+# MB-201", "its new venture, X"
+NOT_PRODUCT_GROUPS = {"program", "programme", "project", "plan", "strategy", "deal", "effort",
+                      "initiative", "business", "unit", "division", "subsidiary", "venture",
+                      "partner", "rival", "competitor", "founder", "executive", "officer",
+                      "candidate", "trial", "study", "site", "plant", "factory", "office",
+                      "headquarters", "market", "country", "city", "home"}
+# how far a described thing's noun may come after the possessive: "Kestrel's book-style foldable"
+OWNED_DESCRIPTION_WORDS = 5
+
+
+def _a_company_s_thing_after(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """ "The Quill, Kestrel's book-style foldable, ...": a name described as a named
+    company's thing, not as its unit, supplier, partner or officer."""
+    if end + 3 >= len(doc) or doc[end].text != ",":
+        return False
+    i = end + 1
+    while i < min(len(doc), end + 4) and doc[i].text[:1].isupper() and doc[i].is_alpha:
+        i += 1
+    if i == end + 1 or i >= len(doc) or doc[i].text not in ("'s", "’s"):
+        return False
+    words = []
+    for t in doc[i + 1:min(len(doc), i + 1 + OWNED_DESCRIPTION_WORDS)]:
+        if t.text in (",", ".", ";") or t.is_sent_start:
+            break
+        if not (t.is_lower or t.text == "-" or t.like_num):
+            return False
+        words.append(t)
+    else:
+        return False
+    if not words or words[-1].text == "-":
+        return False
+    noun = words[-1]
+    others = lex["company_nouns"] | lex["ownership_nouns"] | lex["owner_nouns"] \
+        | lex["supplier_nouns"] | lex["customer_nouns"] | lex["title_words"] | NOT_PRODUCT_GROUPS
+    return noun.lower_ not in others and noun.lemma_.lower() not in others \
+        and not any(t.lower_ in lex["title_words"] for t in words)
 
 
 def _a_model_s_edition_before(doc: Doc, start: int) -> bool:
@@ -1141,6 +1195,8 @@ def _candidate(doc: Doc, start: int, end: int, kind: str, model_tokens: set[int]
     elif _kind_tail(doc, start, end, lex) == start + 1:
         end = start + 1  # "Dell Notebook Computers", "Sony Lithium-Ion Batteries": brand + kind
         kind = "company"
+    elif named_for_its_wares(doc[start:end], lex):
+        kind = "company"  # "Ravello Trucks", "Pebblebrook Toys": a maker, not a model
     elif looks_like_product(doc[start:end], lex):
         kind = "product"
     if is_region(doc[start:end], lex):

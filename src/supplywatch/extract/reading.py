@@ -10,10 +10,11 @@ from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.clusters import DocEntities
 from supplywatch.extract.descriptions import UNTELLING, description_words
-from supplywatch.extract.drafts import children, clause_subject_tokens, misread_verb
+from supplywatch.extract.drafts import children, clause_subject_tokens, misread_verb, prep_objects
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import hyphenated_start
 from supplywatch.extract.quantities import parse_quantity
+from supplywatch.model import name_key
 
 NP_DEPS = {"compound", "conj", "cc", "nmod", "amod", "det", "punct", "nummod", "quantmod",
            "appos", "preconj", "predet"}
@@ -212,8 +213,22 @@ class Reading:
         if sent.start == 0:
             return []
         prev = self.doc[sent.start - 1].sent
-        subjects = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
-        return [c for s in subjects for c in self.entities(s)]
+        # what a report says before who says it: "X is recalling ..., the NHTSA said": X
+        reported = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ccomp"
+                    and t.head.head.dep_ == "ROOT"]
+        subjects = reported + [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+        found = [c for s in subjects for c in self.entities(s) if not self.is_regulator(c)]
+        return found[:1] if reported and found else found
+
+    def in_an_appositive(self, tok: Token) -> bool:
+        """Is the word inside a description of another company ("X, a subsidiary of Y")?"""
+        for node in [tok, *tok.ancestors]:
+            if node.dep_ == "appos":
+                return self.cluster_at(node) != self.cluster_at(tok) \
+                    and self.company_at(node.head) is not None
+            if node.dep_ in ("ROOT", "relcl", "ccomp", "advcl"):
+                return False
+        return False
 
     def appositive_of(self, tok: Token) -> list[int]:
         """The company a role noun describes: "X, a subsidiary of Y" (by the parse, or by
@@ -314,6 +329,9 @@ class Reading:
                       and (c := self.cluster_at(p)) is not None and self.type_of(c) == "company"]
             if owners:
                 return owners[:1]
+            buyers = self._buyers_for(tok)
+            if buyers:  # "X delivers cells to Y for its cargo bike": the buyer's bike
+                return buyers
             # "The company operates ... through its subsidiary X": "its" is what the
             # clause's subject refers to
             verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
@@ -416,6 +434,27 @@ class Reading:
             return self._group_with(best[1])
         return [best[1]]
 
+    def _buyers_for(self, poss: Token) -> list[int]:
+        """The customers of the supply a possessive's "for" phrase belongs to: "X supplies
+        cells to Y for its Vega", "X will supply Y with modules for its home batteries":
+        what the parts are for is the buyer's."""
+        noun = poss.head
+        while noun.dep_ == "conj":
+            noun = noun.head
+        if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+            return []
+        verb = noun.head.head
+        for _ in range(3):  # "for" hung on the parts: "supply Y with 9,000 modules for its Vega"
+            if verb.pos_ == "VERB" or verb.dep_ not in ("dobj", "dative", "pobj", "prep"):
+                break
+            verb = verb.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in self.lex["supply_verbs"]:
+            return []
+        buyers = [c for o in prep_objects(verb, "to") for c in self.entities(o)]
+        if not buyers and prep_objects(verb, "with"):  # "supply Y with modules"
+            buyers = [c for o in children(verb, "dobj", "dative") for c in self.entities(o)]
+        return buyers[:1]
+
     def _placed_before(self, tok: Token, places: set[str], beside: set[int]) -> int | None:
         """The one company named before `tok`, anywhere in the document, that an earlier
         description put in one of `places`: a place says which company is meant however
@@ -446,7 +485,18 @@ class Reading:
             self._topic = self._most_named(frozenset())
         return self._topic
 
+    def outlet(self) -> set[int]:
+        """The companies named like the outlet the document comes from (its "Source:")."""
+        source = self.doc.user_data.get(DOCUMENT_SOURCE)
+        if not source:
+            return set()
+        key = name_key(source)
+        return {cid for cid, c in enumerate(self.ents.clusters)
+                if c.type == "company" and key in {name_key(n) for n in c.names}}
+
     def _most_named(self, besides: frozenset[int]) -> int | None:
+        # (not the outlet, however often its datelines name it: "DETROIT (Continental Newswire)")
+        besides = besides | self.outlet()
         counts = sorted(((len({s for s, _ in c.spans}), cid)
                          for cid, c in enumerate(self.ents.clusters)
                          if c.type == "company" and c.spans and not self.is_regulator(cid)

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from supplywatch.extract.clusters import is_reference_name
 from supplywatch.extract.drafts import Draft, confidence_for
-from supplywatch.extract.mentions import money_at
+from supplywatch.extract.mentions import NOT_PRODUCT_GROUPS, money_at
 from supplywatch.extract.reading import Reading
 
 POSSESSED_CONFIDENCE = 0.7
@@ -77,15 +77,6 @@ def possessed_product_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
                 if pid is not None:
                     yield Draft("makes", {"company": owners, "product": [pid]}, sent,
                                 min(POSSESSED_CONFIDENCE, confidence_for(sent, r.lex)))
-
-
-# what a possessed noun with a name beside it is when it is no product: "its lead program,
-# MB-201", "its new venture, X"
-NOT_PRODUCT_GROUPS = {"program", "programme", "project", "plan", "strategy", "deal", "effort",
-                      "initiative", "business", "unit", "division", "subsidiary", "venture",
-                      "partner", "rival", "competitor", "founder", "executive", "officer",
-                      "candidate", "trial", "study", "site", "plant", "factory", "office",
-                      "headquarters", "market", "country", "city", "home"}
 
 
 # verbs that list a group's members after it: "its best sellers are X and Y", "its range includes X"

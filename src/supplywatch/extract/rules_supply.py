@@ -833,9 +833,12 @@ def _use_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     suppliers: list[int] = []
     for t in objs[0].subtree:
         cid = r.cluster_at(t)
-        if cid is not None and r.type_of(cid) == "company" and cid not in suppliers:
+        # (not Y of "parts made by X, a unit of Y": the owner describes the maker)
+        if cid is not None and r.type_of(cid) == "company" and cid not in suppliers \
+                and not r.in_an_appositive(t):
             suppliers.append(cid)
-    suppliers += [c for o in prep_objects(objs[0], "from", "by") for c in r.entities(o)]
+    suppliers += [c for o in prep_objects(objs[0], "from", "by") for c in r.entities(o)
+                  if c not in suppliers]
     # "uses seat belts from X" with "from" hung on the verb (not "is used by X": the user)
     suppliers += [c for o in prep_objects(tok, "from") for c in r.entities(o) if c not in suppliers]
     comp = r.component_in(objs[0])

@@ -16,9 +16,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from supplywatch.extract.drafts import Draft, clause_subject_tokens, negated
-from supplywatch.extract.reading import DOCUMENT_SOURCE, Component, Reading
+from supplywatch.extract.reading import Component, Reading
 from supplywatch.extract.rules_supply import ORIGIN_VERBS, supply_draft
-from supplywatch.model import name_key
 
 IMPLIED_BUYER_CONFIDENCE = 0.6
 # How a sentence puts a part inside a product: "the board is built around a chip from X",
@@ -65,7 +64,7 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         return  # a sentence about a company: the supply rules read it
     # (a company named only to describe another, "X, a subsidiary of Y", is no party)
     named = {cid for t in sent if (cid := r.cluster_at(t)) is not None
-             and r.type_of(cid) == "company" and not in_an_appositive(r, t)} - finders - labs
+             and r.type_of(cid) == "company" and not r.in_an_appositive(t)} - finders - labs
     verbs = CONTAINMENT_VERBS | (FINDING_VERBS if writer else set())
     found = list(_parts_and_makers(r, sent, verbs))
     if named - {maker for maker, _ in found}:
@@ -105,7 +104,7 @@ def teardown_labs(r: Reading) -> frozenset[int]:
                 if s.dep_ != "nsubj":
                     continue
                 if s.lower_ in WRITER:
-                    labs |= _outlet(r)
+                    labs |= r.outlet()
                 elif (c := r.company_at(s)) is not None:
                     labs.add(c)
         cached = r.doc.user_data["sw_teardown_labs"] = frozenset(labs)
@@ -155,16 +154,6 @@ def _product_owners(r: Reading, obj: Token) -> set[int]:
         named = r.company_named_first(r.ents.clusters[cid].name)
         owners = {named} if named is not None else set()
     return owners
-
-
-def _outlet(r: Reading) -> set[int]:
-    """The companies named like the outlet the document comes from (its "Source:")."""
-    source = r.doc.user_data.get(DOCUMENT_SOURCE)
-    if not source:
-        return set()
-    key = name_key(source)
-    return {cid for cid, c in enumerate(r.ents.clusters)
-            if c.type == "company" and key in {name_key(n) for n in c.names}}
 
 
 def _parts_and_makers(r: Reading, sent: Span, verbs: set[str]) -> Iterator[tuple[int, Component]]:
@@ -247,16 +236,6 @@ def _puts_inside(verb: Token, verbs: set[str]) -> bool:
     lemma = verb.lemma_.lower()
     return lemma in verbs and not (lemma == "hold" and any(c.dep_ in ("auxpass", "agent")
                                                             for c in verb.children))
-
-
-def in_an_appositive(r: Reading, tok: Token) -> bool:
-    """Is the word inside a description of another company ("X, a subsidiary of Y")?"""
-    for node in [tok, *tok.ancestors]:
-        if node.dep_ == "appos":
-            return r.cluster_at(node) != r.cluster_at(tok) and r.company_at(node.head) is not None
-        if node.dep_ in ("ROOT", "relcl", "ccomp", "advcl"):
-            return False
-    return False
 
 
 def _named_after(r: Reading, prep: Token) -> list[int]:

@@ -41,7 +41,6 @@ from supplywatch.extract.rules_supply import ORIGIN_VERBS, PLACING_VERBS
 from supplywatch.extract.rules_teardown import (
     CONTAINMENT_VERBS,
     implied_buyer,
-    in_an_appositive,
     teardown_labs,
 )
 
@@ -185,7 +184,7 @@ def _implicit(r: Reading, sent: Span, parties: list[Party],
         return []
     # (a company named only to describe the one named, "X, a subsidiary of Japan's Y", is
     # no second party)
-    if len({p.cid for p in parties if not in_an_appositive(r, p.tok)}) != 1:
+    if len({p.cid for p in parties if not r.in_an_appositive(p.tok)}) != 1:
         return []
     return [Party(topic, sent.root, "topic")]
 

@@ -1,0 +1,89 @@
+"""Who makes and who buys, where the words around a name mislead: makers named for their
+wares ("Ravello Trucks"), the buyer's product after "for its", a parts maker's owner in an
+appositive, the outlet and the regulator of a wire story, a product described as a
+company's thing, and an earlier recall told in passing. All companies are invented."""
+
+from __future__ import annotations
+
+
+def facts_of(result: dict, type_: str) -> list[dict]:
+    return [f for f in result["facts"] if f["type"] == type_]
+
+
+def supplies(result: dict) -> set[tuple[str, str]]:
+    return {(f["supplier"], f["customer"]) for f in facts_of(result, "supplies")}
+
+
+def makes(result: dict) -> set[tuple[str, str]]:
+    return {(f["company"], f["product"]) for f in facts_of(result, "makes")}
+
+
+def entity_types(result: dict) -> dict[str, str]:
+    return {e["name"]: e["type"] for e in result["entities"]}
+
+
+def test_a_maker_named_for_its_wares_is_a_company_that_buys(extract_text):
+    result = extract_text("Business news\n\nCaldrith Fuel Systems supplies fuel pumps to Morvenna Trucks.")
+    assert ("Caldrith Fuel Systems", "Morvenna Trucks") in supplies(result)
+    assert entity_types(result)["Morvenna Trucks"] == "company"
+
+
+def test_a_product_for_its_buyer_is_the_buyer_s(extract_text):
+    result = extract_text(
+        "Business news\n\nSelvik Cell Works currently delivers about 2 million cells a year to"
+        " Harnbrook Bikes for its Lastvogel XL cargo bike.")
+    assert ("Harnbrook Bikes", "Lastvogel XL") in makes(result)
+    assert not [pair for pair in makes(result) if pair[1] == "Lastvogel XL" and pair[0] != "Harnbrook Bikes"]
+    # a name made of a place, a part and a corporate word is the supplier's, not a part's
+    assert ("Selvik Cell Works", "Harnbrook Bikes") in supplies(result)
+
+
+def test_parts_for_the_buyer_s_product_after_with(extract_text):
+    result = extract_text(
+        "Business news\n\nTorrana Energy will supply Velisca Power with up to 90,000 battery"
+        " modules for its SunCrate home storage systems.")
+    owners = {company for company, product in makes(result) if product.startswith("SunCrate")}
+    assert owners == {"Velisca Power"}
+
+
+def test_a_parts_maker_s_owner_in_an_appositive_supplies_nothing(extract_text):
+    result = extract_text(
+        "Business news\n\nOstler Motors is recalling 80,000 Pampa pickups, the National Highway"
+        " Traffic Safety Administration said in a filing. The affected vehicles use fuel pumps"
+        " made by Kimsong Auto Parts, a unit of South Korea's Hwaseo Group, according to the filing.")
+    found = supplies(result)
+    assert ("Kimsong Auto Parts", "Ostler Motors") in found
+    assert not [pair for pair in found if pair[0] == "Hwaseo Group"]
+    assert not [pair for pair in found if "Administration" in pair[1]]
+
+
+def test_the_outlet_of_a_wire_digest_is_no_topic(extract_text):
+    digest = (
+        "Business briefs\nSource: Meridian Wire\n\n"
+        "OSLO, Oct 6 (Meridian Wire) - Brannvik Marine said on Monday it would buy 40 engines.\n\n"
+        "TOKYO, Oct 6 (Meridian Wire) - Hanaoka Denki reported higher profit.\n\n"
+        "MILAN, Oct 6 (Meridian Wire) - Ferlosa Foods opened a plant in Parma.\n\n"
+        "DETROIT, Oct 6 (Meridian Wire) - Pellgrave Motors is recalling 12,000 Sierra pickups. "
+        "The recalled pickups use door latches made by Oberlin Latch Systems, the company said.")
+    found = supplies(extract_text(digest))
+    assert not [pair for pair in found if pair[1] == "Meridian Wire"]
+
+
+def test_a_product_described_as_a_company_s_thing_is_no_company(extract_text):
+    result = extract_text(
+        "Business news\n\nLindmark Mobile sells phones in Europe. The Corvia, Lindmark's"
+        " book-style foldable, gets its inner display from Haesong Display, the panel maker"
+        " confirmed.")
+    assert entity_types(result).get("Corvia") == "product"
+    assert ("Lindmark Mobile", "Corvia") in makes(result)
+
+
+def test_an_earlier_recall_told_in_passing_is_a_recall_of_its_own(extract_text):
+    result = extract_text(
+        "Business news\n\nOstler Motors is recalling about 150,000 Pampa pickups because a fuel"
+        " pump can fail. Ostler has issued four recalls this year. In June, it recalled 61,000"
+        " Quebrada SUVs because the rearview camera image could fail to display.")
+    recalls = facts_of(result, "recall")
+    assert sorted(r["units"] for r in recalls) == [61000, 150000]
+    earlier = next(r for r in recalls if r["units"] == 61000)
+    assert earlier["products"] and "Quebrada" in earlier["products"][0]
