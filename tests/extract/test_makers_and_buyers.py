@@ -87,3 +87,59 @@ def test_an_earlier_recall_told_in_passing_is_a_recall_of_its_own(extract_text):
     assert sorted(r["units"] for r in recalls) == [61000, 150000]
     earlier = next(r for r in recalls if r["units"] == 61000)
     assert earlier["products"] and "Quebrada" in earlier["products"][0]
+
+
+def test_a_described_company_which_makes_numbered_models(extract_text):
+    result = extract_text(
+        "Business news\n\nBrevik Energy Storage AG reported results. The Zurich-listed company,"
+        " which makes the PowerKeep 4000 containerised storage system and the WallStack 12"
+        " wall-mounted home battery, said utility deliveries rose.")
+    found = makes(result)
+    assert ("Brevik Energy Storage AG", "PowerKeep 4000") in found
+    assert ("Brevik Energy Storage AG", "WallStack 12") in found
+    assert "PowerKeep" not in {e["name"] for e in result["entities"] if e["type"] == "company"}
+
+
+def test_a_kind_of_product_starts_after_the_verb_that_sells_it(extract_text):
+    result = extract_text(
+        "Business news\n\nOrtessa Semiconductor Inc. designs and sells gate drivers, isolated"
+        " DC-DC converters and power-conversion chips for automotive applications.")
+    products = {product for _, product in makes(result)}
+    assert "gate drivers" in products
+    assert not [p for p in products if p.startswith("sells")]
+
+
+def test_a_site_named_after_its_is_no_product(extract_text):
+    result = extract_text(
+        "Business news\n\nHon Vey Precision, also known as Veyron Group, produces phones at its"
+        " Dunhuang complex in Gansu, while its production compound in Lanzhou is involved in"
+        " development, analysts said.")
+    assert not [p for _, p in makes(result) if "Dunhuang" in p]
+
+
+def test_a_name_ending_in_a_trade_is_a_company_not_a_brand_and_a_kind(extract_text):
+    result = extract_text(
+        "Business news\n\nWeissach Energie GmbH stopped buying cells from South Korea's Daeyang"
+        " Cell Materials last year.")
+    found = {(f["supplier"], f["customer"], f["status"]) for f in facts_of(result, "supplies")}
+    assert ("Daeyang Cell Materials", "Weissach Energie GmbH", "ended") in found
+
+
+def test_a_supplier_taken_up_after_one_dropped_is_current(extract_text):
+    result = extract_text(
+        "Business news\n\nPebworth Inc. said it has since stopped buying chargers from Lianyou"
+        " Electronics and now sources them from Taiwan's Brightlink Power.")
+    status = {f["supplier"]: f["status"] for f in facts_of(result, "supplies")}
+    assert status.get("Lianyou Electronics") == "ended"
+    assert status.get("Brightlink Power") == "active"
+
+
+def test_a_possessed_line_made_under_contract_is_its_owner_s(extract_text):
+    result = extract_text(
+        "Business news\n\nPuddlecote Toys denied the report. Its Fennel Friends figures are"
+        " produced by Wing Tak Manufacturing Ltd. in Dongguan, a supplier the company has used"
+        " since 2017.")
+    found = makes(result)
+    assert ("Puddlecote Toys", "Fennel Friends") in found
+    assert not [pair for pair in found if pair[0] == "Wing Tak Manufacturing Ltd."]
+    assert ("Wing Tak Manufacturing Ltd.", "Puddlecote Toys") in supplies(result)

@@ -68,3 +68,11 @@ def test_money_is_no_product_and_no_company(extract_text, text):
              and ("EUR" in e["name"] or "690" in e["name"])]
     assert not money, money
     assert not [f for f in result["facts"] if f["type"] == "makes" and "EUR" in f["product"]]
+
+
+@pytest.mark.parametrize("publication", ["The Rack Report", "Annual Report", "Wearables Journal"])
+def test_a_publication_is_no_product(publication):
+    fact = Fact("makes", {"company": "Brightfold Systems Inc.", "product": publication}, "x", None, 0.8)
+    assert not _likely_product(fact, load_lexicon())
+    model = Fact("makes", {"company": "Brightfold Systems Inc.", "product": "Rack 880"}, "x", None, 0.8)
+    assert _likely_product(model, load_lexicon())

@@ -234,3 +234,14 @@ def test_bulleted_and_cut_one_line_teasers_are_split_out(tmp_path: Path, setting
     assert [t.title for t in teasers] == [
         "Inside the Holvik PS-2000 power station: Tarumo cells and a surprise fuse",
         "Pennwick posts record quarter on chip demand"]
+
+
+def test_a_row_of_share_buttons_is_dropped_and_a_sentence_naming_them_stays(
+        tmp_path: Path, settings: Settings) -> None:
+    path = write(tmp_path, "Halden Motors drops its caliper supplier\n\nShare  Tweet  Email  Save\n\n"
+                 "Facebook | LinkedIn | Print\n\n" + PARA
+                 + "\n\nShare this story by email and save it for later.\n")
+    text = load(path, settings)[0].text
+    assert "Tweet" not in text and "LinkedIn" not in text
+    assert PARA in text
+    assert "Share this story by email and save it for later." in text

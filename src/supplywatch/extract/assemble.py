@@ -284,7 +284,8 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
     """Is "C makes P" a product and its maker? Not a quantity ("mAh", "900 tonnes"), a
     person's title run into a name ("Kaoriya President Tetsuya Morikawa"), a word for trade
     ("its last delivery", "PET volumes") or for companies ("rival engine makers"), nor made
-    by a news outlet ("Sporting Trade Journal"). ("engineering services" is a product.)"""
+    by a news outlet ("Sporting Trade Journal") or one itself. ("engineering services" is a
+    product.)"""
     words = fact.args["product"].split()
     if len(fact.args["product"].strip()) < 2:
         return False  # a letter cut off a model's number ("Max 30" + "K") names nothing
@@ -303,6 +304,8 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
         # a company ("Ferraguti Fluid Power S.r.l") is no product; capitals may be a
         # model's letters ("Polaris XC SP", "Z Master 2000 Series ZRT")
         return False
+    if words[-1].istitle() and lows[-1] in lex["media_words"]:
+        return False  # a publication ("seen by The Rack Report", "its Annual Report")
     return maker[-1].lower() not in lex["media_words"]
 
 

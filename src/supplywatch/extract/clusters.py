@@ -421,11 +421,13 @@ def _merge(ents: DocEntities, keep: int, drop: int) -> None:
 
 
 def merge_acronyms(doc: Doc, ents: DocEntities) -> None:
-    """ "Amperex Technology Limited (ATL)": the bracketed acronym names the same company."""
+    """ "Amperex Technology Limited (ATL)", "Kuramoto Motor Components, known as KMC": the
+    acronym names the same company."""
     for cid, cluster in enumerate(ents.clusters):
         for start, end in list(cluster.spans):
-            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text in (")", ","):
-                acr = doc[end + 1]
+            at = _acronym_after(doc, end)
+            if at is not None:
+                acr = doc[at]
                 if ACRONYM.match(acr.text) and acr.text.lower() != name_key(doc[start:end].text):
                     other = ents.token_cluster.get(acr.i)
                     ents.add_span(cid, acr.i, acr.i + 1, acr.text)
@@ -437,6 +439,19 @@ def merge_acronyms(doc: Doc, ents: DocEntities) -> None:
                         if tok.text == acr.text and tok.i != acr.i:
                             _merge_token(ents, cid, tok.i)
                     cluster.type = "company"
+
+
+def _acronym_after(doc: Doc, end: int) -> int | None:
+    """Where the short name written right after a name is: "(ATL)", ", known as KMC,"."""
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text in (")", ","):
+        return end + 1
+    i = end + 1 if end + 1 < len(doc) and doc[end].text in (",", "(") else None
+    if i is not None and i < len(doc) and doc[i].lower_ == "also":
+        i += 1
+    if i is not None and i + 2 < len(doc) and doc[i].lower_ == "known" and doc[i + 1].lower_ == "as" \
+            and doc[i + 3 if i + 3 < len(doc) else i + 2].text in (",", ")", "."):
+        return i + 2
+    return None
 
 
 def _merge_token(ents: DocEntities, cid: int, i: int) -> None:

@@ -111,13 +111,21 @@ def confidence_for(sent: Span, lex: Lexicon, base: float = BASE_CONFIDENCE) -> f
 CLAUSE_EDGES = {"relcl", "appos", "advcl", "parataxis"}
 
 
+def own_statement(verb: Token) -> bool:
+    """A verb joined to another that says its own when: "stopped buying from X and now
+    sources them from Y" (Y's supply is current, whatever X's is)."""
+    return verb.dep_ == "conj" and verb.pos_ == "VERB" and any(
+        c.dep_ in ("aux", "advmod") and c.i < verb.i for c in verb.children)
+
+
 def status_of(tok: Token, lex: Lexicon) -> str:
     """active / planned / ended for a supply relation stated around this trigger."""
     chain = [tok]
     # up to the verb that governs the statement, not into another clause: in "X, which
     # supplies Y, will deliver ..." and "Y, one of X's customers, cut its forecast" the
     # main verb says nothing about the supply
-    while len(chain) < 5 and chain[-1].dep_ not in CLAUSE_EDGES and chain[-1].head.i != chain[-1].i:
+    while len(chain) < 5 and chain[-1].dep_ not in CLAUSE_EDGES and chain[-1].head.i != chain[-1].i \
+            and not own_statement(chain[-1]):
         chain.append(chain[-1].head)
     words: set[str] = set()
     for t in chain:
@@ -136,6 +144,8 @@ def status_of(tok: Token, lex: Lexicon) -> str:
     ended = lex["ended_words"] - {"replace", "replaced"}
     if words & ended or ("no" in words and "longer" in words):
         return "ended"
+    if words & {"continue", "keep", "remain"}:
+        return "active"  # "will continue to provide motors": under way already
     if words & lex["planned_status_words"] or (tok.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ in ("would", "will", "to") for c in tok.children
     )):
@@ -147,6 +157,13 @@ def misread_verb(tok: Token) -> bool:
     """A verb, or a headline's verb the parser read as a noun with a particle ("Tidewell
     teams up with ...": "teams" a noun, "up" its particle)."""
     return tok.pos_ == "VERB" or (tok.dep_ == "ROOT" and any(c.dep_ == "prt" for c in tok.children))
+
+
+def _past_a_date(subject: Token) -> list[Token]:
+    if subject.ent_type_ not in ("DATE", "TIME"):
+        return [subject]
+    names = [c for c in subject.children if c.dep_ in ("conj", "appos") and c.pos_ == "PROPN"]
+    return names or [subject]
 
 
 def clause_subject_tokens(tok: Token) -> list[Token]:
@@ -164,7 +181,9 @@ def clause_subject_tokens(tok: Token) -> list[Token]:
             subs = [c for c in verb.children if c.dep_ == "compound" and c.i < verb.i
                     and c.text[:1].isupper()]
         if subs:
-            return subs
+            # "Last autumn, X recalled ...", parsed with the date as the subject and X as
+            # its conjunct: X
+            return [c for s in subs for c in _past_a_date(s)]
         if verb.dep_ == "xcomp" and verb.head.i != verb.i:
             # object control: "concerns led the automaker to recall ..." -> the automaker
             objs = [c for c in verb.head.children if c.dep_ == "dobj"]

@@ -94,6 +94,9 @@ PRODUCT_NUMBER_WORDS = {"model", "models", "part", "parts", "item", "items", "ca
                         "catalogue", "product", "products", "style", "styles", "sku", "skus",
                         "article", "type", "version"}
 IDENTIFIER_REACH = 8
+# verbs a run of codes is given by: "serial numbers beginning with JH22", "lots ranging from"
+RANGE_VERBS = {"beginning", "starting", "ending", "ranging", "running", "begin", "start", "end",
+               "range", "run"}
 
 
 def names_an_identifier(doc: Doc, start: int) -> bool:
@@ -112,7 +115,7 @@ def names_an_identifier(doc: Doc, start: int) -> bool:
         if low in NUMBER_WORDS:
             before = doc[j - 1].lower_ if j > sent_start else ""
             return before not in PRODUCT_NUMBER_WORDS
-        if tok.pos_ == "VERB":
+        if tok.pos_ == "VERB" and low not in RANGE_VERBS:
             return False
     return False
 
@@ -455,6 +458,8 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         # "Stellmark Ortho, which makes the Keelan knee system" (not "X of Bergamo, which
         # makes ...": the clause is the company's)
         votes["company"] += 2
+    if _its_named_thing(doc, start, end, lex):
+        votes["product"] += 2  # "recalled its Okabe Golden Flax milled flaxseed"
     if _a_company_s_thing_after(doc, end, lex):
         votes["product"] += 2  # "The Quill, Kestrel's book-style foldable, ..."
     if _a_model_s_edition_before(doc, start) and not (
@@ -560,6 +565,39 @@ NOT_PRODUCT_GROUPS = {"program", "programme", "project", "plan", "strategy", "de
                       "headquarters", "market", "country", "city", "home"}
 # how far a described thing's noun may come after the possessive: "Kestrel's book-style foldable"
 OWNED_DESCRIPTION_WORDS = 5
+
+
+# what a company's named thing is when it is no product: "its Bergamo plant", "its Nordea
+# stake", "its Okabe unit"
+NOT_PRODUCT_HOLDINGS = {"stake", "stakes", "shares", "holding", "holdings", "account", "accounts",
+                        "relationship", "team", "teams", "shareholders", "operations", "unit",
+                        "units", "brand", "brands", "acquisition", "purchase", "takeover",
+                        "merger", "investment", "deal", "offer", "bid", "complex", "compound",
+                        "park", "yard", "lab", "laboratory", "operation", "revenue",
+                        "revenues", "sales", "earnings", "profit", "estimate", "forecast",
+                        "guidance", "outlook", "results", "budget", "target"}
+
+
+def _its_named_thing(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """ "its Okabe Golden Flax milled flaxseed", "their Harbor Pro kayaks": a name between
+    a possessive determiner and the common noun it names, which is no site, deal, holding
+    or company."""
+    if start == 0 or doc[start - 1].lower_ not in POSSESSIVE_DETERMINERS or end >= len(doc) \
+            or REPORTING_PERIOD.match(doc[start].text) or a_line_of_longer_names(doc, end):
+        return False  # (not "our FY26 revenue estimate"; "its PowerSlab power banks" beside a
+        # "PowerSlab 10000" is the line the models are named by)
+    words = []  # (the parser may read "milled" of "milled flaxseed" as a verb)
+    for t in doc[end:min(len(doc), end + 3)]:
+        if not (t.is_lower and t.is_alpha):
+            break
+        words.append(t)
+    if not (any(t.pos_ == "NOUN" for t in words) or (len(words) > 1 and words[0].tag_ in ("VBN", "VBD"))):
+        return False  # ("milled oatmeal" with the noun misread too)
+    others = SITE_WORDS | OWNED_SITES | NOT_PRODUCT_GROUPS | NOT_PRODUCT_HOLDINGS | lex["company_nouns"] \
+        | lex["ownership_nouns"] | lex["supplier_nouns"] | lex["customer_nouns"] \
+        | lex["deal_nouns"] | lex["title_words"]
+    return not any(t.lower_ in others or (t.pos_ == "NOUN" and t.lemma_.lower() in others)
+                   for t in words)  # (not "milled" for "mill")
 
 
 def _a_company_s_thing_after(doc: Doc, end: int, lex: Lexicon) -> bool:
@@ -717,10 +755,16 @@ def _in_a_company_field(doc: Doc, start: int, lex: Lexicon) -> bool:
     return label in lex["company_nouns"]
 
 
+# words for a trade rather than a thing sold, which end companies' names: "Myungsan Cell
+# Materials", "Vantor Battery Technology" (not "Sony Lithium-Ion Batteries", a brand and a kind)
+INDUSTRY_WORDS = {"materials", "components", "technology", "technologies", "semiconductor",
+                  "semiconductors", "circuits", "software", "packaging", "plastics"}
+
+
 def _kind_tail(doc: Doc, start: int, end: int, lex: Lexicon) -> int | None:
     """Where a title-case name turns into a kind of product or part, if it does."""
     heads = lex["product_heads"] | lex["component_heads"]
-    if end - start < 2 or doc[end - 1].lower_ not in heads:
+    if end - start < 2 or doc[end - 1].lower_ not in heads or doc[end - 1].lower_ in INDUSTRY_WORDS:
         return None
     for i in range(start + 1, end - 1):  # a two-word kind at least: not "General Motors"
         if doc[i].lower_ in heads or doc[i].lower_.split("-")[0] in heads:
@@ -793,15 +837,17 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         start, end = bounds
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
-            kinds.append((start, end))
+            kinds.append(_without_leading_verbs(doc, start, end))
             continue
-        if kind == "company" and (names_a_kind(doc, start, end, lex)
-                                  or abbreviates_a_kind(doc, start, end)):
-            continue
+        if names_a_kind(doc, start, end, lex) or (
+                kind == "company" and abbreviates_a_kind(doc, start, end)):
+            continue  # (a capitalised "Battery" is no company, person or place either)
         if a_country_adjective(doc, start, end, lex):
             continue  # (whatever the model calls it: "the Slovak maker" is no person either)
         if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ == "ADJ":
             continue  # "Front airbags are supplied by X": capitalised as a sentence's first word
+        if _model_number_after(doc, start, end, lex):
+            end += 1  # "the GridVault 4000 containerised storage system": the name's number
         parts = split_merged_names(doc, start, end, lex) if kind == "company" \
             else split_listed_models(doc, start, end)
         for part_start, part_end in parts:
@@ -845,12 +891,12 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if only_legal_form([t.text for t in doc[start:end]], lex):
             continue
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
-            kinds.append((start, end))
+            kinds.append(_without_leading_verbs(doc, start, end))
             continue
         if ent.label_ == "PRODUCT":  # a name, not a kind
             end = without_a_trailing_adjective(doc, start, complete_compound(doc, start, end))
-            if names_a_hazard(doc, end, lex):
-                continue  # "Velmora Power battery fire risk": what a recall is about
+            if names_a_hazard(doc, end, lex) or names_a_kind(doc, start, end, lex):
+                continue  # "Velmora Power battery fire risk": what a recall is about; "IC"
         elif names_a_kind(doc, start, end, lex) or abbreviates_a_kind(doc, start, end) \
                 or a_country_adjective(doc, start, end, lex):
             continue
@@ -969,15 +1015,9 @@ def _kinded_names(doc: Doc, taken: set[int], places: set[int], lowercase_words: 
     positions = None
 
     def longer_elsewhere(start: int, end: int) -> bool:
-        """Is the name's last word written elsewhere before a number or another capital
-        ("PowerCore 10000", "PowerCore III")? Then it is a line in longer models' names."""
         nonlocal positions
         positions = positions if positions is not None else word_positions(doc)
-        for i in positions.get(doc[end - 1].text, ()):
-            nxt = doc[i + 1] if i + 1 < len(doc) else None
-            if i != end - 1 and nxt is not None and (nxt.like_num or nxt.text[:1].isupper()):
-                return True
-        return False
+        return a_line_of_longer_names(doc, end, positions)
 
     def kind_after(end: int) -> bool:
         """Does the noun phrase the name starts end in a kind of product ("minivan", "heat
@@ -1023,6 +1063,18 @@ def _kinded_names(doc: Doc, taken: set[int], places: set[int], lowercase_words: 
         if kind_after(names[-1][1]):
             yield from (n for n in names if not longer_elsewhere(*n))
         i = names[-1][1] + 1
+
+
+def a_line_of_longer_names(doc: Doc, end: int, positions: dict[str, list[int]] | None = None) -> bool:
+    """Is the name's last word written elsewhere before a number or another capital
+    ("PowerCore 10000", "PowerCore III")? Then it is a line in longer models' names."""
+    word = doc[end - 1].text
+    at = positions.get(word, ()) if positions is not None else [t.i for t in doc if t.text == word]
+    for i in at:
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if i != end - 1 and nxt is not None and (nxt.like_num or nxt.text[:1].isupper()):
+            return True
+    return False
 
 
 def word_positions(doc: Doc) -> dict[str, list[int]]:
@@ -1164,6 +1216,37 @@ def after_a_possessive(doc: Doc, start: int) -> bool:
     if i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower:
         i -= 1
     return i >= 0 and (doc[i].lower_ in POSSESSIVE_DETERMINERS or doc[i].text in ("'s", "’s"))
+
+
+def _without_leading_verbs(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """A kind of product the recogniser ran back into the verb before it ("sells gate
+    drivers"): the kind starts after it."""
+    while start < end - 1 and doc[start].pos_ in ("VERB", "AUX", "CCONJ", "ADP", "PART") \
+            and doc[start].whitespace_:  # (a whole word: not "co" of "co-designing")
+        start += 1
+    return start, end
+
+
+# the longest number written as a model's after its line's name ("GridVault 4000")
+MODEL_NUMBER_DIGITS = 5
+# words after a number that make it a count or a measure: "Hanseol 300 employees"
+COUNTED_AFTER = {"percent", "per", "million", "billion", "thousand", "%", "employees", "workers",
+                 "staff", "people", "jobs", "stores", "shops", "sites", "plants", "years", "days"}
+
+
+def _model_number_after(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A plain number right after a capitalised one-word name that the recogniser left out
+    of it ("GridVault 4000", "HomeStack 10"): the line's model, when no year, count or
+    measure is written."""
+    if end - start != 1 or end + 1 >= len(doc) or not doc[start].whitespace_:
+        return False
+    name, num, after = doc[start], doc[end], doc[end + 1]
+    if not (name.is_alpha and name.text[:1].isupper() and not name.is_upper) or name.is_sent_start:
+        return False
+    if not (num.is_digit and len(num.text) <= MODEL_NUMBER_DIGITS and not YEAR.match(num.text)):
+        return False
+    return after.lower_ not in COUNTED_AFTER and after.lower_ not in lex["measure_units"] \
+        and not (after.tag_ == "NNS" and len(num.text) > 3)
 
 
 def _candidate(doc: Doc, start: int, end: int, kind: str, model_tokens: set[int],

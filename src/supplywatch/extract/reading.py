@@ -334,8 +334,13 @@ class Reading:
                 return buyers
             # "The company operates ... through its subsidiary X": "its" is what the
             # clause's subject refers to
-            verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-            for subj in clause_subject_tokens(verb) if verb is not None else []:
+            # (and past a clause misread inside its object: "recalled its Okabe Golden Flax
+            # milled flaxseed", "milled" read as a verb)
+            verbs = [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")][:2]
+            if len(verbs) == 2 and not (verbs[0].dep_ == "ccomp" and verbs[0].head == verbs[1]
+                                        and not self.subject_companies(verbs[0])):
+                verbs = verbs[:1]
+            for verb, subj in [(v, s) for v in verbs for s in clause_subject_tokens(v)]:
                 if subj.lower_ in RELATIVE_PRONOUNS and subj.i < tok.i \
                         and verb.lemma_.lower() not in self.lex["supply_verbs"]:
                     # "X, which has used Bystra packs in its Citra 12 bus": X (but "S, which
@@ -347,6 +352,9 @@ class Reading:
                     referent = self.corefer(subj)
                     if referent:
                         return referent
+                if subj.dep_ in ("conj", "appos") and subj.i < tok.i \
+                        and (cid := self.company_at(subj)) is not None:
+                    return [cid]  # "Last autumn, X recalled its ...": the subject past the date
         if is_desc and tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in tok.children):
             pair = self._last_named(tok, 2)
             if len(pair) == 2:  # "the two companies", "both companies": the last two named

@@ -511,18 +511,28 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     """ "X launched the Qwen VLo", "P, made by X", "X produces iPhones"."""
     if negated(tok, r.lex):
         return
-    if tok.dep_ in ("acl", "relcl") or any(c.dep_ == "auxpass" for c in tok.children):
+    active_clause = tok.dep_ == "relcl" and any(c.dep_ == "nsubj" for c in tok.children)
+    if (tok.dep_ in ("acl", "relcl") and not active_clause) or any(c.dep_ == "auxpass" for c in tok.children):
         makers = [c for o in prep_objects(tok, "by") for c in r.entities(o)]
         products = r.entities(tok.head, "product") if tok.dep_ in ("acl", "relcl") else [
             c for s in clause_subject_tokens(tok) for c in r.entities(s, "product")]
         if tok.dep_ == "acl" and tok.head.dep_ == "appos" and tok.head.is_lower:
             # "the Kazane, the electric minicar made by X": the name the kind describes
             products += [c for c in r.entities(tok.head.head, "product") if c not in products]
+        # "Its Bramble Buddies figures are produced by X": the possessor's products, which X
+        # makes under contract (a supply: rules_supply)
+        owners = [c for s in (clause_subject_tokens(tok) if tok.dep_ not in ("acl", "relcl") else [tok.head])
+                  for p in children(s, "poss") for c in r.entities(p) if c not in makers]
+        if owners:
+            makers = owners[:1]
     else:
         if any(contract_maker_noun(s) for s in clause_subject_tokens(tok)):
             return  # "The Taiwanese contract manufacturer assembles the Halo 4 Pro": its client's
         makers = r.subject_companies(tok)
-        objs = children(tok, "dobj")
+        # ("which makes the GridVault 4000 containerised storage system", "containerised"
+        # read as a verb whose subject is the model)
+        objs = children(tok, "dobj") or [o for c in children(tok, "ccomp")
+                                          for o in children(c, "nsubj", "dobj")]
         fors = prep_objects(tok, "for") + [f for o in objs for f in prep_objects(o, "for")]
         if any(r.cluster_at(o) is not None or r.entities(o) for o in fors) or any(
                 c not in makers for o in objs for p in children(o, "poss") for c in r.entities(p)):

@@ -95,6 +95,7 @@ def _kinds(r: Reading, obj: Token) -> list[int]:
     if obj.lemma_.lower() in r.lex["quantity_nouns"]:
         return [k for o in prep_objects(obj, "of") for k in _kinds(r, o)]
     heads = [obj, *[c for c in obj.conjuncts if c.pos_ == "NOUN"]]
+    verbs = r.lex["make_verbs"] | r.lex["supply_verbs"]
     out: list[int] = []
     for head in heads:
         words = {head.lower_, head.lemma_.lower()}
@@ -104,7 +105,8 @@ def _kinds(r: Reading, obj: Token) -> list[int]:
         start = head.i
         while start > 0 and r.doc[start - 1].dep_ in ("compound", "amod") \
                 and r.doc[start - 1].head.i >= start and r.doc[start - 1].is_lower \
-                and r.doc[start - 1].lemma_.lower() not in r.lex["vague_modifiers"]:
-            start -= 1
+                and r.doc[start - 1].lemma_.lower() not in r.lex["vague_modifiers"] \
+                and r.doc[start - 1].lemma_.lower() not in verbs:
+            start -= 1  # (not "sells" of "designs and sells gate drivers", misread as a noun)
         out += r.kind_entity(start, head.i + 1)
     return out

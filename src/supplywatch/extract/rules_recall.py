@@ -37,7 +37,15 @@ def recall_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             continue
         if tok.dep_ == "amod":
             continue  # "the recalled products": see recalled_product_mentions
+        if _remembers(tok):
+            continue  # '"We had six weeks of stock," recalls X, its head of purchasing'
         yield from _recall(r, sent, tok)
+
+
+def _remembers(tok: Token) -> bool:
+    """A speaker's "recalls" after the quote it ends: a memory, not a recall."""
+    before = [t for t in tok.doc[max(0, tok.i - 3):tok.i] if not t.is_space]
+    return tok.pos_ == "VERB" and len(before) >= 2 and before[-1].is_quote and before[-2].text == ","
 
 
 def _not_affected(tok: Token) -> bool:
@@ -216,10 +224,19 @@ QUOTES = "'\"‘’“” "
 ACRONYM_PLURAL = re.compile(r"[A-Z]{2,4}s")
 
 
+BATCH_NOUNS = {"lot", "lots", "batch", "batches"}
+# what goods are counted in: "146,000 packages of X", "9,000 jars of Y"
+CONTAINERS = {"package", "packages", "packet", "packets", "bag", "bags", "box", "boxes", "case",
+              "cases", "bottle", "bottles", "jar", "jars", "can", "cans", "carton", "cartons",
+              "pouch", "pouches", "tub", "tubs", "tin", "tins", "sachet", "sachets", "container",
+              "containers", "pair", "pairs", "piece", "pieces"}
+
+
 def _generic_phrase(r: Reading, obj: Token) -> Span | None:
     """What kind of product was recalled, where no model is named: "power banks"."""
-    if obj.lower_ in ("units", "unit", "number", "all", "some", "models"):
-        for o in prep_objects(obj, "of"):
+    if obj.lower_ in ("units", "unit", "number", "all", "some", "models") or obj.lower_ in CONTAINERS \
+            or obj.lower_ in BATCH_NOUNS:
+        for o in prep_objects(obj, "of"):  # "146,000 packages of Brambleworth granola bars"
             return _generic_phrase(r, o)
         return None
     if not (obj.is_lower or (ACRONYM_PLURAL.fullmatch(obj.text) and obj.head.is_lower)):
@@ -258,6 +275,8 @@ def named_line(r: Reading, phrase: Span) -> bool:
 
 
 def _units(obj: Token) -> int | None:
+    if obj.lower_ in BATCH_NOUNS:
+        return None  # "14 lots of X tablets": batches, not units
     # a model year ("certain 2002 Pathfinder vehicles") is not a count
     # nor is a number written onto its unit ("PowerCell 10K", "20000mAh", "5V"), nor one
     # that ends a capitalised name ("XPS 13 laptops", "Vega 5 scooters")

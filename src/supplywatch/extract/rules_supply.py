@@ -762,6 +762,10 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         return  # "bought the other shares from the founding family and from X", "bought
         # 100% of Y from X": ownership
     customers = r.subject_companies(tok)
+    if not customers and tok.dep_ == "conj" and tok.head.dep_ in ("advcl", "conj"):
+        # "Y stopped using X's switches, after checks flagged returns, and now buys them
+        # from Z", "buys" read as the checks' verb: the clause the first verb hangs on
+        customers = r.subject_companies(tok.head.head)
     deal = deal_of(tok, r.lex)
     if not customers and deal is not None and deal.dep_ == "dobj":
         customers = r.subject_companies(deal.head)  # "Y signed a deal to buy cells from X"
@@ -772,6 +776,10 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     for obj in objs:  # "buys Dunmore relay valves": the maker named on the part
         if r.component_in(obj) is not None:
             suppliers += [c for c in _modifier_brands(r, obj) if c not in suppliers]
+    if not suppliers and objs:  # "buys heads for its printers from X": "from" hung on the
+        # printers, in the verb's own clause
+        suppliers = [c for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"
+                     and _nearest_verb(t) == tok for c in r.entities(t)]
     if suppliers:  # "buys print heads from A, motors from B, boards from C and inks from D":
         # a list the parser breaks up; every "from" under the verb names a seller
         suppliers += [c for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"
@@ -794,6 +802,10 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if c != s:
                 yield supply_draft(r, sent, tok, s, c, comp.name if comp else None,
                                    comp.quantity if comp else None)
+
+
+def _nearest_verb(tok: Token) -> Token | None:
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 # Verbs that say where a thing is from: "its cells now come from X"
@@ -927,8 +939,10 @@ def _ended(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     customers = r.subject_companies(tok)
     suppliers: list[int] = []
     for t in tok.subtree:
-        if t.dep_ == "pobj" and t.head.lower_ in ("with", "from"):
-            suppliers += r.entities(t)
+        if t.dep_ == "pobj" and t.head.lower_ in ("with", "from") and not any(
+                a.pos_ == "VERB" and a.dep_ == "conj" for a in t.ancestors if tok in a.ancestors):
+            suppliers += r.entities(t)  # (not Y of "stopped buying from X and now buys from Y",
+            # "ended its contract with X and signed with Y": a verb of its own)
     for s in suppliers:
         for c in customers:
             if c != s:
