@@ -57,3 +57,24 @@ def test_a_one_word_kind_is_no_recaller(extract_text):
     assert {f["company"] for f in facts_of(result, "recall")} == {"Corriden Bikes"}
     companies = {e["name"] for e in result["entities"] if e["type"] == "company"}
     assert "Battery" not in companies
+
+
+def test_a_maker_named_for_its_wares_only_in_prose(extractor):
+    """ "Ravello Trucks" in a sentence is a maker's name; a record's "Product types: Electric
+    Heaters" and a title-case headline's "Recalls Desk Chairs" name kinds."""
+    from supplywatch.extract.doc_context import DOCUMENT_KIND
+    from supplywatch.extract.lexicon import load_lexicon
+    from supplywatch.extract.mentions import named_for_its_wares
+
+    lex = load_lexicon()
+
+    def wares(text: str, name: str, kind: str = "article") -> bool:
+        doc = extractor.nlp.make_doc(text)
+        doc.user_data[DOCUMENT_KIND] = kind
+        doc = extractor.nlp(doc)
+        start = [t.text for t in doc].index(name.split()[0])
+        return named_for_its_wares(doc[start:start + 2], lex)
+
+    assert wares("Altraven supplies fuel pumps to Ravello Trucks.", "Ravello Trucks")
+    assert not wares("Product types: Electric Heaters; Air Conditioners.", "Electric Heaters", "recall")
+    assert not wares("Office Depot Recalls Desk Chairs Due to Fall Hazard", "Desk Chairs")

@@ -16,10 +16,10 @@ from spacy.tokens import Doc
 from supplywatch.errors import SupplywatchError
 from supplywatch.extract.assemble import assemble
 from supplywatch.extract.chunks import merged, pieces, quote_original, shifted
-from supplywatch.extract.components import DOCUMENT_KIND, add_components
+from supplywatch.extract.components import add_components
+from supplywatch.extract.doc_context import DOCUMENT_KIND, DOCUMENT_SOURCE
 from supplywatch.extract.headlines import readable_headline
 from supplywatch.extract.learned import LearnedModels, add_learned_ner
-from supplywatch.extract.reading import DOCUMENT_SOURCE
 from supplywatch.extract.spacy_model import load_base_pipeline
 from supplywatch.model import Document, Entity, Extraction, Fact
 from supplywatch.settings import Settings

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from supplywatch.extract.components import DOCUMENT_KIND, RECORD_KINDS
+from supplywatch.extract.doc_context import in_a_record
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
@@ -334,7 +334,7 @@ def _recalls(r: Reading, drafts: list[Draft], names: dict[int, str],
             extra_products[owner].append(pid)
     hazard, cause = _doc_hazard_and_cause(r, by_company, names)
     facts = []
-    news = r.doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS  # (a record tells of one recall)
+    news = not in_a_record(r.doc)  # (a record tells of one recall)
     for company, ds in list(by_company.items()) if news else ():
         for past in _earlier_recalls(ds):
             ds.remove(past)

@@ -22,6 +22,7 @@ from spacy.util import filter_spans
 
 from supplywatch.extract.clusters import add_unclaimed_mentions, build
 from supplywatch.extract.denials import without_denied_claims
+from supplywatch.extract.doc_context import in_a_record
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.learned import LEARNED_NER, LearnedModels, load_product_kinds
 from supplywatch.extract.legal_names import closes_a_name
@@ -47,12 +48,6 @@ from supplywatch.extract.rules_supply import supply_drafts
 from supplywatch.extract.rules_teardown import teardown_drafts, teardown_labs
 from supplywatch.extract.supply_pairs import learned_supplies, load_supply_model
 
-# doc.user_data key for the kind of document a piece comes from ("news", "recall", "bom" ...)
-DOCUMENT_KIND = "sw_document_kind"
-# Kinds read by their own rules alone: the models learned from news articles would judge
-# a recall record's or a bill of materials' house style by news writing.
-RECORD_KINDS = frozenset({"recall", "bom"})
-
 for _name in ("sw_reading", "sw_drafts"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
@@ -63,7 +58,7 @@ def line_breaks(doc: Doc) -> Doc:
     lex = load_lexicon()
     # a recall record's title case line ("X Recalls Y Due to Z; Sold at W") is read by its
     # own rules with the sentences the parser finds in it
-    within_lines = doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS
+    within_lines = not in_a_record(doc)
     # Written in one go: each `token.is_sent_start = ...` checks the whole document for
     # a parse first, which made this component quadratic in the document's length.
     starts = doc.to_array(SENT_START).astype(numpy.int64)
@@ -199,7 +194,7 @@ def make_relations(nlp: Language, name: str, pair_model: str, supply_model: str,
             drafts += without_suppliers_products(reading, learned_makes(reading, model, offers), drafts)
         elif EMIT_GENERIC_MAKES:
             drafts += offers
-        news = doc.user_data.get(DOCUMENT_KIND) not in RECORD_KINDS
+        news = not in_a_record(doc)
         if not news:
             # a record's "Manufacturers:" field lists the brand beside its supplier; the
             # records layer reads its fields itself

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from supplywatch.extract.doc_context import in_a_record
 from supplywatch.extract.legal_names import (
     closes_a_name,
     ends_in_legal_form,
@@ -385,13 +386,23 @@ def named_for_its_wares(span: Span, lex: Lexicon) -> bool:
     """A name and the plural of what it sells, both capitalised: "Ravello Trucks",
     "Pebblebrook Toys". Makers are named so; a model is named in the singular ("Voyance
     minivan") or with more words to the kind ("CrispPro Air Fryers")."""
-    if len(span) != 2:
-        return False
+    if len(span) != 2 or _in_title_case(span) or in_a_record(span.doc):
+        return False  # (a record's "Product types: Electric Heaters" names a kind)
     name, kind = span
     return name.is_alpha and name.is_title and kind.is_title and kind.is_alpha \
         and kind.lower_.endswith("s") and not kind.lower_.endswith("ss") \
         and kind.lower_ in lex["product_heads"] and name.lower_ not in lex["product_heads"] \
         and kind.lower_ not in ("models", "products", "units")
+
+
+def _in_title_case(span: Span) -> bool:
+    """Is the name written among capitalised words ("Recalls Desk Chairs Due to ..."),
+    where capitals tell nothing?"""
+    doc = span.doc
+    before = next((t for t in reversed(doc[max(0, span.start - 2):span.start]) if not t.is_space), None)
+    after = doc[span.end] if span.end < len(doc) else None
+    return any(t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+               for t in (before, after))
 
 
 def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
@@ -839,9 +850,10 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
             kinds.append(_without_leading_verbs(doc, start, end))
             continue
-        if names_a_kind(doc, start, end, lex) or (
+        if (kind != "product" and names_a_kind(doc, start, end, lex)) or (
                 kind == "company" and abbreviates_a_kind(doc, start, end)):
-            continue  # (a capitalised "Battery" is no company, person or place either)
+            continue  # (a capitalised "Battery" is no company, person or place either; a
+            # notice's "Chargers" tagged a product stays what it recalls)
         if a_country_adjective(doc, start, end, lex):
             continue  # (whatever the model calls it: "the Slovak maker" is no person either)
         if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ == "ADJ":
@@ -1245,6 +1257,10 @@ def _model_number_after(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         return False
     if not (num.is_digit and len(num.text) <= MODEL_NUMBER_DIGITS and not YEAR.match(num.text)):
         return False
+    if not num.whitespace_ and after.text not in (",", ".", ";", ")") \
+            and not (after.is_alpha and after.is_upper and len(after.text) <= 2):
+        return False  # (not "Saab 9" of "Saab 9-2X": a longer code the name goes on into;
+        # but "ChargeDock 10" of "ChargeDock 10K")
     return after.lower_ not in COUNTED_AFTER and after.lower_ not in lex["measure_units"] \
         and not (after.tag_ == "NNS" and len(num.text) > 3)
 

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from supplywatch.extract.clusters import DocEntities
 from supplywatch.extract.descriptions import UNTELLING, description_words
+from supplywatch.extract.doc_context import DOCUMENT_SOURCE
 from supplywatch.extract.drafts import children, clause_subject_tokens, misread_verb, prep_objects
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import hyphenated_start
@@ -35,8 +36,6 @@ class Component:
 
 # nouns for a joint venture ("the venture", "the JV")
 VENTURE_NOUNS = {"venture", "jv"}
-# doc.user_data key for the outlet a document comes from (Document.source), where known
-DOCUMENT_SOURCE = "sw_document_source"
 
 
 class Reading:
