@@ -111,6 +111,11 @@ def confidence_for(sent: Span, lex: Lexicon, base: float = BASE_CONFIDENCE) -> f
 CLAUSE_EDGES = {"relcl", "appos", "advcl", "parataxis"}
 
 
+def nearest_verb(tok: Token) -> Token | None:
+    """The verb (or auxiliary) a word's phrase hangs on."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+
+
 def own_statement(verb: Token) -> bool:
     """A verb joined to another that says its own when: "stopped buying from X and now
     sources them from Y" (Y's supply is current, whatever X's is)."""

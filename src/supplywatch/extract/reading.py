@@ -11,7 +11,13 @@ from spacy.tokens import Doc, Span, Token
 from supplywatch.extract.clusters import DocEntities
 from supplywatch.extract.descriptions import UNTELLING, description_words
 from supplywatch.extract.doc_context import DOCUMENT_SOURCE
-from supplywatch.extract.drafts import children, clause_subject_tokens, misread_verb, prep_objects
+from supplywatch.extract.drafts import (
+    children,
+    clause_subject_tokens,
+    misread_verb,
+    nearest_verb,
+    prep_objects,
+)
 from supplywatch.extract.lexicon import Lexicon
 from supplywatch.extract.mentions import hyphenated_start
 from supplywatch.extract.quantities import parse_quantity
@@ -556,7 +562,7 @@ class Reading:
     def _reporter(self, tok: Token) -> list[int]:
         """The company that says the clause a pronoun is in, named or described: "X said
         that its cells come from Y", "The brand said it would ..."."""
-        own = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        own = nearest_verb(tok)
         if own is not None and any(self.company_at(t) is not None for t in clause_subject_tokens(own)):
             return []  # "X has completed its acquisition of ..., the maker said": X's own
         below = tok

@@ -12,6 +12,7 @@ from supplywatch.extract.drafts import (
     clause_subject_tokens,
     confidence_for,
     listed_members,
+    nearest_verb,
     negated,
     prep_objects,
     status_of,
@@ -779,7 +780,7 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if not suppliers and objs:  # "buys heads for its printers from X": "from" hung on the
         # printers, in the verb's own clause
         suppliers = [c for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"
-                     and _nearest_verb(t) == tok for c in r.entities(t)]
+                     and nearest_verb(t) == tok for c in r.entities(t)]
     if suppliers:  # "buys print heads from A, motors from B, boards from C and inks from D":
         # a list the parser breaks up; every "from" under the verb names a seller
         suppliers += [c for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ == "from"
@@ -802,10 +803,6 @@ def _purchase_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             if c != s:
                 yield supply_draft(r, sent, tok, s, c, comp.name if comp else None,
                                    comp.quantity if comp else None)
-
-
-def _nearest_verb(tok: Token) -> Token | None:
-    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
 
 # Verbs that say where a thing is from: "its cells now come from X"

@@ -29,6 +29,7 @@ from supplywatch.extract.drafts import (
     BASE_CONFIDENCE,
     Draft,
     confidence_for,
+    nearest_verb,
     negated,
     prep_objects,
     status_of,
@@ -203,7 +204,7 @@ def _hangs_on_a_trigger(r: Reading, tok: Token, triggers: dict[int, list[str]]) 
         return False
     # a part a verb does something with ("is built around a chip from X", "is handled by
     # chips from X"); not one that only is ("chips from X are scarce")
-    verb = next((a for a in anchor.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = nearest_verb(anchor)
     return verb is not None and (verb.i in triggers or verb.lemma_ not in ("be", "have"))
 
 
@@ -400,7 +401,7 @@ def _implicit_features(r: Reading, sent: Span, named: Party, tag: str,
         feats.append(f"implicit|{tag}_near_part")
     if _hangs_on_a_trigger(r, named.tok, triggers):
         feats.append(f"implicit|{tag}_hangs_on_trigger")
-    verb = next((a for a in _phrase_head(named.tok).ancestors if a.pos_ in ("VERB", "AUX")), None)
+    verb = nearest_verb(_phrase_head(named.tok))
     lemma = verb.lemma_.lower() if verb is not None else "-"
     feats.append(f"implicit|verb={lemma}")
     if lemma in CONTAINMENT_VERBS:  # how a sentence puts a part inside a product
