@@ -245,3 +245,15 @@ def test_a_row_of_share_buttons_is_dropped_and_a_sentence_naming_them_stays(
     assert "Tweet" not in text and "LinkedIn" not in text
     assert PARA in text
     assert "Share this story by email and save it for later." in text
+
+
+def test_a_comment_count_under_the_byline_does_not_end_the_story(
+        tmp_path: Path, settings: Settings) -> None:
+    path = write(tmp_path, "Ostrel recalls 80,000 kettles over a faulty thermostat\n\n"
+                 "If you bought one last year, stop using it now\n\nby Ana Pereira\n"
+                 "Aug 12, 2025, 3:45 PM EDT\n31 Comments\n\n" + PARA + "\n\n" + PARA
+                 + "\n\nComments\n\nGreat article, thanks!\n")
+    text = load(path, settings)[0].text
+    assert PARA in text
+    # a "Comments" heading after the story still ends it
+    assert "Great article" not in text

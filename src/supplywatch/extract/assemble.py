@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Span, Token
@@ -89,6 +90,7 @@ def assemble(r: Reading, drafts: list[Draft]) -> tuple[list[Entity], list[Fact]]
     facts = _without_bought_parts(facts)
     facts = _without_suppliers_making_customer_products(facts)
     facts = [f for f in facts if f.type != "makes" or _likely_product(f, r.lex)]
+    facts = _without_other_companies_wares(r, facts)
     facts.sort(key=lambda f: (f.span[0], f.type))
     entities = entities_of(r, {name for f in facts for _, name in f.names()})
     return entities, facts
@@ -104,6 +106,16 @@ def _product_makers(r: Reading, drafts: list[Draft]) -> dict[int, int]:
     for pid, c in enumerate(r.ents.clusters):
         if c.brand is not None:
             makers[pid] = c.brand
+    # "the Starling 90's wing skins" where only "the Starling 90 regional turboprop" (or the
+    # "Starling" line) has its maker named: the same maker, when the names agree on one
+    keys = {pid: name_key(c.name) for pid, c in enumerate(r.ents.clusters) if c.type == "product" and c.spans}
+    for pid, key in keys.items():
+        if pid in makers:
+            continue
+        related = {makers[o] for o, okey in keys.items() if o in makers and o != pid
+                   and (okey.startswith(key + " ") or key.startswith(okey + " "))}
+        if len(related) == 1:
+            makers[pid] = related.pop()
     return makers
 
 
@@ -275,6 +287,36 @@ def _without_suppliers_making_customer_products(facts: list[Fact]) -> list[Fact]
             or not makers[name_key(f.args["product"])] - suppliers]
 
 
+def _without_other_companies_wares(r: Reading, facts: list[Fact]) -> list[Fact]:
+    """No "C makes P" where P is another company's name, alone or before a kind of thing
+    ("Voss has bought Miratec sensors for its e-axle": Miratec's sensors, not Voss's)."""
+    # (a company by more than the type it was given: a legal form, a corporate word, or a
+    # party to trade or ownership here; "FlexaPaper", "Gloopy Galaxy" typed companies may
+    # be their owner's lines)
+    parties = {name_key(n) for f in facts if f.type in ("supplies", "owns")
+               for role, n in f.names() if role != "product"}
+    companies: dict[str, set[str]] = {}
+    for c in r.ents.clusters:
+        if c.type == "company" and c.spans and any(
+                ends_in_legal_form(n, r.lex) or any(r.lex.is_company_word(w) for w in n.split()[1:])
+                or name_key(n) in parties for n in c.names):
+            keys = {name_key(n) for n in c.names}
+            for key in keys:
+                companies.setdefault(key, set()).update(keys)
+    kept = []
+    for f in facts:
+        if f.type == "makes":
+            words = f.args["product"].split()
+            maker = name_key(f.args["company"])
+            # (the whole name too: "Samsung makes Samsung SDI" names a company, not a product)
+            heads = [" ".join(words[:n]) for n in range(1, min(3, len(words)) + 1)
+                     if all(w.islower() for w in words[n:])]
+            if any(maker not in companies.get(name_key(h), {maker}) for h in heads):
+                continue
+        kept.append(f)
+    return kept
+
+
 # Words for the parties to trade, which no product is named by ("rival engine makers")
 PARTY_NOUNS = frozenset({"company", "firm", "brand", "rival", "competitor", "partner", "operator",
                          "automaker", "carmaker", "chipmaker"})
@@ -298,6 +340,9 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
                                 or lows[-1].removesuffix("s") in lex["maker_nouns"] | PARTY_NOUNS
                                 or lows[-1] in lex["customer_nouns"]):
         return False
+    if any(low in lex["company_nouns"] and after == "of" for low, after in pairwise(lows)) \
+            or any(low.endswith("-based") for low in lows):
+        return False  # a company described ("the Karlsruhe-based maker of sensors")
     maker = fact.args["company"].split()
     last = words[-1].rstrip(".,")
     if ends_in_legal_form(fact.args["product"], lex) and (not last.isupper() or "." in last):

@@ -84,6 +84,10 @@ class DocEntities:
         return [i for i, c in enumerate(self.clusters) if c.type == type_ and c.spans]
 
 
+# words before a line's name that no company's takes ("the Marlo", "its Marlo hatchback")
+DETERMINERS = frozenset({"the", "its", "their", "a", "an", "'s", "’s"})
+
+
 def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon,
                  learned: list[Candidate] | None = None) -> dict[str, str]:
     """One type per name key, by the sum of its votes across the document (`learned`: the
@@ -131,6 +135,27 @@ def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon,
                    and not any(lex.is_company_word(w) for w in words[1:])}
     for key, v in votes.items():
         if key in named_first and top_type(v) in ("place", "person") and v["company"] >= 2:
+            v["company"] = max(v.values()) + 1
+    # "Stridewell", read as a person by the base model everywhere and as a company by the
+    # learned recogniser: the company (a one-word name only), where nothing but the base model says person or place
+    # (the first word of a longer company name, "Aerith" of "Aerith Robotics", is left to
+    # `merge_short_forms`; not "the Marlo", "its Marlo hatchback": a line, named like one)
+    first_words_of_companies = {name_key(words[0]) for words in map(str.split, full_names) if len(words) > 1}
+    person_words = {w for key, v in votes.items() if len(key.split()) > 1 and v and top_type(v) == "person"
+                    for w in key.split()}
+    mentions = Counter(name_key(c.text(doc)) for c in cands)
+    determined = Counter(name_key(c.text(doc)) for c in cands
+                         if c.start > 0 and doc[c.start - 1].lower_ in DETERMINERS)
+    learned_votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in learned or ():
+        learned_votes[name_key(c.text(doc))].update(c.votes)
+    for key, v in votes.items():
+        lv = learned_votes.get(key)
+        if not lv or " " in key or key in person_words or key in first_words_of_companies \
+                or top_type(v) not in ("person", "place") or determined[key] * 4 >= mentions[key]:
+            continue
+        others = sum(lv.values()) - lv["company"]
+        if lv["company"] >= 2 and lv["company"] >= 2 * others and v[top_type(v)] <= mentions[key]:
             v["company"] = max(v.values()) + 1
     # "Ghoshal" of "Anirban Ghoshal", tagged an organisation with nothing around it to
     # say so ("Ghoshal declined to put a cost on it"), is the person.
@@ -346,7 +371,8 @@ def _cut_short(ents: DocEntities, cid: int, lex: Lexicon,
     words = cluster.name.split()
     holders = {ents.token_cluster[i] for s, e in cluster.spans for i in range(s, e)
                if i in ents.token_cluster}
-    for other in ents.of_type("person") + ents.of_type("place"):
+    # (or a company: "Aerith", read a company from its contexts, of "Aerith Robotics")
+    for other in ents.of_type("person") + ents.of_type("place") + ents.of_type("company"):
         short = ents.clusters[other]
         short_words = short.name.split()
         if len(short_words) >= len(words) or words[:len(short_words)] != short_words \
@@ -418,6 +444,9 @@ def _merge(ents: DocEntities, keep: int, drop: int) -> None:
     for key, cid in list(ents.by_key.items()):
         if cid == drop:
             ents.by_key[key] = keep
+    for cluster in ents.clusters:  # the products it was the brand of
+        if cluster.brand == drop:
+            cluster.brand = keep
 
 
 def merge_acronyms(doc: Doc, ents: DocEntities) -> None:
@@ -508,9 +537,16 @@ def merge_short_forms(ents: DocEntities, lex: Lexicon, places: frozenset[str] = 
             elif cluster.type in ("person", "company") and _two_word_tail(oc.name, lex) == key \
                     and key not in places:
                 longer.append(other)  # "Orélie" of "Maison Orélie", "Daumier" of "Groupe Daumier"
-        # "Brantholm Marine" and "Brantholm Marine ASA" are one company's names, not two
+        # "Brantholm Marine" and "Brantholm Marine ASA" are one company's names, not two; but
+        # "Verdalux Packaging Inc." and "Verdalux Packaging de Mexico S.A. de C.V." are a
+        # group and its unit, and the short form is the group's
+        def full_names(a: int, b: int) -> bool:
+            return all(ends_in_legal_form(ents.clusters[x].name, lex) for x in (a, b))
+
         longer = [o for o in longer if not any(
-            o2 != o and keys[o2].startswith(keys[o] + " ") for o2 in longer)]
+            o2 != o and ((keys[o2].startswith(keys[o] + " ") and not full_names(o, o2))
+                         or (keys[o].startswith(keys[o2] + " ") and full_names(o, o2)))
+            for o2 in longer)]
         # the longer names that go on with a corporate word or a legal suffix
         named = [o for o in longer if _company_short_form(ents, cid, o, lex)]
         if cluster.type in ("company", "place") and (len(longer) == 1 or len(named) == 1):
@@ -941,8 +977,9 @@ def add_products(doc: Doc, ents: DocEntities, models: list[tuple[int, int]],
             if prev in company_tokens:
                 brand, brand_token = ents.token_cluster[prev], prev
                 break
-            if doc[prev].lower_ in lex["headline_verbs"]:
-                break  # "VELMORA POWER RECALLS PB-20": the name starts after the verb
+            if doc[prev].lower_ in lex["headline_verbs"] or doc[prev].is_lower:
+                break  # "VELMORA POWER RECALLS PB-20": the name starts after the verb; "(model
+                # ZW-2051)": a lower-case word, tagged a proper noun, is no name's
             if _past_model_year(doc, left) != left:
                 # "Ski-Doo Model Year 2008 MXZ-600": the brand is before the model year
                 brand_token = _past_model_year(doc, left) - 1

@@ -17,6 +17,9 @@ NAME_JOINERS = {"&", "de", "do", "da", "di", "del", "della", "des", "du", "von",
 # inside a legal form of several tokens: "Co., Ltd.", "Sp. z o.o.", "GmbH & Co. KG",
 # "S.A. de C.V."
 FORM_JOINERS = {",", "z", "&", "de"}
+# English and American legal forms often set off by a comma: "Kaldera Home Appliances, LLC",
+# "Norwell Kitchen Goods, Inc."
+COMMA_FORMS = {"inc", "inc.", "llc", "l.l.c.", "ltd", "ltd.", "llp", "lp", "l.p.", "corp", "corp."}
 
 
 def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
@@ -34,6 +37,9 @@ def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
         while start > 0 and (_is_form(doc[start - 1], forms) or (
                 doc[start - 1].text in FORM_JOINERS and start > 1 and _is_form(doc[start - 2], forms))):
             start -= 1
+        if end - start == 1 and start > 1 and doc[start].lower_ in COMMA_FORMS \
+                and doc[start - 1].text == "," and _name_word(doc, start - 2):
+            start -= 1  # the comma before "LLC" belongs to the name
         form_start = start
         while start > 0 and form_start - start < MAX_NAME_WORDS:
             if _name_word(doc, start - 1):

@@ -64,7 +64,10 @@ class Cluster:
 
     @property
     def name(self) -> str:
-        # The fullest form wins ("Anker Innovations" over "Anker"), then the most used.
+        # The fullest form wins ("Anker Innovations" over "Anker"), then the most used. (A
+        # cluster merged into another keeps no name.)
+        if not self.names:
+            return ""
         return max(self.names, key=lambda n: (len(n.split()), self.names[n], len(n)))
 
 
@@ -365,6 +368,9 @@ def _hyphen_digits_follow(doc: Doc, i: int) -> bool:
     )
 
 
+LETTER_AND_NUMBER = re.compile(r"^[A-Z]\d{1,2}$")
+
+
 def looks_like_product(span: Span, lex: Lexicon) -> bool:
     """A sold model rather than a company: "PowerCore 10000", "Galaxy Note 7", "321 Power
     Bank", "iPhone" (a number in the name, a product noun in it, or iCamel case)."""
@@ -376,7 +382,9 @@ def looks_like_product(span: Span, lex: Lexicon) -> bool:
     if ICAMEL.match(first.text):
         return True
     if len(span) == 1:
-        return False  # "EV" alone is a kind of product; "Bolt EV" is one
+        # a letter and a number ("the S9's lidar module", "its M3"): a model's name
+        # ("EV" alone is a kind of product; "Bolt EV" is one)
+        return bool(LETTER_AND_NUMBER.match(first.text))
     words = " ".join(t.lower_ for t in span)
     return any(w in words.split() or (" " in w and w in words) for w in lex["product_heads"]
                if w not in ("model", "models", "product", "products", "unit", "units"))
@@ -427,15 +435,22 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         votes["company"] += 3  # "rival Romoss", "battery maker Amprius"
     if before is not None and before.lower_ in lex["title_words"]:
         votes["person"] += 3
+    elif _after_a_title_and_comma(doc, start, end, lex):
+        votes["person"] += 3  # "Stridewell's vice president of sourcing, Leah Morrow, said"
     if after is not None and after.text == "," and end + 2 < len(doc):
         nxt = doc[end + 1:end + 4]
         # (not "the Aster 7, the Korean automaker's new SUV": a model is the maker's thing)
         model = any(t.like_num for t in span)
-        if any(t.lower_ in lex["company_nouns"] and not (
+        # (not "Helene Vautrin, said the carmaker ...": a speaker, the company after her verb)
+        if nxt[0].pos_ not in ("VERB", "AUX") and any(t.lower_ in lex["company_nouns"] and not (
                 model and t.i + 1 < len(doc) and doc[t.i + 1].text in ("'s", "’s")) for t in nxt):
             votes["company"] += 3  # "Apex Wuxi, a subsidiary of ..."
+        elif _a_long_company_appositive(doc, end, lex):
+            votes["company"] += 3  # "Fellwick, the Portland, Oregon-based outdoor apparel brand,"
+        elif _a_product_appositive(doc, end, lex):
+            votes["product"] += 2  # "the Aubrac Ciel, a mid-size crossover that ..."
     if end - start > 1 and after is not None and after.is_lower and after.pos_ in ("NOUN", "ADJ") and any(
-        t.lower_ in lex["product_heads"] for t in doc[end:end + 5]
+        t.lower_ in lex["product_heads"] and not _before_a_company_noun(t, lex) for t in doc[end:end + 5]
     ):
         # "Smart Balance Wheel scooters" (a lone "Acer notebooks" is a brand, not a model)
         votes["product"] += 2
@@ -455,6 +470,11 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         lex["recall_lemmas"] | lex["supply_verbs"] | lex["make_verbs"] | lex["partnership_verbs"]
     ):
         votes["company"] += 2
+    elif root.dep_ == "nsubj" and root.head.lemma_.lower() in lex["purchase_verbs"] \
+            and any(t.lower_ == "from" for t in root.head.subtree):
+        votes["company"] += 2  # "Fellwick also buys the jacket's zippers from X"
+    if root.dep_ == "poss" and _a_company_office(root.head):
+        votes["company"] += 2  # "Fellwick's vice president of sourcing"
     if root.dep_ == "poss" and root.head.lower_ in lex["company_nouns"] | lex["supplier_nouns"] \
             and not (root.ent_type_ in PLACE_LABELS and _ranked(root.head)):
         votes["company"] += 2  # (not "Taiwan's third-largest contract manufacturer")
@@ -463,6 +483,10 @@ def context_votes(doc: Doc, start: int, end: int, lex: Lexicon) -> Counter[str]:
         | {"customer", "client", "rival", "partner"}
     ):
         votes["company"] += 2  # "a subsidiary of Amprius", "a supplier to Nimbus"
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and (verb := next(
+            (a for a in root.ancestors if a.pos_ == "VERB"), None)) is not None \
+            and verb.lemma_.lower() in lex["purchase_verbs"]:
+        votes["company"] += 2  # "The carrier buys its fuel oil from Baltmar Bunkering"
     if _made_by_the_noun_before(root):
         votes["product"] += 2  # "Riverbend, the maker of Fizzwell sparkling water"
     if _what_only_a_company_does_after(doc, end, lex) and not _where_a_name_is(doc, start):
@@ -524,6 +548,71 @@ WHAT_ONLY_COMPANIES_ARE = {"company", "firm", "subsidiary", "venture", "jv", "un
                            "chipmaker", "foundry", "distributor", "wholesaler", "enterprise",
                            "business", "provider", "division", "arm"}
 MAKER_NOUNS = {"maker", "manufacturer", "producer", "brewer", "creator"}
+# offices only a company has (a country has a president and a chief negotiator too)
+COMPANY_OFFICES = {"ceo", "chairman", "chairwoman", "founder", "co-founder", "spokesman",
+                   "spokesperson", "spokeswoman", "cfo", "coo", "cto"}
+
+
+def _a_company_office(noun: Token) -> bool:
+    return noun.lower_ in COMPANY_OFFICES or (noun.lower_ == "president" and any(
+        c.lower_ == "vice" for c in noun.children))
+
+
+def _after_a_title_and_comma(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """A name of two or three words in title case right after a person's title and a comma
+    ("its vice president of sourcing, Leah Morrow,", "chief executive, Omar Haddad,")."""
+    if not 2 <= end - start <= 3 or start < 2 or doc[start - 1].text != "," \
+            or not all(t.is_title and t.is_alpha for t in doc[start:end]):
+        return False
+    return any(t.lower_ in lex["title_words"] and t.is_lower for t in doc[max(0, start - 5):start - 1])
+
+
+PRODUCT_APPOSITIVE_REACH = 5
+
+
+def _a_product_appositive(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """ "X, a mid-size crossover ...", "X, its new folding e-bike,": an appositive whose
+    first noun is a kind of product and heads it (not "a crossover maker")."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "its", "their"):
+        return False
+    for j in range(end + 2, min(end + 2 + PRODUCT_APPOSITIVE_REACH, len(doc) - 1)):
+        tok = doc[j]
+        nxt = doc[j + 1]
+        if tok.text in ("-", "–") or (nxt.text in ("-", "–") and not tok.whitespace_):
+            continue  # "mid-size": one modifier
+        if tok.pos_ in ("NOUN", "PROPN") and not (tok.text[:1].isupper() and tok.pos_ == "PROPN"):
+            return tok.lower_ in lex["product_heads"] and not (nxt.pos_ == "NOUN" and nxt.is_lower)
+        if tok.pos_ not in ("ADJ", "ADV", "PUNCT", "NUM") and not tok.is_lower:
+            return False
+    return False
+
+
+APPOSITIVE_REACH = 12
+APPOSITIVE_ENDS = {",", ".", "of", "that", "which", "whose", "with", "based", "known"}
+
+
+def _before_a_company_noun(tok: Token, lex: Lexicon) -> bool:
+    """ "device" of "the San Diego device maker": a kind of product that says what a company
+    makes, not what the name before it is."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in lex["company_nouns"]
+
+
+def _a_long_company_appositive(doc: Doc, end: int, lex: Lexicon) -> bool:
+    """ "X, the Portland, Oregon-based outdoor apparel brand, ...": an appositive that
+    opens with an article and ends on a company noun, too long for the parse to keep
+    together (it reads "Portland" as the appositive)."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    sent_end = doc[end].sent.end
+    for j in range(end + 2, min(end + APPOSITIVE_REACH, sent_end - 1)):
+        tok = doc[j]
+        if tok.pos_ == "AUX" or (tok.pos_ == "VERB" and tok.dep_ != "amod") or tok.text in (".", ";"):
+            return False
+        if tok.pos_ == "NOUN" and tok.lower_ in lex["company_nouns"] \
+                and doc[j + 1].lower_ in APPOSITIVE_ENDS:
+            return True
+    return False
 
 
 def _made_by_the_noun_before(root: Token) -> bool:
@@ -640,9 +729,15 @@ def _a_company_s_thing_after(doc: Doc, end: int, lex: Lexicon) -> bool:
 
 
 def _a_model_s_edition_before(doc: Doc, start: int) -> bool:
-    if start < 2 or doc[start - 1].lower_ not in EDITION_ADJECTIVES or not doc[start - 1].is_lower \
-            or not doc[start].is_alpha or doc[start].is_upper:
+    if start < 2 or not doc[start - 1].is_lower or not doc[start].is_alpha or doc[start].is_upper:
         return False  # (not "the latest 10-K", "the new AI": a filing, a kind of thing)
+    if doc[start - 1].lower_ == "first":
+        # "by the time the first Halo shipped" (not "the first Toyota hybrid": a brand's)
+        after = doc[start + 1] if start + 1 < len(doc) else None
+        if after is not None and after.is_lower and after.pos_ == "NOUN":
+            return False
+    elif doc[start - 1].lower_ not in EDITION_ADJECTIVES:
+        return False
     return any(t.lower_ in ("the", "its", "their", "'s", "’s") for t in doc[max(0, start - 5):start - 1])
 
 
@@ -850,6 +945,8 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
         if ent.label_ == "PRODUCT" and doc[start].is_lower:
             kinds.append(_without_leading_verbs(doc, start, end))
             continue
+        if kind == "product" and describes_a_company(doc, start, end, lex):
+            continue  # "the Karlsruhe-based maker of magnetic position sensors"
         if (kind != "product" and names_a_kind(doc, start, end, lex)) or (
                 kind == "company" and abbreviates_a_kind(doc, start, end)):
             continue  # (a capitalised "Battery" is no company, person or place either; a
@@ -858,8 +955,15 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue  # (whatever the model calls it: "the Slovak maker" is no person either)
         if end - start == 1 and doc[start].is_sent_start and doc[start].pos_ == "ADJ":
             continue  # "Front airbags are supplied by X": capitalised as a sentence's first word
+        if kind == "company" and _a_grade_after_a_number(doc, start, end):
+            if cands and cands[-1].end == start and cands[-1].votes.get("product"):
+                cands[-1].end = end  # "Ridgeback 20V" + "MAX": one line's name
+            continue
         if _model_number_after(doc, start, end, lex):
             end += 1  # "the GridVault 4000 containerised storage system": the name's number
+            if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha \
+                    and doc[end].is_upper and len(doc[end]) <= 2:
+                end += 1  # and its letters: "ChargeDock 10K", cut as "10" + "K"
         parts = split_merged_names(doc, start, end, lex) if kind == "company" \
             else split_listed_models(doc, start, end)
         for part_start, part_end in parts:
@@ -907,10 +1011,11 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         if ent.label_ == "PRODUCT":  # a name, not a kind
             end = without_a_trailing_adjective(doc, start, complete_compound(doc, start, end))
-            if names_a_hazard(doc, end, lex) or names_a_kind(doc, start, end, lex):
+            if names_a_hazard(doc, end, lex) or names_a_kind(doc, start, end, lex) \
+                    or describes_a_company(doc, start, end, lex):
                 continue  # "Velmora Power battery fire risk": what a recall is about; "IC"
         elif names_a_kind(doc, start, end, lex) or abbreviates_a_kind(doc, start, end) \
-                or a_country_adjective(doc, start, end, lex):
+                or a_country_adjective(doc, start, end, lex) or _a_grade_after_a_number(doc, start, end):
             continue
         parts = split_listed_models(doc, start, end) if ent.label_ == "PRODUCT" else [(start, end)]
         learned += [Candidate(s, e, Counter({NER_TYPES[ent.label_]: 1})) for s, e in parts]
@@ -978,6 +1083,9 @@ def _numbered_names(doc: Doc, taken: set[int]) -> Iterator[tuple[int, int]]:
                 or (number.i + 1 < len(doc) and doc[number.i + 1].text in ("%", "-")):
             continue  # (not "the Vanta 2024 ...", "the Aster 5%")
         end = i + 2
+        if end < len(doc) and end not in taken and not number.whitespace_ and doc[end].is_alpha \
+                and doc[end].is_upper and len(doc[end]) == 1:
+            end += 1  # "its PowerCore 20K", that the tokenizer cut as "20" + "K"
         while end < len(doc) and end not in taken and doc[end].lower_ in EDITION_WORDS \
                 and doc[end].text[:1].isupper():
             end += 1
@@ -1113,6 +1221,18 @@ def _with_legal_names(doc: Doc, cands: list[Candidate], model_tokens: set[int],
         cands = [c for c in cands if c.end <= cand.start or c.start >= cand.end]
         cands.append(cand)
     return cands
+
+
+def describes_a_company(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """ "Karlsruhe-based maker of magnetic position": words that describe a company (a
+    company noun with "of" after it, a "-based"), which no product's name holds."""
+    for tok in doc[start:end]:
+        if tok.lower_ == "based" and tok.i > start and doc[tok.i - 1].text in ("-", "–"):
+            return True
+        if tok.lower_ in lex["company_nouns"] and tok.is_lower and tok.i + 1 < end \
+                and doc[tok.i + 1].lower_ == "of":
+            return True
+    return False
 
 
 def a_country_adjective(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
@@ -1263,6 +1383,18 @@ def _model_number_after(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
         # but "ChargeDock 10" of "ChargeDock 10K")
     return after.lower_ not in COUNTED_AFTER and after.lower_ not in lex["measure_units"] \
         and not (after.tag_ == "NNS" and len(num.text) > 3)
+
+
+def _a_grade_after_a_number(doc: Doc, start: int, end: int) -> bool:
+    """One word in capitals right after a capitalised name's voltage or model number
+    ("Ridgeback 20V MAX", "Vireo X7 PRO"): the line's grade, which the model tags an
+    organisation."""
+    if end - start != 1 or start < 2 or not doc[start].is_upper or not doc[start].is_alpha:
+        return False
+    number, name = doc[start - 1], doc[start - 2]
+    return bool(number.whitespace_) and bool(name.whitespace_) \
+        and (is_model_token(number) or bool(UNIT_LIKE.match(number.text))) \
+        and name.is_alpha and name.text[:1].isupper() and not name.is_sent_start
 
 
 def _candidate(doc: Doc, start: int, end: int, kind: str, model_tokens: set[int],

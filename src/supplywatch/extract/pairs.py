@@ -173,7 +173,8 @@ def _unlisted_companies(r: Reading) -> list[Mention]:
     """Mentions of the companies the entity list leaves out, regulators and reference
     words ("The Company") excepted: found once per document."""
     return [Mention(cid, start, end, "company") for cid, cluster in enumerate(r.ents.clusters)
-            if cluster.type == "company" and not cluster.listed and not r.is_regulator(cid)
+            if cluster.type == "company" and cluster.spans and not cluster.listed
+            and not r.is_regulator(cid)
             and not all(is_reference_name(n, r.lex) for n in cluster.names)
             for start, end in cluster.spans]
 

@@ -44,6 +44,10 @@ class Component:
 VENTURE_NOUNS = {"venture", "jv"}
 
 
+# descriptions that say nothing of what a company does ("the company"; not "the supplier")
+GENERIC_COMPANY_NOUNS = frozenset({"company", "firm", "group", "business", "companies", "firms"})
+
+
 class Reading:
     def __init__(self, doc: Doc, ents: DocEntities, lex: Lexicon) -> None:
         self.doc = doc
@@ -360,6 +364,13 @@ class Reading:
                 if subj.dep_ in ("conj", "appos") and subj.i < tok.i \
                         and (cid := self.company_at(subj)) is not None:
                     return [cid]  # "Last autumn, X recalled its ...": the subject past the date
+        if is_desc and any(c.lower_ == "same" for c in tok.children):
+            subject = self._clause_subject(tok)
+            for i in range(tok.i - 1, max(0, tok.sent.start - 80) - 1, -1):
+                cid = self.cluster_at(self.doc[i])
+                if cid is not None and cid != subject and self.type_of(cid) == "company" \
+                        and not self.is_regulator(cid):
+                    return [cid]  # "buys its fuel from X and has agreed with the same supplier"
         if is_desc and tok.tag_ == "NNS" and any(c.lower_ in ("two", "both") for c in tok.children):
             pair = self._last_named(tok, 2)
             if len(pair) == 2:  # "the two companies", "both companies": the last two named
@@ -380,6 +391,9 @@ class Reading:
             described = self._described_subject_before(tok.sent)
             if described:  # "The Singapore company is reshaping its business. Its notebooks ..."
                 return described
+            alone = self._only_company_before(tok.sent)
+            if alone:  # "The decision does not affect X's footwear. Its best-selling shoe ..."
+                return alone
         described = _described(tok)
         modifiers = description_words(described, self.lex)
         bare = not modifiers  # "the company", not "the Munich-based company"
@@ -422,6 +436,8 @@ class Reading:
                 score += 1.0
                 if cand.head.dep_ == "ROOT" or (cand.head.dep_ == "conj" and cand.head.head.dep_ == "ROOT"):
                     score += 0.5  # the main clause's subject is the likeliest topic
+            elif cand.dep_ == "poss" and cand.head.dep_ == "attr" and cand.head.head.lemma_ == "be":
+                score += 1.0  # "It is Harlan's second recall": what the sentence is about
             if cand.sent.start == sent.start:
                 score += 0.3
             if is_desc and cand.dep_ == "compound" and self.cluster_at(cand.head) is None:
@@ -433,6 +449,10 @@ class Reading:
                 score -= 1.5
             if cid in beside:
                 continue
+            if is_desc and bare and word in GENERIC_COMPANY_NOUNS and cid == self.topic():
+                # "the company", pages on: the one the document is about (not "the
+                # manufacturer": a role tells more)
+                score += 0.75
             overlap = modifiers & self.ents.clusters[cid].descriptors
             score += 0.75 * len(overlap - UNTELLING) + 0.75 * len(overlap & places)
             if is_desc and not places and tok.lemma_.lower() in overlap:
@@ -546,6 +566,25 @@ class Reading:
         parties = [p for p in parties if not any(t.lower_ in PRONOUNS for t in p.subtree)]
         # the parties themselves, not a brand in a product's name ("recalled Nimbus NA-220s")
         return {c for p in parties for t in (p, *p.conjuncts) if (c := self.company_at(t)) is not None}
+
+    def products_possessing(self, noun: Token) -> list[int]:
+        """The products a noun is said to be part of by a possessive ("the Starling 90's wing
+        skins"), by the parse or, where it lost the possessive, by the words before the noun."""
+        found: list[int] = []
+        for i in range(noun.left_edge.i, noun.i):
+            tok = self.doc[i]
+            if tok.text in ("'s", "’s") and i > 0 and (cid := self.cluster_at(self.doc[i - 1])) is not None \
+                    and self.type_of(cid) == "product" and cid not in found:
+                found.append(cid)
+        return found
+
+    def _only_company_before(self, sent: Span) -> list[int]:
+        """The one company the sentence before names (in any role), if it names one."""
+        if sent.start == 0:
+            return []
+        named = {cid for t in self.doc[sent.start - 1].sent if (cid := self.cluster_at(t)) is not None
+                 and self.type_of(cid) == "company" and not self.is_regulator(cid)}
+        return list(named) if len(named) == 1 else []
 
     def _described_subject_before(self, sent: Span) -> list[int]:
         """The company the sentence before names by a description as its subject."""

@@ -537,6 +537,8 @@ def _make_verb(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
         if any(r.cluster_at(o) is not None or r.entities(o) for o in fors) or any(
                 c not in makers for o in objs for p in children(o, "poss") for c in r.entities(p)):
             return  # "X builds Nuvela's laptops", "X assembled the Slate 13 for Y": Y's products
+        if any(o.is_lower and o.pos_ == "NOUN" and r.products_possessing(o) for o in objs):
+            return  # "X built the Starling 90's wing skins": parts of it (rules_supply)
         products = [c for o in objs for c in r.entities(o, "product", deep=True)]
         # names only the learned recogniser read ("the Veyra 400 and ..."), which claim no words
         # (models only, "Veyra 400": a learned name of words alone is often a kind or a part)

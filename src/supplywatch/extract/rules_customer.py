@@ -32,6 +32,10 @@ def _customer_noun(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     customers, verb, counted = _buyers(r, tok)
     if counted and not suppliers:  # "X counts Y among its customers": X is the subject
         suppliers = r.subject_companies(verb)
+    elif customers and not suppliers and _a_bare_list(tok, verb):
+        # "Customers include Y and Z": the customers of the company the document is about
+        topic = r.topic()
+        suppliers = [topic] if topic is not None and topic not in customers else []
     if negated(tok, r.lex) or (verb is not None and negated(verb, r.lex)):
         return
     status = "ended" if "no longer" in sent.doc[sent.start:tok.i].text.lower() else None
@@ -110,6 +114,13 @@ def _buyers(r: Reading, tok: Token) -> tuple[list[int], Token | None, bool]:
         if cid is not None and r.type_of(cid) == "company":
             found.append(cid)  # "Quillon customer Halvorsen Motors"
     return found, verb, False
+
+
+def _a_bare_list(tok: Token, verb: Token | None) -> bool:
+    """ "Customers include Y", "Clients are Y and Z": customers listed with no word for
+    whose (no possessor, article or "of X")."""
+    return verb is not None and tok.dep_ == "nsubj" and verb.lemma_.lower() in LISTING_VERBS \
+        and not any(c.dep_ in ("poss", "det", "prep", "compound", "amod") for c in tok.children)
 
 
 def sent_token(tok: Token, step: int) -> Token | None:

@@ -895,6 +895,11 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
     if made_by_another(tok):
         yield from _supplied_by(r, sent, tok)
         return
+    if comp is None and objs and objs[0].is_lower and objs[0].pos_ == "NOUN" \
+            and r.products_possessing(objs[0]):
+        # "built the Starling 90's wing skins": a part of a product, whatever it is called
+        part = [t for t in objs[0].lefts if t.dep_ == "compound" and t.is_lower] + [objs[0]]
+        comp = Component(part[0].i, objs[0].i + 1, " ".join(t.text for t in part), None)
     if comp is None:
         return  # a product, not a part: see rules_contract
     makers = r.subject_companies(tok)
@@ -908,6 +913,13 @@ def _made_for(r: Reading, sent: Span, tok: Token) -> Iterator[Draft]:
             for c in dict.fromkeys(owners):
                 if c != m:
                     yield supply_draft(r, sent, tok, m, c, comp.name, comp.quantity)
+        if not owners:
+            # "X, the supplier that built the Starling 90's wing skins": the parts of a
+            # product, which its maker buys
+            for m in makers:
+                for p in dict.fromkeys(c for o in objs for c in r.products_possessing(o)):
+                    yield supply_draft(r, sent, tok, m, r.ents.clusters[p].brand, comp.name,
+                                       comp.quantity, p)
     for target in destinations(r, tok):
         products = r.entities(target, "product")
         # "X makes the displays for Y's cars": Y buys them

@@ -76,7 +76,7 @@ def _read_body(
             found, i = read_related(lines, i, furniture)
             teasers.extend(found)
             continue
-        if kind == "end" and has_text:
+        if kind == "end" and _story_begun(kept):
             i = _next_related(lines, i + 1, furniture)
             continue
         i += 1
@@ -90,6 +90,24 @@ def _read_body(
                 continue
         kept.append(line)
     return _tidy(kept), teasers, dated
+
+
+# Prose a story must have before an [end] heading ends it: a "48 Comments" count under the
+# byline comes before the story, after only a headline, a standfirst and a byline
+STORY_WORDS_BEFORE_END = 40
+SENTENCE_ENDS = (".", "!", "?", '"', "”", "'")
+
+
+def _story_begun(kept: list[str]) -> bool:
+    """Has the story some sentences yet (lines of several words that end like one)?"""
+    words = 0
+    for line in kept:
+        count = len(line.split())
+        if count >= 8 and line.rstrip().endswith(SENTENCE_ENDS):
+            words += count
+            if words >= STORY_WORDS_BEFORE_END:
+                return True
+    return False
 
 
 def _next_related(lines: list[str], i: int, furniture: Furniture) -> int:
