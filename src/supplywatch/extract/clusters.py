@@ -140,7 +140,8 @@ def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon,
     # learned recogniser: the company (a one-word name only), where nothing but the base model says person or place
     # (the first word of a longer company name, "Aerith" of "Aerith Robotics", is left to
     # `merge_short_forms`; not "the Marlo", "its Marlo hatchback": a line, named like one)
-    first_words_of_companies = {name_key(words[0]) for words in map(str.split, full_names) if len(words) > 1}
+    first_words_of_companies = {name_key(words[0]) for words in map(str.split, full_names)
+                                if len(words) > 1}
     person_words = {w for key, v in votes.items() if len(key.split()) > 1 and v and top_type(v) == "person"
                     for w in key.split()}
     mentions = Counter(name_key(c.text(doc)) for c in cands)
@@ -375,6 +376,9 @@ def _cut_short(ents: DocEntities, cid: int, lex: Lexicon,
     for other in ents.of_type("person") + ents.of_type("place") + ents.of_type("company"):
         short = ents.clusters[other]
         short_words = short.name.split()
+        if short.type == "company" and not lex.is_company_word(words[-1]):
+            continue  # (a company's short form goes only to a name that ends like one:
+            # not "MagCharge" to "MagCharge Power Banks Due" of a title-case headline)
         if len(short_words) >= len(words) or words[:len(short_words)] != short_words \
                 or not (any(lex.is_company_word(w) for w in words[len(short_words):]) or said_a_company()) \
                 or holders - {other} or _a_person_s_name(ents, other):
