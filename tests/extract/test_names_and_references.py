@@ -159,7 +159,8 @@ def test_the_same_supplier_is_the_one_just_named(extract_text):
         "Business news\n\nNordhavn Line, the Danish feeder carrier, ordered four feeder vessels"
         " this week. Nordhavn Line runs twelve ships in the Baltic. It lost an account last year"
         " when the paper group Kalmar Paper shut its mill. The carrier buys its low-sulphur fuel"
-        " oil from Baltvik Bunkering of Klaipeda, and it has agreed with the same supplier to take deliveries of bio-LNG from 2026.")
+        " oil from Baltvik Bunkering of Klaipeda, and it has agreed with the same supplier to take"
+        " deliveries of bio-LNG from 2026.")
     pairs = supplies(result)
     assert ("Baltvik Bunkering", "Nordhavn Line") in pairs
     assert ("Kalmar Paper", "Nordhavn Line") not in pairs

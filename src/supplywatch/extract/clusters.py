@@ -137,7 +137,8 @@ def decide_types(cands: list[Candidate], doc: Doc, lex: Lexicon,
         if key in named_first and top_type(v) in ("place", "person") and v["company"] >= 2:
             v["company"] = max(v.values()) + 1
     # "Stridewell", read as a person by the base model everywhere and as a company by the
-    # learned recogniser: the company (a one-word name only), where nothing but the base model says person or place
+    # learned recogniser: the company (a one-word name only), where nothing but the base
+    # model says person or place
     # (the first word of a longer company name, "Aerith" of "Aerith Robotics", is left to
     # `merge_short_forms`; not "the Marlo", "its Marlo hatchback": a line, named like one)
     first_words_of_companies = {name_key(words[0]) for words in map(str.split, full_names)
