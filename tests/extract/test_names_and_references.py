@@ -39,6 +39,13 @@ def test_a_legal_form_after_a_comma_keeps_the_recall_of_an_inc(extract_text):
     assert [r["company"] for r in facts_of(result, "recall")] == ["Ostwick Kitchen Goods, Inc."]
 
 
+def test_a_legal_form_after_a_comma_keeps_an_of_name_whole(extract_text):
+    result = extract_text(
+        "Business news\n\nKessler of North America, LLC (Kessler) is recalling certain 2021"
+        " Kessler R 900 GT motorcycles.")
+    assert [r["company"] for r in facts_of(result, "recall")] == ["Kessler of North America, LLC"]
+
+
 def test_a_grade_in_capitals_after_a_voltage_is_the_line_s_not_a_company(extract_text):
     result = extract_text(
         "Business news\n\nThis recall involves Stonejaw 18V MAX brushless impact drivers sold"

@@ -33,11 +33,9 @@ def test_a_part_inside_the_product_is_supplied_to_its_maker(extract_text, senten
 
 
 @pytest.mark.parametrize("sentence", [
-    pytest.param("Chips from Ardent Semiconductor are in short supply this year, analysts said.",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "the learned supplier -> customer classifier (supply_pairs) gives a part "
-                     "'from X' in a teardown to the story's company whatever the verb; the rules "
-                     "alone read this right (bench/extraction/README.md, fifteenth round)"))),
+    # (the supply classifier gave this part to the story's company from the fifteenth round
+    # to the twenty-fifth; the one retrained in the twenty-sixth does not)
+    "Chips from Ardent Semiconductor are in short supply this year, analysts said.",
     "Brisk Sensorik GmbH said its microphones come from a new plant in Dresden.",
 ])
 def test_a_part_not_said_to_be_inside_gives_no_supply(extract_text, sentence):

@@ -37,8 +37,9 @@ def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
         while start > 0 and (_is_form(doc[start - 1], forms) or (
                 doc[start - 1].text in FORM_JOINERS and start > 1 and _is_form(doc[start - 2], forms))):
             start -= 1
-        if end - start == 1 and start > 1 and doc[start].lower_ in COMMA_FORMS \
-                and doc[start - 1].text == "," and _name_word(doc, start - 2):
+        after_a_comma = end - start == 1 and start > 1 and doc[start].lower_ in COMMA_FORMS \
+            and doc[start - 1].text == "," and _name_word(doc, start - 2)
+        if after_a_comma:
             start -= 1  # the comma before "LLC" belongs to the name
         form_start = start
         while start > 0 and form_start - start < MAX_NAME_WORDS:
@@ -51,6 +52,13 @@ def legal_name_spans(doc: Doc, lex: Lexicon) -> list[tuple[int, int]]:
         while start < form_start and (doc[start].lower_ in NAME_JOINERS or doc[start].is_stop
                                       or doc[start].like_num or doc[start].ent_type_ == "NORP"):
             start += 1  # a name starts with a name word: not "The", "In 2024", "Swedish"
+        if after_a_comma and start > 2 and doc[start - 1].lower_ == "of" and _name_word(doc, start - 2):
+            # "BMW of North America, LLC", "Volkswagen Group of America, Inc."
+            before = start - 1
+            while before > 0 and start - before <= MAX_NAME_WORDS and _name_word(doc, before - 1) \
+                    and not doc[before - 1].is_stop:
+                before -= 1
+            start = before
         if start < form_start:
             found.append((start, end))
         i = start - 1
