@@ -42,14 +42,14 @@ INVENTED = Path(__file__).resolve().parent / "invented-news"
 INVENTED_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout",
                  "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
                  "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-                 "heldout14",
+                 "heldout14", "heldout15",
                  # written to train the news models (train.py news), measured once before use
                  "train1", "train2", "train3", "train4", "train5", "train6", "train7", "train8",
                  "train9", "train10", "train11", "train12", "train13", "train14", "train15",
                  "train16", "train17", "train18", "train19", "train20", "train21", "train22",
-                 "train23", "train24", "train25", "train26")
+                 "train23", "train24", "train25", "train26", "train27")
 # measured at a round's start and end only
-BLIND_SETS = ("heldout15", "heldout16", "heldout17", "heldout18", "heldout19", "heldout20")
+BLIND_SETS = ("heldout16", "heldout17", "heldout18", "heldout19", "heldout20", "heldout21")
 DFKI = SHARED / "data" / "dfki-product-corpus" / "train.jsonl"
 CLI = ROOT / ".venv" / "bin" / "supplywatch"
 

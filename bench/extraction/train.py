@@ -73,7 +73,7 @@ NEWS_SETS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "hel
              "heldout5", "train14", "train15", "train16", "train17", "train18", "heldout6",
              "train19", "heldout7", "heldout8", "train20", "heldout9", "train21", "heldout10",
              "train22", "heldout11", "train23", "heldout12", "train24", "heldout13",
-             "train25", "heldout14", "train26")
+             "train25", "heldout14", "train26", "heldout15", "train27")
 
 SUPPLY_ABOUT = ("Supplier -> customer pair classifier for supplywatch.extract.supply_pairs: "
                 "logistic regression weights over sparse features, trained by "
