@@ -27,7 +27,7 @@ from supplywatch.settings import Settings
 EXTRACTOR_NAME = "supplywatch.rules"
 # Bump when rules or patterns/lexicon.json change: stored facts of an older version
 # are re-extracted on the next ingest.
-EXTRACTOR_VERSION = "1.24.0"
+EXTRACTOR_VERSION = "1.25.0"
 
 
 class Extractor:

@@ -322,6 +322,12 @@ PARTY_NOUNS = frozenset({"company", "firm", "brand", "rival", "competitor", "par
                          "automaker", "carmaker", "chipmaker"})
 
 
+# Where things are made, which is not what is made ("is building a 200-millimeter substrate
+# plant"); not "hub" nor "mill", which are sold too ("USB hub", "rolling mill")
+SITE_NOUNS = frozenset({"plant", "factory", "facility", "site", "campus", "warehouse",
+                        "headquarters", "office", "centre", "center", "fab", "depot"})
+
+
 def _likely_product(fact: Fact, lex: Lexicon) -> bool:
     """Is "C makes P" a product and its maker? Not a quantity ("mAh", "900 tonnes"), a
     person's title run into a name ("Kaoriya President Tetsuya Morikawa"), a word for trade
@@ -338,7 +344,8 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
         return False  # (a title before a name: "President Tetsuo", not "Stihl MS 361C")
     if words[-1].islower() and (lows[-1] in lex["not_products"]
                                 or lows[-1].removesuffix("s") in lex["maker_nouns"] | PARTY_NOUNS
-                                or lows[-1] in lex["customer_nouns"]):
+                                or lows[-1] in lex["customer_nouns"]
+                                or lows[-1].removesuffix("s") in SITE_NOUNS):
         return False
     if any(low in lex["company_nouns"] and after == "of" for low, after in pairwise(lows)) \
             or any(low.endswith("-based") for low in lows):

@@ -23,6 +23,7 @@ from supplywatch.extract.mentions import (
     is_model_token,
     model_year_at,
     names_an_identifier,
+    possessive_ending,
     spaced_model_at,
     word_positions,
 )
@@ -231,8 +232,51 @@ def build(doc: Doc, cands: list[Candidate], models: list[tuple[int, int]],
     demote_product_lines(doc, ents, lex)  # the learned recogniser's names too
     lines_read_as_places(doc, ents, lex)
     brands_read_as_persons(doc, ents, lex)
+    brands_before_possessives(doc, ents)
+    claim_learned_products(doc, ents)
     drop_identifiers(doc, ents)
     return ents
+
+
+def claim_learned_products(doc: Doc, ents: DocEntities) -> None:
+    """A product name only the learned recogniser found is read by the rules too when it is
+    written like a sold model: capitalised words ending in a model ("Sonnet Q2") or named
+    after its brand's possessive ("Pellon Electronics' Aero Buds Pro"), on words no other
+    entity holds. Without this "The Sonnet Q2 uses a chip from X" gave no supply: its
+    subject was nobody's."""
+    for cid, cluster in enumerate(ents.clusters):
+        if cluster.claims or cluster.type != "product" or not cluster.spans:
+            continue
+        words = cluster.name.split()
+        if len(words) < 2 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+            continue
+        if cluster.brand is None and not _ends_in_model(cluster.name):
+            continue
+        matcher = PhraseMatcher(doc.vocab)
+        matcher.add("name", [Doc(doc.vocab, words=[t.text for t in doc[s:e]])
+                             for s, e in cluster.spans])
+        spans = sorted({(s, e) for _, s, e in matcher(doc)} | set(cluster.spans))
+        if any(i in ents.token_cluster for s, e in spans for i in range(s, e)):
+            continue
+        cluster.claims = True
+        cluster.spans, cluster.names = [], Counter()
+        for start, end in spans:
+            ents.add_span(cid, start, end, doc[start:end].text)
+
+
+def brands_before_possessives(doc: Doc, ents: DocEntities) -> None:
+    """A product written right after a company's possessive has that company for its brand
+    ("Pellon Electronics' Aero Buds Pro", "Marvik's Sonnet Q2"), whatever the parser made
+    of the phrase (it often joins "Electronics'" to the list before it)."""
+    for cluster in ents.clusters:
+        if cluster.type != "product" or cluster.brand is not None or not cluster.spans:
+            continue
+        for start, _ in cluster.spans:
+            if start > 1 and possessive_ending(doc[start - 1]):
+                owner = ents.token_cluster.get(start - 2)
+                if owner is not None and ents.clusters[owner].type == "company":
+                    cluster.brand = owner
+                    break
 
 
 def drop_identifiers(doc: Doc, ents: DocEntities) -> None:

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from supplywatch.extract.drafts import BASE_CONFIDENCE, DENIAL_VERBS, Draft, children
+from supplywatch.extract.drafts import (
+    BASE_CONFIDENCE,
+    CALL_OFF,
+    CANCEL_VERBS,
+    DENIAL_VERBS,
+    Draft,
+    children,
+    prep_objects,
+)
 from supplywatch.extract.reading import Reading
 
 CLAIM_NOUNS = {"report", "claim", "rumor", "rumour", "story", "speculation", "suggestion",
@@ -71,7 +79,38 @@ def contradicted_suppliers(r: Reading, doc: Doc) -> set[int]:
     return found
 
 
+TAKEOVER_VERBS = {"buy", "acquire", "purchase", "take"}
+
+
+def called_off_takeovers(r: Reading, doc: Doc) -> set[tuple[int, int]]:
+    """(buyer, target) of takeovers the story says did not happen: "X has abandoned its
+    planned acquisition of Y", "X called off its bid for Y", "X walked away from a deal
+    to buy Y". Another sentence's "X agreed to buy Y in February" is then no ownership."""
+    found: set[tuple[int, int]] = set()
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or not (lemma in CANCEL_VERBS or any(
+                (lemma, c.lower_) in CALL_OFF for c in tok.children if c.dep_ in ("prt", "advmod"))):
+            continue
+        buyers = set(r.subject_companies(tok))
+        if not buyers:
+            continue
+        targets: set[int] = set()
+        for t in tok.subtree:
+            low = t.lemma_.lower()
+            if low in r.lex["acquisition_nouns"] or low in ("bid", "offer", "deal", "merger"):
+                targets.update(c for o in prep_objects(t, "of", "for", "with") for c in r.entities(o))
+            elif t.pos_ == "VERB" and low in TAKEOVER_VERBS:
+                targets.update(c for o in children(t, "dobj") for c in r.entities(o))
+        found.update((b, c) for b in buyers for c in targets - buyers)
+    return found
+
+
 def without_denied_claims(r: Reading, doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    called_off = called_off_takeovers(r, doc)
+    if called_off:
+        drafts = [d for d in drafts if not (d.type == "owns" and any(
+            (p, c) in called_off for p in d.roles["parent"] for c in d.roles["child"]))]
     denied = denying_companies(r, doc)
     contradicted = contradicted_suppliers(r, doc)
     if not denied and not contradicted:

@@ -179,7 +179,7 @@ def ends_a_dateline(tok: Token) -> bool:
         and not any(t.is_alpha and t.is_lower and t.lower_ not in DATELINE_LOWER for t in line)
 
 
-def _possessive_ending(tok: Token) -> bool:
+def possessive_ending(tok: Token) -> bool:
     """ "'s", or the bare apostrophe after a plural or a name ending in s ("Robotics'")."""
     return tok.lower_ in ("'s", "’s") or (
         tok.text in ("'", "’") and tok.i > 0 and tok.doc[tok.i - 1].lower_.endswith("s")
@@ -226,7 +226,7 @@ def trim(span: Span, lex: Lexicon) -> tuple[int, int] | None:
     start = after
 
     for i in range(start + 1, end - 1):
-        if _possessive_ending(doc[i]) and _named_apart(doc, doc[start:i].text):
+        if possessive_ending(doc[i]) and _named_apart(doc, doc[start:i].text):
             # "Vlinder's Vrachtje", "Vantor Robotics' Kite 3": the owner's name, then the
             # product's; nothing in "Sokai's first", and a place in "Tenzo's Hosur plant"
             start = i + 1

@@ -249,6 +249,8 @@ def _split_shares(r: Reading, sent: Span) -> Iterator[Draft]:
         if holder is not None:
             holders.append((holder, share, end))
             rested = rested or any(t.lower_ in REST_WORDS for t in after)  # "B owns the remaining 60%"
+            if share is not None:
+                holders += _holders_without_a_verb(r, sent, end)
     named = {h for h, _, _ in holders}
     rest = [h for h in _holders_of_the_rest(r, sent) if h[0] not in named]
     if not owned:
@@ -258,7 +260,8 @@ def _split_shares(r: Reading, sent: Span) -> Iterator[Draft]:
     if len(holders) + len(rest) < 2 and not ((rest or rested) and owned):
         return  # one holder: the parse-based rules read it
     if not owned:
-        owned = _venture_named_before(r, sent, (holders or rest)[0][2])
+        owned = _venture_named_before(r, sent, (holders or rest)[0][2]) \
+            or _venture_named_in_the_sentence_before(r, sent, {h for h, _, _ in holders + rest})
     known = [share for _, share, _ in holders]
     for holder, share, _ in holders + rest:
         if share is None and known and None not in known and sum(known) < 1:
@@ -388,6 +391,51 @@ def _passive_owned(r: Reading, verb: Token) -> list[int]:
         if found:
             return found
     return []
+
+
+def _holders_without_a_verb(r: Reading, sent: Span, start: int) -> list[tuple[int, float, int]]:
+    """ "A will own 51% and B 49%": a further holder right after "and" (or a comma), its
+    share right after its name."""
+    doc = r.doc
+    found = []
+    i = start
+    if i + 1 < sent.end and doc[i].lower_ in ("of", "in") and (
+            child := r.company_at(doc[i + 1])) is not None:
+        i = next((e for s, e in r.ents.clusters[child].spans if s == i + 1), i + 2)  # "of X"
+    while i + 1 < sent.end and doc[i].lower_ in ("and", ","):
+        holder = r.company_at(doc[i + 1])
+        if holder is None:
+            break
+        end = next((e for s, e in r.ents.clusters[holder].spans if s == i + 1), i + 2)
+        after = doc[end:min(end + 3, sent.end)]
+        share = _percent_in(after)
+        if share is None or any(t.pos_ in ("VERB", "AUX") for t in after):
+            break
+        stop = next(t.i + 1 for t in after if t.text in ("%", "cent", "percent")) \
+            if any(t.text in ("%", "cent", "percent") for t in after) else after.end
+        found.append((holder, share, stop))
+        i = stop
+    return found
+
+
+def _venture_named_in_the_sentence_before(r: Reading, sent: Span, holders: set[int]) -> list[int]:
+    """ "The joint venture, to be called X, will be based in Nagoya. A will own 51% and B
+    49%.": the one company the sentence before names beside a word for a venture."""
+    if sent.start == 0:
+        return []
+    doc = r.doc
+    prev = doc[sent.start - 1].sent
+    named: list[int] = []
+    for venture in (t for t in prev if t.lower_ in VENTURE_NOUNS):
+        # the name given it: "the joint venture, to be called X,", "a venture named X"
+        window = doc[venture.i + 1:min(venture.i + 6, prev.end)]
+        called = next((t for t in window if t.lower_ in ("called", "named", "dubbed")), None)
+        if called is None or called.i + 1 >= prev.end:
+            continue
+        company = r.company_at(doc[called.i + 1])
+        if company is not None and company not in holders and company not in named:
+            named.append(company)
+    return named if len(named) == 1 else []
 
 
 def _elided_holders(r: Reading, sent: Span, start: int) -> list[tuple[int, float, int]]:

@@ -1,0 +1,88 @@
+"""Products named after their brand's possessive, which the rules now read (their makers
+buy the parts they use), sites that are not products, a venture's shares split without a
+second verb or named a sentence before, and takeovers the story says were called off. All
+companies are invented."""
+
+from __future__ import annotations
+
+
+def facts_of(result: dict, type_: str) -> list[dict]:
+    return [f for f in result["facts"] if f["type"] == type_]
+
+
+def supplies(result: dict) -> set[tuple[str, str]]:
+    return {(f["supplier"], f["customer"]) for f in facts_of(result, "supplies")}
+
+
+def makes(result: dict) -> set[tuple[str, str]]:
+    return {(f["company"], f["product"]) for f in facts_of(result, "makes")}
+
+
+def owns(result: dict) -> set[tuple[str, str, float | None]]:
+    return {(f["parent"], f["child"], f["share"]) for f in facts_of(result, "owns")}
+
+
+def test_a_product_after_a_plural_possessive_is_that_company_s(extract_text):
+    result = extract_text(
+        "Teardown\n\nWe opened Tarvik Audio's Corvo S7 and Holmfirth Electronics' Zephyr"
+        " Buds Pro.")
+    assert ("Holmfirth Electronics", "Zephyr Buds Pro") in makes(result)
+    assert ("Tarvik Audio", "Zephyr Buds Pro") not in makes(result)
+
+
+def test_the_maker_of_a_product_using_a_part_is_the_customer(extract_text):
+    result = extract_text(
+        "Teardown\n\nTarvik Audio makes the Corvo S7. The Corvo S7 uses a chip from"
+        " Brightmoor Silicon.")
+    assert ("Brightmoor Silicon", "Tarvik Audio") in supplies(result)
+    assert ("Brightmoor Silicon", "Corvo S7") not in makes(result)
+
+
+def test_a_brand_s_product_using_another_company_s_part_makes_it_a_customer(extract_text):
+    result = extract_text(
+        "Teardown\n\nWe opened Tarvik Audio's Corvo S7 and Holmfirth Electronics' Zephyr"
+        " Buds Pro. Both run on chips from Brightmoor Silicon. The Zephyr Buds Pro use"
+        " Brightmoor Silicon's BS-7 audio SoC, a larger chip.")
+    assert ("Brightmoor Silicon", "Holmfirth Electronics") in supplies(result)
+
+
+def test_a_plant_being_built_is_not_a_product(extract_text):
+    result = extract_text(
+        "Business news\n\nOrtell Semiconductor Inc. and Kazuno Materials Co. set up a venture"
+        " last year. The venture, Ortell Wafers LLC, is 60% owned by Ortell and 40% by Kazuno"
+        " and is building a 200-millimeter wafer plant in Greenville, South Carolina.")
+    assert not any("plant" in product for _, product in makes(result))
+
+
+def test_shares_split_without_a_second_verb(extract_text):
+    result = extract_text(
+        "Business news\n\nMarrow Energy ASA will hold 60% of Lysvik Cells AS and Tovren Corp."
+        " 40%, the companies said.")
+    assert ("Marrow Energy ASA", "Lysvik Cells AS", 0.6) in owns(result)
+    assert ("Tovren Corp.", "Lysvik Cells AS", 0.4) in owns(result)
+
+
+def test_a_venture_named_the_sentence_before_its_split(extract_text):
+    result = extract_text(
+        "Business news\n\nBrandauer Haus AG and Iwaki Kogyo Co. agreed to form a joint venture"
+        " to make servo drives. The joint venture, to be called Brandauer Iwaki Motion Co.,"
+        " Ltd., will be based in Osaka. Brandauer will own 51% and Iwaki Kogyo 49%.")
+    assert ("Brandauer Haus AG", "Brandauer Iwaki Motion Co., Ltd.", 0.51) in owns(result)
+    assert ("Iwaki Kogyo Co.", "Brandauer Iwaki Motion Co., Ltd.", 0.49) in owns(result)
+
+
+def test_a_takeover_called_off_elsewhere_in_the_story_is_no_ownership(extract_text):
+    result = extract_text(
+        "Business news\n\nCorvell Aviation Inc. has abandoned its planned $260 million"
+        " acquisition of motor maker Trask Motors, the company said on Wednesday. Corvell"
+        " agreed to buy Trask in February.")
+    assert not facts_of(result, "owns")
+
+
+def test_a_takeover_that_closed_is_kept_beside_one_called_off(extract_text):
+    result = extract_text(
+        "Business news\n\nHalgren Group called off its bid for Tessvik Pumps AB. Halgren"
+        " bought Ostmark Valves AB last year.")
+    assert any(f["parent"] == "Halgren Group" and f["child"] == "Ostmark Valves AB"
+               for f in facts_of(result, "owns"))
+    assert all(f["child"] != "Tessvik Pumps AB" for f in facts_of(result, "owns"))
