@@ -86,3 +86,31 @@ def test_a_takeover_that_closed_is_kept_beside_one_called_off(extract_text):
     assert any(f["parent"] == "Halgren Group" and f["child"] == "Ostmark Valves AB"
                for f in facts_of(result, "owns"))
     assert all(f["child"] != "Tessvik Pumps AB" for f in facts_of(result, "owns"))
+
+
+def test_a_one_word_brand_the_base_model_calls_a_place_is_a_company_by_its_uses(extract_text):
+    result = extract_text(
+        "Teardown: Inside the Velstra S9 robot vacuum\n\n"
+        "Velstra, the consumer robotics brand owned by Shenzhen Qiaolong Intelligent"
+        " Technology Co., Ltd., launched the S9 robot vacuum this spring. We bought one at"
+        " retail and took it apart.\n\n"
+        "The S9's main board is built around a K9 application processor from Dorrance"
+        " Microsystems, a Hsinchu-based chip designer. Velstra and Dorrance announced a joint"
+        " development agreement last year.\n\n"
+        "Velstra told us it has never bought components from Ardmore Motion. Spare parts are"
+        " listed on Velstra's website.")
+    assert any(f["parent"].startswith("Shenzhen Qiaolong") and f["child"] == "Velstra"
+               for f in facts_of(result, "owns"))
+    assert ("Dorrance Microsystems", "Velstra") in supplies(result)
+
+
+def test_the_parts_of_a_possessed_product_are_supplied_to_its_maker(extract_text):
+    result = extract_text(
+        "Torvik Systems signs robotics alliance\n\nTorvik Systems Ltd. signed an alliance with"
+        " Halvane Robotics Inc. on Monday. Torvik will sell the robots in Europe, and Torvik"
+        " expects the deal to add 5% to its sales, Torvik said.\n\n"
+        "Halvane makes the Tote Hauler X2, a warehouse robot. The Tote Hauler X2's drive units"
+        " rely on servo motors supplied by Kamoda Electronics, a Nagoya-based component"
+        " maker.")
+    assert ("Kamoda Electronics", "Halvane Robotics Inc.") in supplies(result)
+    assert ("Kamoda Electronics", "Torvik Systems Ltd.") not in supplies(result)

@@ -10,7 +10,7 @@ PAC20-392, SM-N930), acronyms defined in apposition ("Amperex Technology Limited
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -1019,7 +1019,40 @@ def find_candidates(doc: Doc, lex: Lexicon) -> Candidates:
             continue
         parts = split_listed_models(doc, start, end) if ent.label_ == "PRODUCT" else [(start, end)]
         learned += [Candidate(s, e, Counter({NER_TYPES[ent.label_]: 1})) for s, e in parts]
+    cands += _untagged_company_uses(doc, cands, model_tokens, lex)
     return Candidates(cands, models, kinds, learned)
+
+
+def _untagged_company_uses(doc: Doc, cands: list[Candidate], model_tokens: set[int],
+                           lex: Lexicon) -> list[Candidate]:
+    """The uses of a one-word name that no recogniser tagged, where the words around them
+    say company ("Roventa, the consumer robotics brand owned by X", "Roventa told us"): they
+    count towards the name's one type, with the uses the base model tagged a place or a
+    person. (Only company evidence: a use no one tagged is otherwise left alone.)"""
+    one_word = {doc[c.start].text for c in cands if c.end - c.start == 1
+                and doc[c.start].is_alpha and doc[c.start].text[:1].isupper()
+                and not doc[c.start].is_upper and c.votes
+                and max(c.votes, key=c.votes.get) in ("place", "person")}
+    # (not the first word of two longer names, "Halcyra" of "Halcyra Group" and "Halcyra
+    # Solar Vietnam Co., Ltd.": a short form `clusters.merge_short_forms` gives to one)
+    longer: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.end - c.start > 1:
+            longer[doc[c.start].text].add(c.text(doc))
+    one_word -= {word for word, names in longer.items() if len(names) > 1}
+    if not one_word:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)} | model_tokens
+    found = []
+    for tok in doc:
+        if tok.text not in one_word or tok.i in covered:
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text[:1].isupper() and not doc[tok.i + 1].is_punct:
+            continue  # part of a longer name ("Roventa S8", "Roventa Labs")
+        votes = context_votes(doc, tok.i, tok.i + 1, lex)
+        if votes["company"] > 0 and votes["company"] > votes["place"] + votes["person"]:
+            found.append(Candidate(tok.i, tok.i + 1, Counter({"company": votes["company"]})))
+    return found
 
 
 ROLE_NAME_MAX = 3

@@ -321,12 +321,29 @@ class Reading:
             if len(found) == 1:
                 self.ents.clusters[found[0]].descriptors |= description_words(_described(tok), self.lex)
 
+    def _named_before_a_comma(self, tok: Token) -> int | None:
+        """The company whose name ends right before the comma that opens a description's
+        phrase: an appositive the parser did not join ("Roventa, the consumer robotics brand
+        owned by X, launched ..."). Not "..., the company said": a speaker's verb right
+        after the noun."""
+        left = tok.left_edge.i
+        nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if left < 2 or self.doc[left - 1].text != "," or (
+                nxt is not None and nxt.i == tok.head.i and nxt.pos_ in ("VERB", "AUX")):
+            return None
+        cid = self.company_at(self.doc[left - 2])
+        if cid is None or not any(e == left - 1 for _, e in self.ents.clusters[cid].spans):
+            return None
+        return cid
+
     def _corefer(self, tok: Token) -> list[int]:
         word = tok.lower_
         is_pron = word in PRONOUNS
         is_desc = self._is_description(tok)
         if not (is_pron or is_desc):
             return []
+        if is_desc and (anchor := self._named_before_a_comma(tok)) is not None:
+            return [anchor]  # "Roventa, the consumer robotics brand owned by X, launched"
         if word in FIRST_PERSON:
             speakers = self._speakers(tok.sent)
             if speakers:  # '"Our line is produced by X," Y said': Y

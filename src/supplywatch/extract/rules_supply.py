@@ -678,6 +678,17 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
             customers = [cid for t, cid in named
                          if cid not in makers and cid not in finders and cid not in not_buyers
                          and not r.is_regulator(cid)]
+        possessed = list(dict.fromkeys(
+            c for t in sent if t.dep_ == "poss" and (c := r.cluster_at(t)) is not None
+            and r.type_of(c) == "product"))
+        if not customers and len(possessed) == 1:
+            # "The Tote Runner's drive units rely on servo motors supplied by X": the
+            # product's maker, whoever the document says it is (assemble fills it in)
+            for m in makers:
+                d = supply_draft(r, sent, tok, m, None, part_name, None, possessed[0])
+                d.confidence = min(d.confidence, 0.6)
+                yield d
+            return
         if not customers and finders:
             # a teardown's finding: the parts are in the product of the company the
             # document is about, not the analyst's

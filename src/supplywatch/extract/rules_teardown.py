@@ -76,10 +76,17 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
         buyer = r.topic(besides=makers)
         if buyer is None:
             return
+    # "The Tote Runner's drive units rely on ...": the parts are in that product, whose
+    # maker the document names somewhere (assemble fills it in)
+    possessed = list(dict.fromkeys(
+        c for t in sent if t.dep_ == "poss" and (c := r.cluster_at(t)) is not None
+        and r.type_of(c) == "product"))
+    product = possessed[0] if len(possessed) == 1 else None
     for maker, part in found:
-        if maker == buyer:
+        if maker == buyer and product is None:
             continue
-        draft = supply_draft(r, sent, root, maker, buyer, part.name, None)
+        draft = supply_draft(r, sent, root, maker, None if product is not None else buyer,
+                             part.name, None, product)
         draft.confidence = min(draft.confidence, IMPLIED_BUYER_CONFIDENCE)
         yield draft
 
