@@ -114,3 +114,25 @@ def test_the_parts_of_a_possessed_product_are_supplied_to_its_maker(extract_text
         " maker.")
     assert ("Kamoda Electronics", "Halvane Robotics Inc.") in supplies(result)
     assert ("Kamoda Electronics", "Torvik Systems Ltd.") not in supplies(result)
+
+
+def test_a_maker_s_name_before_a_kind_of_goods_names_no_product(extract_text):
+    result = extract_text(
+        "Business news\n\nBrackwell Microsystems Inc. makes pressure sensors in Dresden. The new"
+        " Brackwell sensors are 20% cheaper, the company said.")
+    assert ("Brackwell Microsystems Inc.", "Brackwell sensors") not in makes(result)
+
+
+def test_a_denied_report_with_a_place_before_its_that_clause_is_no_supply(extract_text):
+    result = extract_text(
+        "Display makers\n\nClearhaven Optics on Thursday denied a report in a local newspaper"
+        " that it had agreed to supply panels to rival tablet maker Tabbit Technology.")
+    assert not facts_of(result, "supplies")
+
+
+def test_a_bid_to_supply_is_no_supply(extract_text):
+    result = extract_text(
+        "Business news\n\nAccording to two people familiar with the matter, Hanwell Power Co."
+        " has also bid to supply battery packs to Ostrava Motors Ltd., but no decision has been"
+        " made.")
+    assert not facts_of(result, "supplies")

@@ -11,6 +11,7 @@ from supplywatch.extract.drafts import (
     BASE_CONFIDENCE,
     CALL_OFF,
     CANCEL_VERBS,
+    CLAIM_NOUNS,
     DENIAL_VERBS,
     Draft,
     children,
@@ -18,8 +19,6 @@ from supplywatch.extract.drafts import (
 )
 from supplywatch.extract.reading import Reading
 
-CLAIM_NOUNS = {"report", "claim", "rumor", "rumour", "story", "speculation", "suggestion",
-               "allegation", "article"}
 DENIABLE = {"supplies": ("supplier", "customer"), "owns": ("parent", "child")}
 CLAIM_PRONOUNS = {"that", "this", "it"}
 

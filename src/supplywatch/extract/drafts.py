@@ -36,12 +36,17 @@ def hedged(sent: Span, lex: Lexicon) -> bool:
 DENIAL_VERBS = {"deny", "refute", "dismiss", "reject", "doubt", "dispute"}
 # Verbs that deny the infinitive they govern: "failed to win a contract to supply",
 # "refused to buy" (not "sales declined", where nothing hangs on them)
-FAILED_VERBS = {"fail", "refuse", "decline"}
+FAILED_VERBS = {"fail", "refuse", "decline",
+                # ... or only try: "has also bid to supply packs to Y", "is vying to supply"
+                "bid", "vie", "compete", "pitch", "lobby"}
 FALSE_WORDS = {"false", "untrue", "unfounded", "baseless", "inaccurate", "wrong"}
 # Links from a clause up to the one that reports, denies or asks about it ("denied reports
 # that it supplies", "Rumors that X will buy Y were false"); not into a relative or
 # adverbial clause, whose negation is about something else.
 REPORTED_LINKS = {"ccomp", "xcomp", "acl", "dobj", "pobj", "prep", "pcomp", "nsubj", "attr"}
+# What a company denies or a story reports: "denied a report that it ...", "the rumour that"
+CLAIM_NOUNS = {"report", "claim", "rumor", "rumour", "story", "speculation", "suggestion",
+               "allegation", "article"}
 
 
 def negated(tok: Token, lex: Lexicon) -> bool:
@@ -50,7 +55,11 @@ def negated(tok: Token, lex: Lexicon) -> bool:
     supplies", "declined to comment on whether it supplies", "Rumors that ... were false"."""
     # (a relative clause states its own fact: "X, in which Y holds a stake, will not ...")
     chain = [tok] if tok.dep_ == "relcl" else [tok, tok.head]
-    while len(chain) < 6 and chain[-1].dep_ in REPORTED_LINKS and chain[-1].head.i != chain[-1].i:
+    while len(chain) < 6 and chain[-1].head.i != chain[-1].i and (
+            chain[-1].dep_ in REPORTED_LINKS
+            # "a report (in a local paper) that it had agreed to supply", the "that" read
+            # as a relative pronoun: the report's content all the same
+            or (chain[-1].dep_ == "relcl" and chain[-1].head.lemma_.lower() in CLAIM_NOUNS)):
         chain.append(chain[-1].head)
     for below, t in zip([None, *chain], chain, strict=False):
         if any(c.dep_ == "neg" for c in t.children) or t.lemma_.lower() in DENIAL_VERBS:
