@@ -136,3 +136,28 @@ def test_a_bid_to_supply_is_no_supply(extract_text):
         " has also bid to supply battery packs to Ostrava Motors Ltd., but no decision has been"
         " made.")
     assert not facts_of(result, "supplies")
+
+
+def test_model_numbers_listed_for_one_line_are_one_product(extract_text):
+    result = extract_text(
+        "Recall notice\n\nHarwood Nursery Inc. is recalling about 52,300 Hollin convertible"
+        " cribs with model numbers HW-4410 (white), HW-4412 (grey) and HW-4415 (natural oak).")
+    made = {p for c, p in makes(result) if c == "Harwood Nursery Inc."}
+    assert made == {"Hollin"}
+
+
+def test_the_tail_of_four_in_one_is_no_model(extract_text):
+    result = extract_text(
+        "Product news\n\nTallis Home Inc. today launched the Brisa 4-in-1 air purifier and a"
+        " 3-in-1 charging stand.")
+    assert all(p.lower() != "in-1" for _, p in makes(result))
+    assert "in-1" not in {e["name"] for e in result["entities"]}
+
+
+def test_a_place_written_before_people_or_a_supplier_is_no_product(extract_text):
+    result = extract_text(
+        "Business news\n\nAshby Thermal, which bought Glenharrow from its Aberdeenshire founders"
+        " in 2021, makes heat pumps. Marlin Controls, a Stuttgart supplier in which Ashby took"
+        " a 25% stake in 2022, makes the P9 torque sensor.")
+    made = {p for _, p in makes(result)}
+    assert "Aberdeenshire" not in made and "Stuttgart" not in made
