@@ -287,6 +287,7 @@ def _one_makes_per_pair(facts: list[Fact]) -> list[Fact]:
 
 # a bare model number ("MF-4410", "LO-CR200", "HK1750"): one word with a digit in it
 BARE_MODEL = re.compile(r"^(?=\S*\d)(?=\S*[A-Za-z])[A-Za-z0-9][\w./-]*$")
+YEAR_END = re.compile(r"\b(?:19|20)\d\d$")
 
 
 def _models_of_one_line(facts: list[Fact]) -> list[Fact]:
@@ -303,7 +304,10 @@ def _models_of_one_line(facts: list[Fact]) -> list[Fact]:
     dropped: set[int] = set()
     for group in groups.values():
         models = [f for f in group if BARE_MODEL.match(f.args["product"])]
-        lines = [f for f in group if f not in models]
+        # a line's name, not the model's own ("PB-20 power banks") nor a brand and a model
+        # year ("Husqvarna 2013")
+        lines = [f for f in group if f not in models and not YEAR_END.search(f.args["product"])
+                 and not any(m.args["product"] in f.args["product"].split() for m in models)]
         if models and lines:
             dropped |= {id(f) for f in models}
     return [f for f in facts if id(f) not in dropped]

@@ -328,6 +328,8 @@ class Reading:
         after the noun."""
         left = tok.left_edge.i
         nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+        if tok.dep_ == "poss":
+            return None  # "X, the group's automation division": the group is another
         if left < 2 or self.doc[left - 1].text != "," or (
                 nxt is not None and nxt.i == tok.head.i and nxt.pos_ in ("VERB", "AUX")):
             return None
