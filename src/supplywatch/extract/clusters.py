@@ -252,15 +252,25 @@ def claim_learned_products(doc: Doc, ents: DocEntities) -> None:
             continue
         if cluster.brand is None and not _ends_in_model(cluster.name):
             continue
-        matcher = PhraseMatcher(doc.vocab)
-        matcher.add("name", [Doc(doc.vocab, words=[t.text for t in doc[s:e]])
-                             for s, e in cluster.spans])
-        spans = sorted({(s, e) for _, s, e in matcher(doc)} | set(cluster.spans))
-        if any(i in ents.token_cluster for s, e in spans for i in range(s, e)):
-            continue
-        cluster.claims = True
-        cluster.spans, cluster.names = [], Counter()
-        for start, end in spans:
+        spans = _every_use(doc, cluster)
+        if not any(i in ents.token_cluster for s, e in spans for i in range(s, e)):
+            _claim(doc, ents, cid, spans)
+
+
+def _every_use(doc: Doc, cluster) -> list[tuple[int, int]]:
+    """Where the document writes any of a cluster's names, its own spans included."""
+    matcher = PhraseMatcher(doc.vocab)
+    matcher.add("name", [Doc(doc.vocab, words=[t.text for t in doc[s:e]]) for s, e in cluster.spans])
+    return sorted({(s, e) for _, s, e in matcher(doc)} | set(cluster.spans))
+
+
+def _claim(doc: Doc, ents: DocEntities, cid: int, spans: list[tuple[int, int]]) -> None:
+    """Make a cluster one the rules read, at those of the spans no other entity holds."""
+    cluster = ents.clusters[cid]
+    cluster.spans, cluster.names = [], Counter()
+    cluster.claims = True
+    for start, end in spans:
+        if not any(i in ents.token_cluster for i in range(start, end)):
             ents.add_span(cid, start, end, doc[start:end].text)
 
 
@@ -368,14 +378,7 @@ def _claim_if_free(doc: Doc, ents: DocEntities, cid: int, lex: Lexicon) -> None:
         _release(ents, cut_short, cluster.spans)
     if any(i in ents.token_cluster for s, e in cluster.spans for i in range(s, e)):
         return
-    matcher = PhraseMatcher(doc.vocab)
-    matcher.add("name", [Doc(doc.vocab, words=[t.text for t in doc[s:e]]) for s, e in cluster.spans])
-    spans = {(s, e) for _, s, e in matcher(doc)} | set(cluster.spans)
-    cluster.spans, cluster.names = [], Counter()
-    cluster.claims = True
-    for start, end in sorted(spans):
-        if not any(i in ents.token_cluster for i in range(start, end)):
-            ents.add_span(cid, start, end, doc[start:end].text)
+    _claim(doc, ents, cid, _every_use(doc, cluster))
     if cut_short is not None:  # its other mentions ("Aerith" alone) are the company's too
         _merge(ents, cid, cut_short)
 

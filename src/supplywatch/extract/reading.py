@@ -597,6 +597,13 @@ class Reading:
                 found.append(cid)
         return found
 
+    def possessing_products(self, sent: Span) -> list[int]:
+        """The products a sentence writes as the owner of something ("The Tote Runner's drive
+        units rely on ..."), in order."""
+        return list(dict.fromkeys(
+            c for t in sent if t.dep_ == "poss" and (c := self.cluster_at(t)) is not None
+            and self.type_of(c) == "product"))
+
     def _only_company_before(self, sent: Span) -> list[int]:
         """The one company the sentence before names (in any role), if it names one."""
         if sent.start == 0:

@@ -678,9 +678,7 @@ def _supplied_by(r: Reading, sent: Span, tok: Token, any_part: bool = False) -> 
             customers = [cid for t, cid in named
                          if cid not in makers and cid not in finders and cid not in not_buyers
                          and not r.is_regulator(cid)]
-        possessed = list(dict.fromkeys(
-            c for t in sent if t.dep_ == "poss" and (c := r.cluster_at(t)) is not None
-            and r.type_of(c) == "product"))
+        possessed = r.possessing_products(sent)
         if not customers and len(possessed) == 1:
             # "The Tote Runner's drive units rely on servo motors supplied by X": the
             # product's maker, whoever the document says it is (assemble fills it in)

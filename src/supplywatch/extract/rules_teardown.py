@@ -78,9 +78,7 @@ def teardown_drafts(r: Reading, sent: Span) -> Iterator[Draft]:
             return
     # "The Tote Runner's drive units rely on ...": the parts are in that product, whose
     # maker the document names somewhere (assemble fills it in)
-    possessed = list(dict.fromkeys(
-        c for t in sent if t.dep_ == "poss" and (c := r.cluster_at(t)) is not None
-        and r.type_of(c) == "product"))
+    possessed = r.possessing_products(sent)
     product = possessed[0] if len(possessed) == 1 else None
     for maker, part in found:
         if maker == buyer and product is None:
