@@ -402,7 +402,7 @@ def _likely_product(fact: Fact, lex: Lexicon) -> bool:
         return False  # a company described ("the Karlsruhe-based maker of sensors")
     maker = fact.args["company"].split()
     if len(words) > 1 and name_key(words[0]) == name_key(maker[0]) \
-            and all(w.islower() for w in words[1:]):
+            and all(w.isalpha() and w.islower() for w in words[1:]):
         return False  # "Ashcombe sensors", "Sunbright SoC": the maker's kind of goods, no name
     last = words[-1].rstrip(".,")
     if ends_in_legal_form(fact.args["product"], lex) and (not last.isupper() or "." in last):

@@ -284,7 +284,9 @@ def brands_before_possessives(doc: Doc, ents: DocEntities) -> None:
         for start, _ in cluster.spans:
             if start > 1 and possessive_ending(doc[start - 1]):
                 owner = ents.token_cluster.get(start - 2)
-                if owner is not None and ents.clusters[owner].type == "company":
+                # (a name that ends there: not "Costume/Children's Jewelry", one phrase)
+                if owner is not None and ents.clusters[owner].type == "company" and any(
+                        e == start - 1 for _, e in ents.clusters[owner].spans):
                     cluster.brand = owner
                     break
 
