@@ -130,14 +130,6 @@ def test_model_numbers_listed_for_one_line_are_one_product(extract_text, views):
     assert made == {"Hollin"}
 
 
-def test_the_tail_of_four_in_one_is_no_model(extract_text, views):
-    result = extract_text(
-        "Product news\n\nTallis Home Inc. today launched the Brisa 4-in-1 air purifier and a"
-        " 3-in-1 charging stand.")
-    assert all(p.lower() != "in-1" for _, p in views.makes(result))
-    assert "in-1" not in {e["name"] for e in result["entities"]}
-
-
 def test_a_place_written_before_people_or_a_supplier_is_no_product(extract_text, views):
     result = extract_text(
         "Business news\n\nAshby Thermal, which bought Glenharrow from its Aberdeenshire founders"

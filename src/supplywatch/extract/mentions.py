@@ -124,14 +124,9 @@ def names_an_identifier(doc: Doc, start: int) -> bool:
     return False
 
 
-# the tail of "4-in-1", "3-in-1" as the tokenizer cuts it: a count of uses, no model
-IN_ONE = re.compile(r"^in-\d+$", re.IGNORECASE)
-
-
 def is_model_token(token: Token) -> bool:
     return bool(MODEL_TOKEN.match(token.text)) and not UNIT_LIKE.match(token.text) \
-        and not MONEY.match(token.text) and not REPORTING_PERIOD.match(token.text) \
-        and not IN_ONE.match(token.text)
+        and not MONEY.match(token.text) and not REPORTING_PERIOD.match(token.text)
 
 
 MENU_SEPARATORS = (">", "|", "»", "›")
