@@ -411,8 +411,7 @@ def _holders_without_a_verb(r: Reading, sent: Span, start: int) -> list[tuple[in
         share = _percent_in(after)
         if share is None or any(t.pos_ in ("VERB", "AUX") for t in after):
             break
-        stop = next(t.i + 1 for t in after if t.text in ("%", "cent", "percent")) \
-            if any(t.text in ("%", "cent", "percent") for t in after) else after.end
+        stop = next((t.i + 1 for t in after if t.text in ("%", "cent", "percent")), after.end)
         found.append((holder, share, stop))
         i = stop
     return found
