@@ -15,7 +15,7 @@ from supplywatch.extract.doc_context import in_a_record
 from supplywatch.extract.drafts import Draft
 from supplywatch.extract.legal_names import ends_in_legal_form, only_legal_form
 from supplywatch.extract.lexicon import Lexicon
-from supplywatch.extract.mentions import MONTHS, SITE_WORDS, YEAR
+from supplywatch.extract.mentions import MONTHS, OWNED_SITES, SITE_WORDS, YEAR
 from supplywatch.extract.reading import Reading
 from supplywatch.extract.rules_recall import cause_in, hazard_in, recalled_products
 from supplywatch.model import Entity, Fact, alias_order, name_key
@@ -373,9 +373,9 @@ PARTY_NOUNS = frozenset({"company", "firm", "brand", "rival", "competitor", "par
 
 
 # Where things are made, which is not what is made ("is building a 200-millimeter substrate
-# plant"); not "hub" nor "mill", which are sold too ("USB hub", "rolling mill")
-SITE_NOUNS = frozenset({"plant", "factory", "facility", "site", "campus", "warehouse",
-                        "headquarters", "office", "centre", "center", "fab", "depot"})
+# plant"): the sites a company owns, less those that are sold too ("USB hub", "rolling mill",
+# "foundry services", "ironworks")
+SITE_NOUNS = frozenset(OWNED_SITES - {"hub", "mill", "foundry", "works"})
 
 
 def _likely_product(fact: Fact, lex: Lexicon) -> bool:
